@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { FactoriesModule } from './factories/factories.module';
+import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { UsersModule } from './users/users.module';
+
+/** The modules every process shares: configuration, storage, mail and the domain. */
+export const CORE_MODULES = [
+  AppConfigModule,
+  DatabaseModule,
+  MailModule,
+  AuditModule,
+  OrganizationsModule,
+  UsersModule,
+  AuthModule,
+  FactoriesModule,
+  CertificatesModule,
+];
+
+@Module({
+  imports: [...CORE_MODULES, HealthModule],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,27 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** Shared by main.ts and the end-to-end tests, so both run the same application. */
+export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  express.set('trust proxy', 'loopback');
+  express.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.ALL }] });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('certpact')
+      .setDescription(
+        "Partner factories' ISO certificates, cooperation agreements, scope gaps and reminders. " +
+          'Sign up or log in under /api/v1/auth, then send `Authorization: Bearer <accessToken>`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Actor } from '../common/actor';
+import { notFound } from '../common/errors';
+import { Page, pageOf, skipTake } from '../common/pagination';
+import { TenantRepository } from '../common/tenancy';
+import { Transactions } from '../database/transactions';
+import { AuditEvent } from './audit-event.entity';
+import {
+  AuditEventQueryDto,
+  AuditEventResponse,
+  toAuditEventResponse,
+} from './dto/audit-event.dto';
+
+export interface AuditEntry {
+  organizationId: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+@Injectable()
+export class AuditService {
+  private readonly events = new TenantRepository(AuditEvent, () => notFound('audit_event'));
+
+  constructor(private readonly transactions: Transactions) {}
+
+  /** Written with the manager of the change's own transaction, so both land or neither. */
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    const repo = manager.getRepository(AuditEvent);
+    const event = repo.create({
+      organizationId: entry.organizationId,
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: plain(entry.before),
+      after: plain(entry.after),
+    });
+    // The JSON columns' types are wider than TypeORM's insert type admits.
+    await repo.insert(event as QueryDeepPartialEntity<AuditEvent>);
+  }
+
+  /** Shorthand for a change made by a signed-in person. */
+  recordBy(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    entityType: string,
+    entityId: string,
+    before: object | null,
+    after: object | null,
+  ): Promise<void> {
+    return this.record(manager, {
+      organizationId: actor.organizationId,
+      actorId: actor.userId,
+      action,
+      entityType,
+      entityId,
+      before,
+      after,
+    });
+  }
+
+  async list(actor: Actor, query: AuditEventQueryDto): Promise<Page<AuditEventResponse>> {
+    const where: Record<string, string> = {};
+    if (query.entityType) where.entityType = query.entityType;
+    if (query.entityId) where.entityId = query.entityId;
+    if (query.action) where.action = query.action;
+    const [rows, total] = await this.events.list(this.transactions.manager, actor.organizationId, {
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      ...skipTake(query),
+    });
+    return pageOf(rows.map(toAuditEventResponse), total, query);
+  }
+}
+
+function plain(value: object | null | undefined): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}

@@ -1,0 +1,68 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { Actor, IS_PUBLIC, Role, ROLES_KEY } from '../common/actor';
+import { DomainError } from '../common/errors';
+import { UsersService } from '../users/users.service';
+
+export interface TokenPayload {
+  sub: string;
+  org: string;
+}
+
+/** Routes without @Roles are for trader staff; factory managers reach only what names them. */
+const DEFAULT_ROLES: Role[] = ['admin', 'member'];
+
+/**
+ * Global guard: a valid bearer token of a user who still exists, then the route's roles.
+ * The user's row is read on every request so that a removed person loses access at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
+
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw unauthenticated('The bearer token is invalid or has expired');
+    }
+    const actor = await this.users.findActor(payload.sub, payload.org);
+    if (!actor) throw unauthenticated('The bearer token is invalid or has expired');
+    request.actor = actor;
+
+    const roles =
+      this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? DEFAULT_ROLES;
+    if (!roles.includes(actor.role)) {
+      throw new DomainError(
+        'forbidden',
+        'AUTH.FORBIDDEN',
+        `This action needs the role ${roles.join(' or ')}`,
+      );
+    }
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : null;
+}
+
+function unauthenticated(message: string): DomainError {
+  return new DomainError('unauthenticated', 'AUTH.UNAUTHENTICATED', message);
+}

@@ -1,0 +1,184 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor, Role } from '../common/actor';
+import { Clock } from '../common/clock';
+import { DomainError, notFound } from '../common/errors';
+import { TenantRepository } from '../common/tenancy';
+import { appConfig, authConfig } from '../config/configuration';
+import { Transactions } from '../database/transactions';
+import { MailService } from '../mail/mail.service';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { Invitation } from './invitation.entity';
+import { invitationMail } from './invitation.mail';
+
+export interface NewInvitation {
+  organizationId: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale?: string | null;
+  factoryId?: string | null;
+  userId?: string | null;
+  invitedById: string | null;
+}
+
+export interface IssuedInvitation {
+  id: string;
+  inviteUrl: string;
+  token: string;
+  expiresAt: string;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function invalidToken(code: string, message: string): DomainError {
+  return new DomainError('invalid', `INVITATION.${code}`, message, [{ field: 'token', message }]);
+}
+
+/** Single-use, hashed, expiring links by which staff and factory managers join. */
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+  private readonly invitations = new TenantRepository(Invitation, () => notFound('invitation'));
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+    @Inject(authConfig.KEY) private readonly auth: ConfigType<typeof authConfig>,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  /** Creates the invitation inside the caller's transaction; send it with `deliver` after commit. */
+  async issue(
+    manager: EntityManager,
+    fields: NewInvitation,
+  ): Promise<{ invitation: Invitation; issued: IssuedInvitation }> {
+    const token = randomBytes(32).toString('base64url');
+    const repo = manager.getRepository(Invitation);
+    const expiresAt = new Date(
+      this.clock.now().getTime() + this.auth.invitationTtlDays * 86_400_000,
+    );
+    const invitation = repo.create({
+      organizationId: fields.organizationId,
+      email: fields.email.toLowerCase(),
+      name: fields.name,
+      role: fields.role,
+      locale: fields.locale ?? null,
+      factoryId: fields.factoryId ?? null,
+      userId: fields.userId ?? null,
+      invitedById: fields.invitedById,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
+    await repo.insert(invitation);
+    await this.audit.record(manager, {
+      organizationId: fields.organizationId,
+      actorId: fields.invitedById,
+      action: 'invitation.created',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: { email: invitation.email, role: invitation.role, factoryId: invitation.factoryId },
+    });
+    const inviteUrl = `${this.app.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`;
+    return {
+      invitation,
+      issued: { id: invitation.id, inviteUrl, token, expiresAt: expiresAt.toISOString() },
+    };
+  }
+
+  /** Best effort: the link is also in the API answer, so a mail failure must not undo the invitation. */
+  async deliver(
+    invitation: Invitation,
+    issued: IssuedInvitation,
+    organizationName: string,
+  ): Promise<void> {
+    try {
+      await this.mail.send({
+        to: invitation.email,
+        ...invitationMail(invitation, issued, organizationName),
+      });
+    } catch (error) {
+      this.logger.warn(
+        `Could not email the invitation to ${invitation.email}: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /** Sets the password (creating the user where the invitation has none yet) and spends the token. */
+  accept(token: string, passwordHash: string): Promise<User> {
+    return this.transactions.run(async (manager) => {
+      const repo = manager.getRepository(Invitation);
+      const invitation = await repo.findOne({ where: { tokenHash: hashToken(token) } });
+      if (!invitation) throw invalidToken('UNKNOWN', 'token is not a valid invitation');
+      if (invitation.revokedAt)
+        throw invalidToken('REVOKED', 'token belongs to a revoked invitation');
+      if (invitation.acceptedAt) throw invalidToken('USED', 'token has already been used');
+      if (invitation.expiresAt.getTime() < this.clock.now().getTime()) {
+        throw invalidToken('EXPIRED', 'token has expired; ask for a new invitation');
+      }
+      const spent = await repo.update(
+        { id: invitation.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { acceptedAt: this.clock.now() },
+      );
+      if (!spent.affected) throw invalidToken('USED', 'token has already been used');
+
+      let user: User;
+      if (invitation.userId) {
+        user = await this.users.get(manager, invitation.organizationId, invitation.userId);
+        await this.users.setPassword(manager, user.id, passwordHash);
+      } else {
+        user = await this.users.insert(manager, {
+          organizationId: invitation.organizationId,
+          email: invitation.email,
+          name: invitation.name,
+          role: invitation.role,
+          locale: invitation.locale,
+          factoryId: invitation.factoryId,
+          passwordHash,
+        });
+      }
+      await this.audit.record(manager, {
+        organizationId: invitation.organizationId,
+        actorId: user.id,
+        action: 'invitation.accepted',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        after: { userId: user.id },
+      });
+      return user;
+    });
+  }
+
+  revoke(actor: Actor, id: string): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const invitation = await this.invitations.get(manager, actor.organizationId, id);
+      if (invitation.acceptedAt) {
+        throw new DomainError(
+          'conflict',
+          'INVITATION.ALREADY_ACCEPTED',
+          'The invitation has already been accepted',
+        );
+      }
+      if (invitation.revokedAt) return;
+      await manager.getRepository(Invitation).update({ id }, { revokedAt: this.clock.now() });
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'invitation.revoked',
+        'invitation',
+        id,
+        { revokedAt: null },
+        { revokedAt: this.clock.now() },
+      );
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../common/actor';
+import { CertificatesService } from './certificates.service';
+import {
+  CertificateQueryDto,
+  CreateCertificateDto,
+  RenewCertificateDto,
+  UpdateCertificateDto,
+} from './dto/certificate.dto';
+import { toCertificateResponse } from './dto/certificate.response';
+
+@ApiTags('certificates')
+@ApiBearerAuth()
+@Controller('certificates')
+export class CertificatesController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  @Post()
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateCertificateDto) {
+    const certificate = await this.certificates.create(actor, body);
+    return toCertificateResponse(certificate, await this.certificates.today(actor.organizationId));
+  }
+
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() query: CertificateQueryDto) {
+    const today = await this.certificates.today(actor.organizationId);
+    const page = await this.certificates.list(actor, query, today);
+    return { ...page, items: page.items.map((c) => toCertificateResponse(c, today)) };
+  }
+
+  @Get(':id')
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const certificate = await this.certificates.get(actor, id);
+    return toCertificateResponse(certificate, await this.certificates.today(actor.organizationId));
+  }
+
+  @Patch(':id')
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: UpdateCertificateDto,
+  ) {
+    const certificate = await this.certificates.update(actor, id, body);
+    return toCertificateResponse(certificate, await this.certificates.today(actor.organizationId));
+  }
+
+  @Post(':id/renew')
+  async renew(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: RenewCertificateDto,
+  ) {
+    const { renewed, previous } = await this.certificates.renew(actor, id, body);
+    const today = await this.certificates.today(actor.organizationId);
+    return {
+      ...toCertificateResponse(renewed, today),
+      previous: toCertificateResponse(previous, today),
+    };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.certificates.remove(actor, id);
+  }
+}

@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager, Not } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { addDays, todayIn } from '../common/dates';
+import { Page, pageOf } from '../common/pagination';
+import { TenantRepository } from '../common/tenancy';
+import { StandardsCatalog } from '../config/standards-catalog';
+import { Transactions } from '../database/transactions';
+import { FactoriesService } from '../factories/factories.service';
+import { FactoryErrors } from '../factories/factories.errors';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { Certificate } from './certificate.entity';
+import { CertificateErrors } from './certificates.errors';
+import {
+  CertificateQueryDto,
+  CreateCertificateDto,
+  RenewCertificateDto,
+  UpdateCertificateDto,
+} from './dto/certificate.dto';
+import { certificateSnapshot } from './dto/certificate.response';
+
+@Injectable()
+export class CertificatesService {
+  private readonly certificates = new TenantRepository(Certificate, CertificateErrors.notFound);
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly catalog: StandardsCatalog,
+    private readonly factories: FactoriesService,
+    private readonly organizations: OrganizationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Today's date in the organization's timezone: "days left" are counted there. */
+  async today(organizationId: string): Promise<string> {
+    const organization = await this.organizations.get(organizationId);
+    return todayIn(organization.timezone, this.clock.now());
+  }
+
+  async get(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Certificate> {
+    const certificate = await this.certificates.get(manager, actor.organizationId, id);
+    if (actor.role === 'factory_manager' && certificate.factoryId !== actor.factoryId) {
+      throw CertificateErrors.notFound();
+    }
+    return certificate;
+  }
+
+  /** For other features: a certificate of this organization, or a 404. */
+  getInOrganization(
+    organizationId: string,
+    id: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Certificate> {
+    return this.certificates.get(manager, organizationId, id);
+  }
+
+  async list(actor: Actor, query: CertificateQueryDto, today: string): Promise<Page<Certificate>> {
+    const qb = this.certificates.query(
+      this.transactions.manager,
+      actor.organizationId,
+      'certificate',
+    );
+    if (actor.role === 'factory_manager')
+      qb.andWhere('certificate.factoryId = :own', { own: actor.factoryId });
+    if (query.factoryId === 'own') qb.andWhere('certificate.factoryId IS NULL');
+    else if (query.factoryId)
+      qb.andWhere('certificate.factoryId = :factoryId', { factoryId: query.factoryId });
+    if (query.standard)
+      qb.andWhere('certificate.standard = :standard', { standard: query.standard });
+    if (query.status) qb.andWhere('certificate.status = :status', { status: query.status });
+    if (query.expiringWithinDays !== undefined) {
+      qb.andWhere('certificate.expiresOn <= :until', {
+        until: addDays(today, query.expiringWithinDays),
+      });
+      if (query.status !== 'expired') {
+        qb.andWhere('certificate.expiresOn >= :today', { today });
+        qb.andWhere("certificate.status NOT IN ('expired', 'superseded', 'withdrawn')");
+      }
+    }
+    if (query.q) {
+      const like = `%${query.q.toLowerCase()}%`;
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('LOWER(certificate.certificateNumber) LIKE :like', { like })
+            .orWhere('LOWER(certificate.scope) LIKE :like', { like }),
+        ),
+      );
+    }
+    const [items, total] = await qb
+      .orderBy('certificate.expiresOn', 'ASC')
+      .addOrderBy('certificate.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  create(actor: Actor, input: CreateCertificateDto): Promise<Certificate> {
+    this.checkStandard(input.standard);
+    checkDates(input.issuedOn, input.expiresOn);
+    if (input.status === 'superseded') throw CertificateErrors.supersededByRenewal();
+    return this.transactions.run(async (manager) => {
+      const factoryId = await this.checkFactory(actor, input.factoryId ?? null, manager);
+      const certificate = await this.insert(manager, actor, {
+        ...input,
+        factoryId,
+        status: input.status ?? 'active',
+      });
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.created',
+        'certificate',
+        certificate.id,
+        null,
+        certificateSnapshot(certificate),
+      );
+      return certificate;
+    });
+  }
+
+  update(actor: Actor, id: string, changes: UpdateCertificateDto): Promise<Certificate> {
+    if (changes.standard !== undefined) this.checkStandard(changes.standard);
+    if (changes.status === 'superseded') throw CertificateErrors.supersededByRenewal();
+    return this.transactions.run(async (manager) => {
+      const before = await this.get(actor, id, manager);
+      if (before.status === 'superseded') throw CertificateErrors.alreadySuperseded();
+      const merged = { ...before, ...changes };
+      checkDates(merged.issuedOn, merged.expiresOn);
+      if (changes.factoryId !== undefined) {
+        changes.factoryId = await this.checkFactory(actor, changes.factoryId, manager);
+      }
+      await this.certificates
+        .repo(manager)
+        .update({ id, organizationId: actor.organizationId }, changes);
+      const after = await this.certificates.get(manager, actor.organizationId, id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.updated',
+        'certificate',
+        id,
+        certificateSnapshot(before),
+        certificateSnapshot(after),
+      );
+      return after;
+    });
+  }
+
+  /** The renewal is a new certificate; the old one becomes `superseded`, in the same transaction. */
+  renew(
+    actor: Actor,
+    id: string,
+    input: RenewCertificateDto,
+  ): Promise<{ renewed: Certificate; previous: Certificate }> {
+    if (input.standard !== undefined) this.checkStandard(input.standard);
+    checkDates(input.issuedOn, input.expiresOn);
+    return this.transactions.run(async (manager) => {
+      const previous = await this.get(actor, id, manager);
+      if (previous.status === 'superseded') throw CertificateErrors.alreadySuperseded();
+      const renewed = await this.insert(manager, actor, {
+        factoryId: previous.factoryId,
+        standard: input.standard ?? previous.standard,
+        certificateNumber: input.certificateNumber ?? previous.certificateNumber,
+        certificationBody: input.certificationBody ?? previous.certificationBody,
+        accreditationBody:
+          input.accreditationBody !== undefined
+            ? input.accreditationBody
+            : previous.accreditationBody,
+        scope: input.scope ?? previous.scope,
+        sites: input.sites ?? previous.sites,
+        productCategories: input.productCategories ?? previous.productCategories,
+        iafCodes: input.iafCodes ?? previous.iafCodes,
+        issuedOn: input.issuedOn,
+        expiresOn: input.expiresOn,
+        nextSurveillanceAuditOn: input.nextSurveillanceAuditOn ?? null,
+        status: 'active',
+        supersedesId: previous.id,
+      });
+      // Conditional, so that two renewals racing for the same certificate cannot both win.
+      const result = await this.certificates
+        .repo(manager)
+        .update(
+          { id: previous.id, organizationId: actor.organizationId, status: Not('superseded') },
+          { status: 'superseded', supersededById: renewed.id },
+        );
+      if (!result.affected) throw CertificateErrors.alreadySuperseded();
+      const superseded = await this.certificates.get(manager, actor.organizationId, previous.id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.renewed',
+        'certificate',
+        renewed.id,
+        null,
+        certificateSnapshot(renewed),
+      );
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.superseded',
+        'certificate',
+        previous.id,
+        certificateSnapshot(previous),
+        certificateSnapshot(superseded),
+      );
+      return { renewed, previous: superseded };
+    });
+  }
+
+  remove(actor: Actor, id: string): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const certificate = await this.get(actor, id, manager);
+      await this.certificates.repo(manager).delete({ id, organizationId: actor.organizationId });
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.deleted',
+        'certificate',
+        id,
+        certificateSnapshot(certificate),
+        null,
+      );
+    });
+  }
+
+  private async insert(
+    manager: EntityManager,
+    actor: Actor,
+    fields: Partial<Certificate>,
+  ): Promise<Certificate> {
+    const repo = this.certificates.repo(manager);
+    const certificate = repo.create({
+      sites: [],
+      productCategories: [],
+      iafCodes: [],
+      accreditationBody: null,
+      nextSurveillanceAuditOn: null,
+      ...fields,
+      organizationId: actor.organizationId,
+      createdById: actor.userId,
+    });
+    await repo.insert(certificate);
+    return this.certificates.get(manager, actor.organizationId, certificate.id);
+  }
+
+  private checkStandard(code: string): void {
+    if (!this.catalog.find(code)) throw CertificateErrors.unknownStandard(this.catalog.codes());
+  }
+
+  private async checkFactory(
+    actor: Actor,
+    factoryId: string | null,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    if (factoryId === null) {
+      if (actor.role === 'factory_manager') throw FactoryErrors.notFound();
+      return null;
+    }
+    const factory = await this.factories.get(actor, factoryId, manager);
+    return factory.id;
+  }
+}
+
+function checkDates(issuedOn: string, expiresOn: string): void {
+  if (expiresOn <= issuedOn) throw CertificateErrors.expiresBeforeIssued();
+}

@@ -1,0 +1,71 @@
+import {
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
+import { DomainError } from './errors';
+
+export interface TenantOwned extends ObjectLiteral {
+  id: string;
+  organizationId: string;
+}
+
+/**
+ * Every read of tenant data goes through here: the organization id is a required
+ * argument, so a query without it cannot be written by accident. Another tenant's row
+ * is indistinguishable from a missing one.
+ */
+export class TenantRepository<T extends TenantOwned> {
+  constructor(
+    private readonly target: EntityTarget<T>,
+    private readonly notFound: () => DomainError,
+  ) {}
+
+  repo(manager: EntityManager): Repository<T> {
+    return manager.getRepository(this.target);
+  }
+
+  async get(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+    extra?: FindOptionsWhere<T>,
+  ): Promise<T> {
+    const found = await this.find(manager, organizationId, id, extra);
+    if (!found) throw this.notFound();
+    return found;
+  }
+
+  find(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+    extra?: FindOptionsWhere<T>,
+  ): Promise<T | null> {
+    if (typeof id !== 'string' || id.length > 64) return Promise.resolve(null);
+    return this.repo(manager).findOne({
+      where: { ...(extra ?? {}), id, organizationId } as FindOptionsWhere<T>,
+    });
+  }
+
+  list(
+    manager: EntityManager,
+    organizationId: string,
+    options: FindManyOptions<T> & { where?: FindOptionsWhere<T> } = {},
+  ): Promise<[T[], number]> {
+    return this.repo(manager).findAndCount({
+      ...options,
+      where: { ...(options.where ?? {}), organizationId } as FindOptionsWhere<T>,
+    });
+  }
+
+  query(manager: EntityManager, organizationId: string, alias: string): SelectQueryBuilder<T> {
+    return this.repo(manager)
+      .createQueryBuilder(alias)
+      .where(`${alias}.organizationId = :organizationId`, { organizationId });
+  }
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { allConfigs } from './configuration';
+import { parseEnvironment } from './environment';
+import { StandardsCatalog } from './standards-catalog';
+import { Clock } from '../common/clock';
+
+@Global()
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      load: allConfigs,
+      validate: (raw) => {
+        parseEnvironment(raw as Record<string, string | undefined>);
+        return raw;
+      },
+    }),
+  ],
+  providers: [StandardsCatalog, Clock],
+  exports: [StandardsCatalog, Clock],
+})
+export class AppConfigModule {}

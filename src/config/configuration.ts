@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { registerAs } from '@nestjs/config';
+import { parseEnvironment } from './environment';
+import { projectRoot } from './project-root';
+
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+function environment() {
+  return parseEnvironment(process.env);
+}
+
+function absolute(path: string): string {
+  return isAbsolute(path) ? path : resolve(projectRoot(), path);
+}
+
+export function databaseConfigFrom(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:'))
+    return { kind: 'sqlite', path: absolute(url.slice('sqlite:'.length)) };
+  return { kind: 'postgres', url };
+}
+
+export const appConfig = registerAs('app', () => {
+  const env = environment();
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: absolute(env.DATA_DIR),
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    runWorker: env.RUN_WORKER,
+    logLevel: env.LOG_LEVEL,
+  };
+});
+
+export const databaseConfig = registerAs('database', (): DatabaseConfig =>
+  databaseConfigFrom(environment().DATABASE_URL),
+);
+
+export const redisConfig = registerAs('redis', () => {
+  const env = environment();
+  return { url: env.REDIS_URL, prefix: env.QUEUE_PREFIX };
+});
+
+export const mailConfig = registerAs('mail', () => {
+  const env = environment();
+  return {
+    smtpUrl: env.SMTP_URL ?? null,
+    from: env.MAIL_FROM,
+    outboxDir: join(absolute(env.DATA_DIR), 'outbox'),
+  };
+});
+
+export const remindersConfig = registerAs('reminders', () => {
+  const env = environment();
+  return { maxAttempts: env.REMINDER_MAX_ATTEMPTS, backoffMs: env.REMINDER_BACKOFF_MS };
+});
+
+export const registryConfig = registerAs('registry', () => {
+  const env = environment();
+  return {
+    iafCertSearchUrl: env.IAF_CERTSEARCH_URL ?? null,
+    iafCertSearchApiKey: env.IAF_CERTSEARCH_API_KEY ?? null,
+  };
+});
+
+/**
+ * The signing secret: JWT_SECRET when set (always, in production); otherwise one made
+ * at first start and kept in DATA_DIR so that tokens survive a restart of the embedded setup.
+ */
+function signingSecret(explicit: string | undefined, dataDir: string): string {
+  if (explicit) return explicit;
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export const authConfig = registerAs('auth', () => {
+  const env = environment();
+  return {
+    jwtSecret: signingSecret(env.JWT_SECRET, absolute(env.DATA_DIR)),
+    jwtTtl: env.JWT_TTL,
+    loginRateLimit: env.LOGIN_RATE_LIMIT,
+    invitationTtlDays: 7,
+  };
+});
+
+export const allConfigs = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  mailConfig,
+  remindersConfig,
+  registryConfig,
+  authConfig,
+];
+
+export type AppConfig = ReturnType<typeof appConfig>;
+export type RedisConfig = ReturnType<typeof redisConfig>;
+export type MailConfig = ReturnType<typeof mailConfig>;
+export type RemindersConfig = ReturnType<typeof remindersConfig>;
+export type RegistryConfig = ReturnType<typeof registryConfig>;
+export type AuthConfig = ReturnType<typeof authConfig>;

@@ -1,0 +1,135 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : value;
+
+/**
+ * Every environment variable the program reads, with its default. Nothing outside
+ * src/config reads process.env: the rest of the code receives typed config objects.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
+  @Min(1, { message: 'PORT must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+    message: 'DATABASE_URL must be sqlite:<path> or a postgres:// URL',
+  })
+  DATABASE_URL = 'sqlite:data/certpact.sqlite';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = 'data';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ and - only' })
+  QUEUE_PREFIX = 'certpact';
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'RUN_WORKER must be true or false' })
+  RUN_WORKER = true;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'certpact <reminders@certpact.local>';
+
+  @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 30m, 12h or 7d' })
+  JWT_TTL = '12h';
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_RATE_LIMIT must be a whole number of attempts per minute' })
+  @Min(1, { message: 'LOGIN_RATE_LIMIT must be at least 1' })
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REMINDER_MAX_ATTEMPTS must be a whole number' })
+  @Min(1, { message: 'REMINDER_MAX_ATTEMPTS must be at least 1' })
+  @Max(50, { message: 'REMINDER_MAX_ATTEMPTS must be at most 50' })
+  REMINDER_MAX_ATTEMPTS = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REMINDER_BACKOFF_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'REMINDER_BACKOFF_MS must not be negative' })
+  REMINDER_BACKOFF_MS = 30000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'IAF_CERTSEARCH_URL must be an http:// or https:// URL' })
+  IAF_CERTSEARCH_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  IAF_CERTSEARCH_API_KEY?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export class EnvironmentError extends Error {}
+
+/** Validates the raw environment; throws an EnvironmentError whose message is one line per bad variable. */
+export function parseEnvironment(raw: Record<string, string | undefined>): Environment {
+  const known = Object.keys(new Environment());
+  const defined = Object.fromEntries(
+    Object.entries(raw).filter(([key, value]) => value !== undefined && known.includes(key)),
+  );
+  const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+      const shown = JSON.stringify(String(raw[error.property] ?? ''));
+      return `Invalid environment variable ${error.property}: ${message} (got ${shown})`;
+    });
+    throw new EnvironmentError(lines.join('\n'));
+  }
+  return env;
+}

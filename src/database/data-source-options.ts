@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
+import type { DatabaseConfig } from '../config/configuration';
+
+/**
+ * Timestamps are declared `datetime` in the entities (SQLite's name); on PostgreSQL the
+ * same columns are `timestamptz`. TypeORM checks declared types against the driver, so
+ * the declaration is adapted once here, before the data source is built.
+ */
+function adaptTimestampColumns(kind: DatabaseConfig['kind']): void {
+  const type = kind === 'postgres' ? 'timestamptz' : 'datetime';
+  for (const column of getMetadataArgsStorage().columns) {
+    if (column.options.type === 'datetime' || column.options.type === 'timestamptz') {
+      column.options.type = type;
+    }
+  }
+}
+
+/** One builder for the app, the worker, the tests and the TypeORM CLI. */
+export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  adaptTimestampColumns(config.kind);
+  const root = join(__dirname, '..', '..');
+  const common = {
+    entities: [join(root, 'src', '**', '*.entity.{ts,js}')],
+    migrations: [join(root, 'migrations', '*.{ts,js}')],
+    migrationsRun: true,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: ['error', 'warn'] as ('error' | 'warn')[],
+  };
+  if (config.kind === 'sqlite') {
+    mkdirSync(dirname(config.path), { recursive: true });
+    return {
+      ...common,
+      type: 'sqlite',
+      database: config.path,
+      enableWAL: true,
+      busyTimeout: 10_000,
+    };
+  }
+  return { ...common, type: 'postgres', url: config.url, extra: { max: 10 } };
+}

@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+import { CleanStringArray, LowerCase, Trim, TrimToNull, UpperCase } from '../../common/transforms';
+import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
+
+export class CreateFactoryDto {
+  @ApiProperty({ example: 'Yuyao Precision Valve Factory' })
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'CN', description: 'ISO 3166-1 alpha-2' })
+  @UpperCase()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CN or VN' })
+  country: string;
+
+  @ApiPropertyOptional({ example: 'Yuyao' })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(120)
+  city?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(1000)
+  address?: string | null;
+
+  @ApiPropertyOptional({
+    example: '91330281MA2XXXXXXX',
+    description: 'For CN, the Unified Social Credit Code',
+  })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(40)
+  licenseNumber?: string | null;
+
+  @ApiPropertyOptional({ example: '阀门、管件制造、加工' })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  businessScope?: string | null;
+
+  @ApiPropertyOptional({ example: 'quality@factory.example' })
+  @IsOptional()
+  @LowerCase()
+  @ValidateIf((_, value) => value !== null && value !== '')
+  @IsEmail({}, { message: 'contactEmail must be an email address' })
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['valves', 'pipe fittings'] })
+  @IsOptional()
+  @CleanStringArray()
+  @IsArray({ message: 'productCategories must be an array of strings' })
+  @ArrayMaxSize(100)
+  @IsString({ each: true, message: 'productCategories must be an array of strings' })
+  @MaxLength(100, { each: true })
+  productCategories?: string[];
+
+  @ApiPropertyOptional({ enum: FACTORY_STATUSES, default: 'active' })
+  @IsOptional()
+  @IsIn(FACTORY_STATUSES, { message: `status must be one of ${FACTORY_STATUSES.join(', ')}` })
+  status?: FactoryStatus;
+}
+
+export class UpdateFactoryDto extends PartialType(CreateFactoryDto) {}
+
+export class FactoryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: FACTORY_STATUSES })
+  @IsOptional()
+  @IsIn(FACTORY_STATUSES, { message: `status must be one of ${FACTORY_STATUSES.join(', ')}` })
+  status?: FactoryStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @UpperCase()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CN or VN' })
+  country?: string;
+
+  @ApiPropertyOptional({ description: 'Matches the name, city or licence number' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export interface FactoryResponse {
+  id: string;
+  name: string;
+  country: string;
+  city: string | null;
+  address: string | null;
+  licenseNumber: string | null;
+  businessScope: string | null;
+  contactEmail: string | null;
+  productCategories: string[];
+  status: FactoryStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toFactoryResponse(factory: Factory): FactoryResponse {
+  return {
+    id: factory.id,
+    name: factory.name,
+    country: factory.country,
+    city: factory.city,
+    address: factory.address,
+    licenseNumber: factory.licenseNumber,
+    businessScope: factory.businessScope,
+    contactEmail: factory.contactEmail,
+    productCategories: factory.productCategories,
+    status: factory.status,
+    createdAt: factory.createdAt.toISOString(),
+    updatedAt: factory.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { Page, pageOf } from '../common/pagination';
+import { TenantRepository } from '../common/tenancy';
+import { Transactions } from '../database/transactions';
+import { Certificate } from '../certificates/certificate.entity';
+import {
+  CreateFactoryDto,
+  FactoryQueryDto,
+  toFactoryResponse,
+  UpdateFactoryDto,
+} from './dto/factory.dto';
+import { FactoryErrors } from './factories.errors';
+import { Factory } from './factory.entity';
+import { usccProblem } from './uscc';
+
+@Injectable()
+export class FactoriesService {
+  private readonly factories = new TenantRepository(Factory, FactoryErrors.notFound);
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A factory the actor may see: a factory manager sees only their own. */
+  async get(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Factory> {
+    if (actor.role === 'factory_manager' && actor.factoryId !== id) throw FactoryErrors.notFound();
+    return this.factories.get(manager, actor.organizationId, id);
+  }
+
+  /** For other features: the factory of this organization, or a 404 naming the factory. */
+  getInOrganization(
+    organizationId: string,
+    id: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Factory> {
+    return this.factories.get(manager, organizationId, id);
+  }
+
+  findMany(
+    organizationId: string,
+    ids: string[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Factory[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.factories
+      .query(manager, organizationId, 'factory')
+      .andWhere('factory.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+  }
+
+  async list(actor: Actor, query: FactoryQueryDto): Promise<Page<Factory>> {
+    const qb = this.factories.query(this.transactions.manager, actor.organizationId, 'factory');
+    if (actor.role === 'factory_manager')
+      qb.andWhere('factory.id = :own', { own: actor.factoryId });
+    if (query.status) qb.andWhere('factory.status = :status', { status: query.status });
+    if (query.country) qb.andWhere('factory.country = :country', { country: query.country });
+    if (query.q) {
+      const like = `%${query.q.toLowerCase()}%`;
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('LOWER(factory.name) LIKE :like', { like })
+            .orWhere('LOWER(factory.city) LIKE :like', { like })
+            .orWhere('LOWER(factory.licenseNumber) LIKE :like', { like }),
+        ),
+      );
+    }
+    const [items, total] = await qb
+      .orderBy('factory.name', 'ASC')
+      .addOrderBy('factory.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(items, total, query);
+  }
+
+  create(actor: Actor, input: CreateFactoryDto): Promise<Factory> {
+    const fields = normalizeLicense({ ...input, productCategories: input.productCategories ?? [] });
+    checkLicense(fields.country, fields.licenseNumber);
+    return this.transactions.run(async (manager) => {
+      const repo = manager.getRepository(Factory);
+      const factory = repo.create({
+        ...fields,
+        organizationId: actor.organizationId,
+        status: fields.status ?? 'active',
+      });
+      await repo.insert(factory);
+      const saved = await this.factories.get(manager, actor.organizationId, factory.id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'factory.created',
+        'factory',
+        saved.id,
+        null,
+        toFactoryResponse(saved),
+      );
+      return saved;
+    });
+  }
+
+  update(actor: Actor, id: string, changes: UpdateFactoryDto): Promise<Factory> {
+    return this.transactions.run(async (manager) => {
+      const before = await this.get(actor, id, manager);
+      const patch = normalizeLicense(changes);
+      const merged = { ...before, ...patch };
+      if ('country' in patch || 'licenseNumber' in patch)
+        checkLicense(merged.country, merged.licenseNumber ?? null);
+      await manager
+        .getRepository(Factory)
+        .update({ id, organizationId: actor.organizationId }, patch);
+      const after = await this.factories.get(manager, actor.organizationId, id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'factory.updated',
+        'factory',
+        id,
+        toFactoryResponse(before),
+        toFactoryResponse(after),
+      );
+      return after;
+    });
+  }
+
+  /** Refused while certificates remain, unless the factory was first ended: then they go with it. */
+  remove(actor: Actor, id: string): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const factory = await this.get(actor, id, manager);
+      const certificates = manager.getRepository(Certificate);
+      const count = await certificates.count({
+        where: { organizationId: actor.organizationId, factoryId: id },
+      });
+      if (count > 0 && factory.status !== 'ended') throw FactoryErrors.hasCertificates(count);
+      if (count > 0)
+        await certificates.delete({ organizationId: actor.organizationId, factoryId: id });
+      await manager.getRepository(Factory).delete({ id, organizationId: actor.organizationId });
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'factory.deleted',
+        'factory',
+        id,
+        toFactoryResponse(factory),
+        {
+          certificatesDeleted: count,
+        },
+      );
+    });
+  }
+}
+
+function normalizeLicense<T extends { licenseNumber?: string | null; country?: string }>(
+  input: T,
+): T {
+  if (input.licenseNumber && (input.country ?? '') === 'CN') {
+    return { ...input, licenseNumber: input.licenseNumber.toUpperCase() };
+  }
+  return input;
+}
+
+function checkLicense(country: string, licenseNumber: string | null | undefined): void {
+  if (country !== 'CN' || !licenseNumber) return;
+  const problem = usccProblem(licenseNumber);
+  if (problem) throw FactoryErrors.invalidLicense(problem);
+}

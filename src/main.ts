@@ -1,0 +1,25 @@
+import './config/check-environment';
+import { Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { appConfig } from './config/configuration';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: false });
+  configureApp(app);
+  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  await app.listen(config.port, config.host);
+  new Logger('certpact').log(
+    `API on http://localhost:${config.port}/api/v1 (docs at http://localhost:${config.port}/api/docs)`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(
+    `certpact could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});

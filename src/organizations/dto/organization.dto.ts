@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LOCALES } from '../../auth/dto/auth.dto';
+import { IsTimezone } from '../../common/validators';
+import { Organization } from '../organization.entity';
+
+export class UpdateOrganizationDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Shanghai' })
+  @IsOptional()
+  @IsTimezone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: string;
+
+  /** The trader's own business licence scope, e.g. "货物进出口；技术进出口" or "manufacture and sale of valves". */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  businessScope?: string | null;
+}
+
+export interface OrganizationResponse {
+  id: string;
+  name: string;
+  timezone: string;
+  locale: string;
+  businessScope: string | null;
+  createdAt: string;
+}
+
+export function toOrganizationResponse(org: Organization): OrganizationResponse {
+  return {
+    id: org.id,
+    name: org.name,
+    timezone: org.timezone,
+    locale: org.locale,
+    businessScope: org.businessScope,
+    createdAt: org.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { notFound } from '../common/errors';
+import { Transactions } from '../database/transactions';
+import { UpdateOrganizationDto } from './dto/organization.dto';
+import { Organization } from './organization.entity';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(
+    manager: EntityManager,
+    fields: Pick<Organization, 'name'> & Partial<Organization>,
+  ): Promise<Organization> {
+    const repo = manager.getRepository(Organization);
+    const organization = repo.create(fields);
+    await repo.insert(organization);
+    return repo.findOneOrFail({ where: { id: organization.id } });
+  }
+
+  async get(
+    organizationId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Organization> {
+    const organization = await manager
+      .getRepository(Organization)
+      .findOne({ where: { id: organizationId } });
+    if (!organization) throw notFound('organization');
+    return organization;
+  }
+
+  update(actor: Actor, changes: UpdateOrganizationDto): Promise<Organization> {
+    return this.transactions.run(async (manager) => {
+      const before = await this.get(actor.organizationId, manager);
+      await manager.getRepository(Organization).update({ id: before.id }, changes);
+      const after = await this.get(actor.organizationId, manager);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'organization.updated',
+        'organization',
+        after.id,
+        before,
+        after,
+      );
+      return after;
+    });
+  }
+
+  /** Every organization, in pages: the reminder scheduler registers one schedule each. */
+  async *all(batchSize = 500): AsyncGenerator<Organization[]> {
+    let offset = 0;
+    for (;;) {
+      const batch = await this.transactions.manager.getRepository(Organization).find({
+        order: { id: 'ASC' },
+        skip: offset,
+        take: batchSize,
+      });
+      if (batch.length === 0) return;
+      yield batch;
+      offset += batch.length;
+    }
+  }
+}

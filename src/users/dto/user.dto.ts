@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import type { Role } from '../../common/actor';
+import { LOCALES } from '../../auth/dto/auth.dto';
+import { User } from '../user.entity';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'Zhang Min' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'zhang.min@example.com' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  )
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ enum: ['admin', 'member'] })
+  @IsIn(['admin', 'member'], { message: 'role must be admin or member' })
+  role: 'admin' | 'member';
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: (typeof LOCALES)[number];
+}
+
+export interface UserResponse {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string | null;
+  factoryId: string | null;
+  organizationId: string;
+  createdAt: string;
+}
+
+export function toUserResponse(user: User): UserResponse {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    factoryId: user.factoryId,
+    organizationId: user.organizationId,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,28 @@
+import { Column, Entity, Index } from 'typeorm';
+import type { Role } from '../common/actor';
+import { TenantEntity } from '../database/base.entity';
+
+@Entity('users')
+export class User extends TenantEntity {
+  /** Stored lower-cased; unique across all organizations since it is the login. */
+  @Index('UQ_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  locale: string | null;
+
+  /** Factory managers only. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  factoryId: string | null;
+
+  /** Null until the person accepts their invitation and chooses a password. */
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash: string | null;
+}
