@@ -1,0 +1,88 @@
+import { SetMetadata } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ReminderPolicy } from '../organizations/organization.entity';
+
+/**
+ * The contract between the reminder engine and every feature that has something to
+ * remind people of. Adding a kind of reminder is one small file: a provider class
+ * decorated with @ReminderSource() that implements ReminderSourceHandler, listed in its
+ * feature module's providers. The engine discovers every such provider, asks each for
+ * what is due on each scan, stores one row per notice and recipient under a unique
+ * dedupe key, and sends every recipient one digest a day.
+ */
+export const REMINDER_SOURCE = 'certpact:reminder-source';
+export const ReminderSource = (): ClassDecorator => SetMetadata(REMINDER_SOURCE, true);
+
+/**
+ * Who must hear of a notice:
+ * - `responsible`: the factory's contact email and factory managers (when factoryId is
+ *   set), and the organization's admins (and the members responsible for that factory);
+ * - `admins`: the organization's admins only.
+ */
+export type ReminderAudience = 'responsible' | 'admins';
+
+export type ReminderLocale = 'en' | 'zh-CN';
+
+/** One thing that is due, found by a source during a scan. */
+export interface DueNotice {
+  /** e.g. `certificate_expiring`, `milestone_due`, `scope_gap`; one of the source's `kinds`. */
+  kind: string;
+  /**
+   * Unique per notice (not per recipient): the same fact found by a later scan yields the
+   * same key, so it is never stored or sent twice. e.g. `cert:<id>:expiring:30`.
+   */
+  dedupeKey: string;
+  /** What the notice is about: `certificate`, `milestone`, `agreement`, `gap`… */
+  subjectType: string;
+  subjectId: string;
+  /** The factory concerned (its contact and managers are told), or null. */
+  factoryId: string | null;
+  /** The calendar date the thing falls due (expiry, audit date, milestone due date). */
+  dueOn: string;
+  audience: ReminderAudience;
+  /** For `responsible` notices: tell every admin too (overdue escalation). */
+  escalateToAdmins?: boolean;
+  /** Everything the template needs, captured at scan time (plain JSON). */
+  payload: Record<string, unknown>;
+}
+
+export interface ScanContext {
+  organizationId: string;
+  /** Today in the organization's timezone, YYYY-MM-DD. */
+  today: string;
+  policy: ReminderPolicy;
+  /** For reads only; the engine stores the notices. */
+  manager: EntityManager;
+  /** Sources should read their rows in batches of about this size, never all at once. */
+  batchSize: number;
+}
+
+/** A stored notice as the digest renders it. */
+export interface NoticeToRender {
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  factoryId: string | null;
+  dueOn: string;
+  /** Days from the digest's date to dueOn (negative when overdue). */
+  daysLeft: number;
+  payload: Record<string, unknown>;
+}
+
+export interface RenderedNotice {
+  /** One line, e.g. "ISO 9001:2015 certificate 04524Q30123 of Yuyao Valve expires". */
+  title: string;
+  /** Optional second line with what to do. */
+  detail?: string;
+  /** Path of the record under PUBLIC_URL, e.g. `/api/v1/certificates/<id>`. */
+  link: string;
+}
+
+export interface ReminderSourceHandler {
+  /** The kinds this source produces. */
+  readonly kinds: readonly string[];
+  /** Yields what is due today, in batches. */
+  scan(context: ScanContext): AsyncIterable<DueNotice[]>;
+  /** Words for one notice in the digest, in the recipient's language. */
+  render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice;
+}
