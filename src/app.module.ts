@@ -11,12 +11,14 @@ import { FactoriesModule } from './factories/factories.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { QueueModule } from './queue/queue.module';
 import { UsersModule } from './users/users.module';
 
 /** The modules every process shares: configuration, storage, mail and the domain. */
 export const CORE_MODULES = [
   AppConfigModule,
   DatabaseModule,
+  QueueModule,
   MailModule,
   AuditModule,
   OrganizationsModule,

@@ -81,6 +81,12 @@ export interface RenderedNotice {
 export interface ReminderSourceHandler {
   /** The kinds this source produces. */
   readonly kinds: readonly string[];
+  /**
+   * Optional: state changes the daily scan makes before looking for notices (an
+   * agreement past its target becomes `lapsed`, a gap episode opens or closes). Runs once
+   * per organization per scan; writes go through the injected Transactions.
+   */
+  prepare?(context: ScanContext): Promise<void>;
   /** Yields what is due today, in batches. */
   scan(context: ScanContext): AsyncIterable<DueNotice[]>;
   /** Words for one notice in the digest, in the recipient's language. */

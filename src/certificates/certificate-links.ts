@@ -1,0 +1,38 @@
+/**
+ * Contracts by which other features tell what they know of certificates, without the
+ * certificates feature depending on them. Each is provided (under its token) by the
+ * feature that owns the data, in a @Global module; consumers inject it with @Optional()
+ * and treat a missing provider as "nothing known".
+ */
+
+/** verified: a `confirmed` check newer than a year; failed: mismatch, suspended, withdrawn, or not_found for a certificate issued more than 45 days ago. */
+export type VerificationState = 'verified' | 'unverified' | 'pending_registry' | 'failed';
+
+export const VERIFICATION_STATES = Symbol('VERIFICATION_STATES');
+
+export interface VerificationStates {
+  /** The state of each certificate; ids not in the map are `unverified`. */
+  statesFor(
+    organizationId: string,
+    certificateIds: string[],
+    today: string,
+  ): Promise<Map<string, VerificationState>>;
+}
+
+export interface CertificateBackingAgreement {
+  agreementId: string;
+  kind: 'certification_cooperation' | 'scope_expansion' | 'audit_disclosure';
+  title: string;
+  status: string;
+  factoryId: string | null;
+}
+
+export const CERTIFICATE_BACKING = Symbol('CERTIFICATE_BACKING');
+
+export interface CertificateBacking {
+  /** The agreements that back each certificate (linked with certificateId, or covering its factory and standard). */
+  backingFor(
+    organizationId: string,
+    certificateIds: string[],
+  ): Promise<Map<string, CertificateBackingAgreement[]>>;
+}
