@@ -58,7 +58,9 @@ export interface AnalysisOptions {
  * Computes scope gaps for a whole organization in a handful of set-based reads (its
  * organization row, requirements, factories, current certificates of the required
  * standards, and one verification look-up) and then in memory through maps: never a
- * query per requirement.
+ * query per requirement. Factories and certificates are read here, read-only and with
+ * only the columns the rules need, rather than through FactoriesService and
+ * CertificatesService, which load whole entities one page or one id at a time.
  */
 @Injectable()
 export class GapsService {
