@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BuyersModule } from './buyers/buyers.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
@@ -26,6 +27,7 @@ export const CORE_MODULES = [
   AuthModule,
   FactoriesModule,
   CertificatesModule,
+  BuyersModule,
 ];
 
 @Module({
