@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CertificatesModule } from './certificates/certificates.module';
@@ -26,6 +27,7 @@ export const CORE_MODULES = [
   AuthModule,
   FactoriesModule,
   CertificatesModule,
+  AgreementsModule,
 ];
 
 @Module({

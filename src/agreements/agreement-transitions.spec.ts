@@ -2,6 +2,7 @@ import {
   AGREEMENT_STATUSES,
   AgreementStatus,
   nextStatuses,
+  shouldLapse,
   transitionProblem,
 } from './agreement-transitions';
 
@@ -60,4 +61,22 @@ describe('agreement transitions', () => {
     expect(transitionProblem('signed', 'lapsed', 'scan')).not.toBeNull();
     expect(transitionProblem('in_progress', 'terminated', 'scan')).not.toBeNull();
   });
+});
+
+describe('lapsing', () => {
+  it.each([
+    // status, targetOn, pending milestones, today, lapses
+    ['in_progress', '2027-06-30', 1, '2027-07-01', true],
+    ['in_progress', '2027-06-30', 1, '2027-06-30', false], // the target day itself still counts
+    ['in_progress', '2027-06-30', 0, '2027-07-01', false], // everything done or skipped
+    ['signed', '2027-06-30', 3, '2027-08-01', false],
+    ['certified', '2027-06-30', 1, '2027-08-01', false],
+    ['terminated', '2027-06-30', 1, '2027-08-01', false],
+    ['lapsed', '2027-06-30', 1, '2027-08-01', false],
+  ] as [AgreementStatus, string, number, string, boolean][])(
+    '%s, target %s, %d pending, on %s: %p',
+    (status, targetOn, pending, today, expected) => {
+      expect(shouldLapse({ status, targetOn }, pending, today)).toBe(expected);
+    },
+  );
 });

@@ -68,3 +68,15 @@ export function transitionProblem(
   const why = to === 'lapsed' && by === 'person' ? ' (lapsed is set by the daily scan)' : '';
   return `An agreement cannot move from ${from} to ${to}${why}; allowed next states: ${next}`;
 }
+
+/**
+ * The daily scan's rule: an in_progress agreement whose targetOn has passed (today is
+ * after it) while milestones are still pending has lapsed.
+ */
+export function shouldLapse(
+  agreement: { status: AgreementStatus; targetOn: string },
+  pendingMilestones: number,
+  today: string,
+): boolean {
+  return agreement.status === 'in_progress' && today > agreement.targetOn && pendingMilestones > 0;
+}
