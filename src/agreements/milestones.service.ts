@@ -107,6 +107,10 @@ export class MilestonesService {
       if (changes.name !== undefined) patch.name = changes.name;
       if (changes.dueOn !== undefined) patch.dueOn = changes.dueOn;
       if (changes.owner !== undefined) patch.owner = changes.owner;
+      const changed = (Object.keys(patch) as (keyof Milestone)[]).some(
+        (key) => patch[key] !== before[key],
+      );
+      if (!changed) return before;
       await this.milestones
         .repo(manager)
         .update({ id, organizationId: actor.organizationId }, patch);

@@ -1,19 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { IsCalendarDate } from '../common/validators';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PlanTemplateQueryDto } from './dto/plan-template.dto';
 import { defaultTargetOn, schedulePlan } from './plan-schedule';
 import { PlanTemplates } from './plan-templates';
-
-export class PlanTemplateQueryDto {
-  @ApiPropertyOptional({
-    format: 'date',
-    description: 'Also answer each step’s due date for an agreement starting on this day',
-  })
-  @IsOptional()
-  @IsCalendarDate()
-  startsOn?: string;
-}
 
 @ApiTags('agreements')
 @ApiBearerAuth()
