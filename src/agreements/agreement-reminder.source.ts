@@ -50,11 +50,15 @@ export class AgreementReminderSource implements ReminderSourceHandler {
       });
       if (rows.length === 0) return;
       after = rows[rows.length - 1].id;
-      const views = await this.agreements.withMilestones(manager, organizationId, rows);
+      const facts = await this.agreements.milestoneFacts(
+        manager,
+        organizationId,
+        rows.map((a) => a.id),
+      );
       const factoryIds = rows.map((a) => a.factoryId).filter((id): id is string => id !== null);
       const factories = await this.factories.findMany(organizationId, factoryIds, manager);
       const names = new Map(factories.map((f) => [f.id, f.name]));
-      const notices = views.flatMap(({ agreement, milestones }) =>
+      const notices = rows.flatMap((agreement) =>
         agreementNotices(
           {
             id: agreement.id,
@@ -65,7 +69,7 @@ export class AgreementReminderSource implements ReminderSourceHandler {
             startsOn: agreement.startsOn,
             targetOn: agreement.targetOn,
           },
-          milestones,
+          facts.get(agreement.id) ?? [],
           today,
         ),
       );

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -14,19 +15,34 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { Agreement } from './agreement.entity';
 import { OPEN_STATUSES, shouldLapse, transitionProblem } from './agreement-transitions';
 import { AgreementErrors } from './agreements.errors';
+import { assessRisk, MilestoneStatus } from './at-risk';
+import type { ReminderMilestone } from './milestone-reminders';
 import { AgreementQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto/agreement.dto';
-import {
-  agreementSnapshot,
-  AgreementView,
-  milestoneSnapshot,
-  riskOf,
-} from './dto/agreement.response';
+import { agreementSnapshot, AgreementView, milestoneSnapshot } from './dto/agreement.response';
 import { Milestone } from './milestone.entity';
-import { defaultTargetOn, schedulePlan } from './plan-schedule';
+import { defaultTargetOn, MilestoneOwner, schedulePlan } from './plan-schedule';
 import { PlanTemplates } from './plan-templates';
+
+interface RawMilestone {
+  id: string;
+  agreementId: string;
+  name: string;
+  owner: MilestoneOwner;
+  dueOn: string | Date;
+  completedOn: string | Date | null;
+  status: MilestoneStatus;
+  plannedDays: number | string;
+  position: number | string;
+}
+
+function calendarDate(value: string | Date | null): string | null {
+  return value === null ? null : (DateUtils.mixedDateToDateString(value) as string);
+}
 
 /** How many agreements the at-risk filter and the daily scan read at a time. */
 const BATCH_SIZE = 500;
+/** How many agreements one lapse transaction changes at most. */
+const LAPSE_BATCH = 100;
 
 @Injectable()
 export class AgreementsService {
@@ -101,17 +117,73 @@ export class AgreementsService {
       const [rows, total] = await qb.skip(skip).take(query.pageSize).getManyAndCount();
       return pageOf(await this.withMilestones(manager, actor.organizationId, rows), total, query);
     }
-    // At risk depends on today, so it is not stored: read the candidates in batches,
-    // keep those that match, and page through the matches.
-    const matches: AgreementView[] = [];
+    // At risk depends on today, so it is not stored: read the candidates in batches with
+    // just the milestone columns the rule needs, keep those that match, and build full
+    // answers for the requested page only.
+    const matches: Agreement[] = [];
     for (let offset = 0; ; offset += BATCH_SIZE) {
       const rows = await qb.clone().skip(offset).take(BATCH_SIZE).getMany();
-      for (const view of await this.withMilestones(manager, actor.organizationId, rows)) {
-        if ((riskOf(view, today) !== null) === query.atRisk) matches.push(view);
+      const facts = await this.milestoneFacts(
+        manager,
+        actor.organizationId,
+        rows.map((r) => r.id),
+      );
+      for (const row of rows) {
+        const atRisk = assessRisk(row, facts.get(row.id) ?? [], today) !== null;
+        if (atRisk === query.atRisk) matches.push(row);
       }
       if (rows.length < BATCH_SIZE) break;
     }
-    return pageOf(matches.slice(skip, skip + query.pageSize), matches.length, query);
+    const page = matches.slice(skip, skip + query.pageSize);
+    return pageOf(
+      await this.withMilestones(manager, actor.organizationId, page),
+      matches.length,
+      query,
+    );
+  }
+
+  /**
+   * The milestone columns the at-risk and reminder rules need, for many agreements, read
+   * as plain rows (building thousands of entities costs more than the query).
+   */
+  async milestoneFacts(
+    manager: EntityManager,
+    organizationId: string,
+    agreementIds: string[],
+  ): Promise<Map<string, ReminderMilestone[]>> {
+    const byAgreement = new Map<string, ReminderMilestone[]>();
+    if (agreementIds.length === 0) return byAgreement;
+    const rows = await manager
+      .getRepository(Milestone)
+      .createQueryBuilder('milestone')
+      .select('milestone.id', 'id')
+      .addSelect('milestone.agreementId', 'agreementId')
+      .addSelect('milestone.name', 'name')
+      .addSelect('milestone.owner', 'owner')
+      .addSelect('milestone.dueOn', 'dueOn')
+      .addSelect('milestone.completedOn', 'completedOn')
+      .addSelect('milestone.status', 'status')
+      .addSelect('milestone.plannedDays', 'plannedDays')
+      .addSelect('milestone.position', 'position')
+      .where('milestone.organizationId = :organizationId', { organizationId })
+      .andWhere('milestone.agreementId IN (:...agreementIds)', { agreementIds })
+      .getRawMany<RawMilestone>();
+    for (const row of rows) {
+      const list = byAgreement.get(row.agreementId) ?? [];
+      list.push({
+        id: row.id,
+        name: row.name,
+        owner: row.owner,
+        // raw rows skip TypeORM's hydration: PostgreSQL's driver answers dates as Date objects
+        dueOn: calendarDate(row.dueOn)!,
+        completedOn: calendarDate(row.completedOn),
+        status: row.status,
+        plannedDays: Number(row.plannedDays),
+        position: Number(row.position),
+      });
+      byAgreement.set(row.agreementId, list);
+    }
+    return byAgreement;
   }
 
   create(actor: Actor, input: CreateAgreementDto): Promise<AgreementView> {
@@ -258,13 +330,16 @@ export class AgreementsService {
 
   /**
    * The daily scan's state change: in_progress agreements past their target with pending
-   * milestones become lapsed, each in its own transaction with an audit event by no one.
+   * milestones become lapsed, with an audit event by no one (the scan). Written in
+   * transactions of up to LAPSE_BATCH agreements: few enough to keep SQLite's single
+   * writer free for requests, many enough not to pay a commit per agreement.
    * Returns the ids that lapsed.
    */
   async lapseOverdue(organizationId: string, today: string): Promise<string[]> {
     const lapsed: string[] = [];
     const candidates = this.agreements
       .query(this.transactions.manager, organizationId, 'agreement')
+      .select('agreement.id')
       .andWhere('agreement.status = :status', { status: 'in_progress' })
       .andWhere('agreement.targetOn < :today', { today })
       .orderBy('agreement.id', 'ASC');
@@ -273,13 +348,17 @@ export class AgreementsService {
       const rows = await candidates
         .clone()
         .andWhere('agreement.id > :after', { after })
-        .take(BATCH_SIZE)
+        .take(LAPSE_BATCH)
         .getMany();
       if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
-      for (const row of rows) {
-        if (await this.lapse(organizationId, row.id, today)) lapsed.push(row.id);
-      }
+      lapsed.push(
+        ...(await this.lapse(
+          organizationId,
+          rows.map((r) => r.id),
+          today,
+        )),
+      );
     }
     if (lapsed.length > 0) {
       this.logger.log(`${lapsed.length} agreement(s) of ${organizationId} lapsed`);
@@ -287,31 +366,49 @@ export class AgreementsService {
     return lapsed;
   }
 
-  private lapse(organizationId: string, id: string, today: string): Promise<boolean> {
+  private lapse(organizationId: string, ids: string[], today: string): Promise<string[]> {
     return this.transactions.run(async (manager) => {
-      const agreement = await this.agreements.find(manager, organizationId, id);
-      if (!agreement) return false;
-      const pending = await manager
-        .getRepository(Milestone)
-        .count({ where: { organizationId, agreementId: id, status: 'pending' } });
-      if (!shouldLapse(agreement, pending, today)) return false;
-      const result = await this.agreements
+      const agreements = await this.agreements
         .repo(manager)
-        .update({ id, organizationId, status: 'in_progress' }, { status: 'lapsed' });
-      if (!result.affected) return false;
-      await this.audit.record(manager, {
-        organizationId,
-        actorId: null,
-        action: 'agreement.status_changed',
-        entityType: 'agreement',
-        entityId: id,
-        before: { status: 'in_progress' },
-        after: {
-          status: 'lapsed',
-          reason: `targetOn ${agreement.targetOn} passed with ${pending} milestone(s) unfinished`,
-        },
-      });
-      return true;
+        .find({ where: { organizationId, id: In(ids), status: 'in_progress' } });
+      const counts = await manager
+        .getRepository(Milestone)
+        .createQueryBuilder('milestone')
+        .select('milestone.agreementId', 'agreementId')
+        .addSelect('COUNT(*)', 'pending')
+        .where('milestone.organizationId = :organizationId', { organizationId })
+        .andWhere('milestone.agreementId IN (:...ids)', { ids })
+        .andWhere('milestone.status = :pending', { pending: 'pending' })
+        .groupBy('milestone.agreementId')
+        .getRawMany<{ agreementId: string; pending: string | number }>();
+      const pendingOf = new Map(counts.map((c) => [c.agreementId, Number(c.pending)]));
+      const lapsed: string[] = [];
+      for (const agreement of agreements) {
+        const pending = pendingOf.get(agreement.id) ?? 0;
+        if (!shouldLapse(agreement, pending, today)) continue;
+        // Conditional, so that a person moving it meanwhile wins cleanly.
+        const result = await this.agreements
+          .repo(manager)
+          .update(
+            { id: agreement.id, organizationId, status: 'in_progress' },
+            { status: 'lapsed' },
+          );
+        if (!result.affected) continue;
+        await this.audit.record(manager, {
+          organizationId,
+          actorId: null,
+          action: 'agreement.status_changed',
+          entityType: 'agreement',
+          entityId: agreement.id,
+          before: { status: 'in_progress' },
+          after: {
+            status: 'lapsed',
+            reason: `targetOn ${agreement.targetOn} passed with ${pending} milestone(s) unfinished`,
+          },
+        });
+        lapsed.push(agreement.id);
+      }
+      return lapsed;
     });
   }
 
