@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BuyersModule } from './buyers/buyers.module';
@@ -28,6 +29,7 @@ export const CORE_MODULES = [
   FactoriesModule,
   CertificatesModule,
   BuyersModule,
+  AgreementsModule,
 ];
 
 @Module({
