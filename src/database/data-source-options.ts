@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
 import type { DatabaseConfig } from '../config/configuration';
@@ -17,12 +17,34 @@ function adaptTimestampColumns(kind: DatabaseConfig['kind']): void {
   }
 }
 
+/**
+ * Loads every `*.entity.ts` (or `.js` when compiled) below src/ before the timestamp
+ * columns are adapted, so the CLI, which imports no entity itself, sees the same schema.
+ */
+function loadEntities(root: string): (new () => unknown)[] {
+  const suffix = __filename.endsWith('.ts') ? '.entity.ts' : '.entity.js';
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(suffix)) files.push(path);
+    }
+  };
+  walk(join(root, 'src'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  files.forEach((file) => require(file));
+  const tables = getMetadataArgsStorage().tables;
+  return tables.map((table) => table.target).filter((target): target is new () => unknown => typeof target === 'function');
+}
+
 /** One builder for the app, the worker, the tests and the TypeORM CLI. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
-  adaptTimestampColumns(config.kind);
   const root = join(__dirname, '..', '..');
+  const entities = loadEntities(root);
+  adaptTimestampColumns(config.kind);
   const common = {
-    entities: [join(root, 'src', '**', '*.entity.{ts,js}')],
+    entities,
     migrations: [join(root, 'migrations', '*.{ts,js}')],
     migrationsRun: true,
     migrationsTransactionMode: 'each' as const,
