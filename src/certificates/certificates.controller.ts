@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor, Roles } from '../common/actor';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateQueryDto,
@@ -23,6 +23,7 @@ export class CertificatesController {
   }
 
   @Get()
+  @Roles('admin', 'member', 'factory_manager')
   async list(@CurrentActor() actor: Actor, @Query() query: CertificateQueryDto) {
     const today = await this.certificates.today(actor.organizationId);
     const page = await this.certificates.list(actor, query, today);
@@ -30,6 +31,7 @@ export class CertificatesController {
   }
 
   @Get(':id')
+  @Roles('admin', 'member', 'factory_manager')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const certificate = await this.certificates.get(actor, id);
     return toCertificateResponse(certificate, await this.certificates.today(actor.organizationId));
