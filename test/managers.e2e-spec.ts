@@ -277,6 +277,54 @@ describe('factory managers keep their own certificates current', () => {
     expect(mails.some((m) => /rejected/.test(m) && m.includes('The certification body lists it as valid'))).toBe(true);
   });
 
+  it('leaves a submission pending, and changes nothing, when its approval cannot be applied', async () => {
+    const admin = await signUp(t);
+    const factory = await createFactory(t, admin);
+    const certificate = await createCertificate(t, admin, factory.id);
+    const manager = await inviteManager(t, admin, factory.id);
+    const renewal = (number: string) =>
+      t
+        .http()
+        .post('/api/v1/certificates/submissions')
+        .set(manager.auth)
+        .send({ kind: 'renewal', certificateId: certificate.id, certificate: { issuedOn: '2026-06-01', expiresOn: '2029-05-31', certificateNumber: number } })
+        .expect(201);
+    const first = await renewal('CN-FIRST');
+    const second = await renewal('CN-SECOND');
+    const scan = await t
+      .http()
+      .post(`/api/v1/submissions/${second.body.id}/documents`)
+      .set(manager.auth)
+      .attach('file', makePdf(), { filename: 'second.pdf' })
+      .expect(201);
+    await t.http().post(`/api/v1/submissions/${first.body.id}/approve`).set(admin.auth).expect(200);
+
+    const refused = await t.http().post(`/api/v1/submissions/${second.body.id}/approve`).set(admin.auth).expect(409);
+    expect(refused.body.code).toBe('CERTIFICATE.ALREADY_SUPERSEDED');
+    const still = await t.http().get(`/api/v1/submissions/${second.body.id}`).set(admin.auth).expect(200);
+    expect(still.body).toMatchObject({ status: 'pending_review', decidedById: null, resultCertificateId: null });
+    expect(still.body.documents[0]).toMatchObject({ id: scan.body.id, certificateId: null });
+    const certificates = await t.http().get('/api/v1/certificates').set(admin.auth).expect(200);
+    expect(certificates.body.items.map((c: { certificateNumber: string }) => c.certificateNumber).sort()).toEqual(
+      [certificate.certificateNumber, 'CN-FIRST'].sort(),
+    );
+
+    // New submissions against the superseded certificate are refused; decided ones take no more files.
+    const stale = await t
+      .http()
+      .post('/api/v1/certificates/submissions')
+      .set(manager.auth)
+      .send({ kind: 'surveillance_audit', certificateId: certificate.id, nextSurveillanceAuditOn: '2026-09-01' })
+      .expect(409);
+    expect(stale.body.code).toBe('SUBMISSION.CERTIFICATE_SUPERSEDED');
+    await t
+      .http()
+      .post(`/api/v1/submissions/${first.body.id}/documents`)
+      .set(manager.auth)
+      .attach('file', makePdf(), { filename: 'late.pdf' })
+      .expect(409);
+  });
+
   it('applies a new certificate, a status change and a surveillance audit date', async () => {
     const admin = await signUp(t);
     const factory = await createFactory(t, admin);
@@ -402,13 +450,16 @@ describe('factory managers keep their own certificates current', () => {
     const certificate = await createCertificate(t, admin, factory.id);
     const upload = (content: Buffer, filename: string) =>
       t.http().post(`/api/v1/certificates/${certificate.id}/documents`).set(admin.auth).attach('file', content, { filename }).expect(201);
-    await upload(makePdf(), 'first.pdf');
+    const first = await upload(makePdf(), '质量管理体系认证证书.pdf');
+    expect(first.body.fileName).toBe('质量管理体系认证证书.pdf');
     const png = await upload(makePng(), 'photo.pdf');
     expect(png.body).toMatchObject({ contentType: 'image/png', fileName: 'photo.png', version: 2 });
     const listed = await t.http().get(`/api/v1/certificates/${certificate.id}/documents`).set(admin.auth).expect(200);
     expect(listed.body.items.map((d: { version: number }) => d.version)).toEqual([2, 1]);
     const download = await t.http().get(`/api/v1/documents/${png.body.id}`).set(admin.auth).expect(200);
     expect(download.headers['content-type']).toMatch(/^image\/png/);
+    const chinese = await t.http().get(`/api/v1/documents/${first.body.id}`).set(admin.auth).expect(200);
+    expect(chinese.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('质量管理体系认证证书.pdf')}`);
   });
 
   it('flags a file already attached to another factory or organization, on both sides, revealing nothing of the other organization', async () => {

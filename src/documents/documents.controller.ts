@@ -19,6 +19,8 @@ import { MAX_DOCUMENT_BYTES } from './documents.errors';
 /** Multer options shared by every upload route: one file, at most 10 MB, kept in memory. */
 export const DOCUMENT_UPLOAD = FileInterceptor('file', {
   limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 },
+  // Browsers send file names as raw UTF-8 (Chinese names are common); busboy's default is latin1.
+  defParamCharset: 'utf8',
 });
 
 export const DOCUMENT_UPLOAD_BODY = ApiBody({

@@ -268,9 +268,7 @@ function checkedContent(file: UploadedDocument | undefined) {
 
 /** The client's name for the file, without any path, control characters or a misleading extension. */
 function cleanFileName(original: string | undefined, extension: string): string {
-  // multer decodes the multipart filename as latin1; browsers send UTF-8 (Chinese names).
-  const decoded = Buffer.from(original ?? '', 'latin1').toString('utf8');
-  const name = basename(decoded.replace(/\\/g, '/'))
+  const name = basename((original ?? '').replace(/\\/g, '/'))
     .split('')
     .filter((char) => char.charCodeAt(0) >= 0x20 && char !== '\u007f' && char !== '"')
     .join('')
