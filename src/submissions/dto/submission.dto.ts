@@ -42,6 +42,7 @@ export class CreateSubmissionDto {
   certificateId?: string;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description:
       "new_certificate only: the factory (a factory manager's own by default); null for the trader's own certificate",
@@ -77,7 +78,7 @@ export class CreateSubmissionDto {
   @IsCalendarDate()
   nextSurveillanceAuditOn?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'A word for the reviewer' })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, description: 'A word for the reviewer' })
   @IsOptional()
   @TrimToNull()
   @IsString()
