@@ -220,9 +220,11 @@ export class SubmissionsService {
         snapshot(after),
       );
       const certificate = submission.certificateId
-        ? await manager.getRepository(Certificate).findOne({
-            where: { id: submission.certificateId, organizationId: actor.organizationId },
-          })
+        ? await this.certificates.getInOrganization(
+            actor.organizationId,
+            submission.certificateId,
+            manager,
+          )
         : null;
       return { submission: after, certificateNumber: certificate?.certificateNumber ?? null };
     });
