@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BuyersModule } from './buyers/buyers.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
@@ -27,6 +29,8 @@ export const CORE_MODULES = [
   AuthModule,
   FactoriesModule,
   CertificatesModule,
+  BuyersModule,
+  AgreementsModule,
 ];
 
 @Module({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { startApp, TestApp } from './support/app';
 import { signUp } from './support/accounts';
+import { makeAgreement } from './factories/agreements';
 import { createCertificate, createFactory, inviteManager, makePdf, ManagerAccount } from './factories/managers';
 
 /**
@@ -16,7 +17,7 @@ import { createCertificate, createFactory, inviteManager, makePdf, ManagerAccoun
  *   should use fails here until it is added to MANAGER_ROUTES with how to call it.
  */
 
-type IdKind = 'factory' | 'certificate' | 'submission' | 'document';
+type IdKind = 'factory' | 'certificate' | 'submission' | 'document' | 'agreement' | 'milestone';
 type Ids = Record<IdKind, string>;
 
 interface ManagerRoute {
@@ -55,6 +56,13 @@ const MANAGER_ROUTES: Record<string, ManagerRoute> = {
   'GET /api/v1/submissions': { ownStatus: 200 },
   'GET /api/v1/submissions/:id': { params: { id: 'submission' }, ownStatus: 200 },
   'GET /api/v1/submissions/:id/documents': { params: { id: 'submission' }, ownStatus: 200 },
+  'GET /api/v1/agreements': { ownStatus: 200 },
+  'GET /api/v1/agreements/:id': { params: { id: 'agreement' }, ownStatus: 200 },
+  'PATCH /api/v1/milestones/:id': {
+    params: { id: 'milestone' },
+    body: () => ({ status: 'done' }),
+    ownStatus: 200,
+  },
   'POST /api/v1/submissions/:id/documents': {
     params: { id: 'submission' },
     upload: true,
@@ -114,7 +122,16 @@ function anyIds(path: string, own: Ids): Record<string, string> {
   segments.forEach((segment, i) => {
     if (!segment.startsWith(':')) return;
     const resource = segments[i - 1] ?? '';
-    const kind = ({ factories: 'factory', certificates: 'certificate', submissions: 'submission', documents: 'document' } as Record<string, IdKind>)[resource];
+    const kind = (
+      {
+        factories: 'factory',
+        certificates: 'certificate',
+        submissions: 'submission',
+        documents: 'document',
+        agreements: 'agreement',
+        milestones: 'milestone',
+      } as Record<string, IdKind>
+    )[resource];
     params[segment.slice(1)] = kind ? own[kind] : randomUUID();
   });
   return params;
@@ -145,7 +162,20 @@ describe('factory manager isolation, for every registered route', () => {
         .set(auth)
         .attach('file', makePdf(), { filename: 'certificate.pdf' })
         .expect(201);
-      return { factory: factory.id, certificate: certificate.id, submission: submission.body.id, document: document.body.id };
+      const agreement = await t
+        .http()
+        .post('/api/v1/agreements')
+        .set(account.auth)
+        .send(makeAgreement({ factoryId: factory.id }))
+        .expect(201);
+      return {
+        factory: factory.id,
+        certificate: certificate.id,
+        submission: submission.body.id,
+        document: document.body.id,
+        agreement: agreement.body.id,
+        milestone: agreement.body.milestones[0].id,
+      };
     };
     own = await records(admin);
     manager = await inviteManager(t, admin, own.factory);

@@ -1,6 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Optional,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../common/actor';
+import { CERTIFICATE_BACKING, CertificateBacking } from './certificate-links';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateQueryDto,
@@ -14,7 +27,12 @@ import { toCertificateResponse } from './dto/certificate.response';
 @ApiBearerAuth()
 @Controller('certificates')
 export class CertificatesController {
-  constructor(private readonly certificates: CertificatesService) {}
+  constructor(
+    private readonly certificates: CertificatesService,
+    @Optional()
+    @Inject(CERTIFICATE_BACKING)
+    private readonly backing: CertificateBacking | null = null,
+  ) {}
 
   @Post()
   async create(@CurrentActor() actor: Actor, @Body() body: CreateCertificateDto) {
@@ -34,7 +52,10 @@ export class CertificatesController {
   @Roles('admin', 'member', 'factory_manager')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const certificate = await this.certificates.get(actor, id);
-    return toCertificateResponse(certificate, await this.certificates.today(actor.organizationId));
+    return {
+      ...toCertificateResponse(certificate, await this.certificates.today(actor.organizationId)),
+      backedBy: await this.backedBy(actor.organizationId, certificate.id),
+    };
   }
 
   @Patch(':id')
@@ -65,5 +86,11 @@ export class CertificatesController {
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.certificates.remove(actor, id);
+  }
+
+  /** The agreements that produced the certificate (none when the agreements feature is absent). */
+  private async backedBy(organizationId: string, certificateId: string) {
+    const backing = await this.backing?.backingFor(organizationId, [certificateId]);
+    return backing?.get(certificateId) ?? [];
   }
 }

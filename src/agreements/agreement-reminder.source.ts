@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { In, MoreThan } from 'typeorm';
+import { FactoriesService } from '../factories/factories.service';
+import {
+  DueNotice,
+  NoticeToRender,
+  ReminderLocale,
+  ReminderSource,
+  ReminderSourceHandler,
+  RenderedNotice,
+  ScanContext,
+} from '../reminders/reminder-source';
+import { Agreement } from './agreement.entity';
+import { AgreementsService } from './agreements.service';
+import {
+  AGREEMENT_REMINDER_KINDS,
+  agreementNotices,
+  REMINDED_STATUSES,
+  renderAgreementNotice,
+} from './milestone-reminders';
+
+/**
+ * Milestones due in 7 days and in 1 day, overdue milestones (weekly), and agreements at
+ * risk, for the reminder engine's daily digest. Before scanning, lapses in_progress
+ * agreements that are past their target with milestones unfinished.
+ */
+@ReminderSource()
+@Injectable()
+export class AgreementReminderSource implements ReminderSourceHandler {
+  readonly kinds = AGREEMENT_REMINDER_KINDS;
+
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly factories: FactoriesService,
+  ) {}
+
+  async prepare(context: ScanContext): Promise<void> {
+    await this.agreements.lapseOverdue(context.organizationId, context.today);
+  }
+
+  async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
+    const { manager, organizationId, today } = context;
+    const batchSize = Math.max(1, context.batchSize);
+    let after = '';
+    for (;;) {
+      const rows = await manager.getRepository(Agreement).find({
+        where: { organizationId, status: In([...REMINDED_STATUSES]), id: MoreThan(after) },
+        order: { id: 'ASC' },
+        take: batchSize,
+      });
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].id;
+      const facts = await this.agreements.milestoneFacts(
+        manager,
+        organizationId,
+        rows.map((a) => a.id),
+      );
+      const factoryIds = rows.map((a) => a.factoryId).filter((id): id is string => id !== null);
+      const factories = await this.factories.findMany(organizationId, factoryIds, manager);
+      const names = new Map(factories.map((f) => [f.id, f.name]));
+      const notices = rows.flatMap((agreement) =>
+        agreementNotices(
+          {
+            id: agreement.id,
+            title: agreement.title,
+            status: agreement.status,
+            factoryId: agreement.factoryId,
+            factoryName: agreement.factoryId ? (names.get(agreement.factoryId) ?? null) : null,
+            startsOn: agreement.startsOn,
+            targetOn: agreement.targetOn,
+          },
+          facts.get(agreement.id) ?? [],
+          today,
+        ),
+      );
+      if (notices.length > 0) yield notices;
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice {
+    return renderAgreementNotice(notice, locale);
+  }
+}

@@ -1,0 +1,442 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { todayIn } from '../common/dates';
+import { Page, pageOf } from '../common/pagination';
+import { TenantRepository } from '../common/tenancy';
+import { StandardsCatalog } from '../config/standards-catalog';
+import { CertificatesService } from '../certificates/certificates.service';
+import { Transactions } from '../database/transactions';
+import { FactoriesService } from '../factories/factories.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { Agreement } from './agreement.entity';
+import { OPEN_STATUSES, shouldLapse, transitionProblem } from './agreement-transitions';
+import { AgreementErrors } from './agreements.errors';
+import { assessRisk, MilestoneStatus } from './at-risk';
+import type { ReminderMilestone } from './milestone-reminders';
+import { AgreementQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto/agreement.dto';
+import { agreementSnapshot, AgreementView, milestoneSnapshot } from './dto/agreement.response';
+import { Milestone } from './milestone.entity';
+import { defaultTargetOn, MilestoneOwner, schedulePlan } from './plan-schedule';
+import { PlanTemplates } from './plan-templates';
+
+interface RawMilestone {
+  id: string;
+  agreementId: string;
+  name: string;
+  owner: MilestoneOwner;
+  dueOn: string | Date;
+  completedOn: string | Date | null;
+  status: MilestoneStatus;
+  plannedDays: number | string;
+  position: number | string;
+}
+
+function calendarDate(value: string | Date | null): string | null {
+  return value === null ? null : (DateUtils.mixedDateToDateString(value) as string);
+}
+
+/** How many agreements the at-risk filter and the daily scan read at a time. */
+const BATCH_SIZE = 500;
+/** How many agreements one lapse transaction changes at most. */
+const LAPSE_BATCH = 100;
+
+@Injectable()
+export class AgreementsService {
+  private readonly logger = new Logger(AgreementsService.name);
+  private readonly agreements = new TenantRepository(Agreement, AgreementErrors.notFound);
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly catalog: StandardsCatalog,
+    private readonly templates: PlanTemplates,
+    private readonly factories: FactoriesService,
+    private readonly certificates: CertificatesService,
+    private readonly organizations: OrganizationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Today in the organization's timezone: due dates and "overdue" are counted there. */
+  async today(organizationId: string, manager?: EntityManager): Promise<string> {
+    const organization = await this.organizations.get(organizationId, manager);
+    return todayIn(organization.timezone, this.clock.now());
+  }
+
+  /** An agreement the actor may see: a factory manager sees only their own factory's. */
+  async get(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Agreement> {
+    const agreement = await this.findVisible(actor, id, manager);
+    if (!agreement) throw AgreementErrors.notFound();
+    return agreement;
+  }
+
+  /** The agreement if the actor may see it, else null. */
+  async findVisible(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Agreement | null> {
+    const agreement = await this.agreements.find(manager, actor.organizationId, id);
+    if (!agreement) return null;
+    if (actor.role === 'factory_manager' && agreement.factoryId !== actor.factoryId) return null;
+    return agreement;
+  }
+
+  async view(
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<AgreementView> {
+    const agreement = await this.get(actor, id, manager);
+    const [view] = await this.withMilestones(manager, actor.organizationId, [agreement]);
+    return view;
+  }
+
+  async list(actor: Actor, query: AgreementQueryDto, today: string): Promise<Page<AgreementView>> {
+    const manager = this.transactions.manager;
+    const qb = this.agreements.query(manager, actor.organizationId, 'agreement');
+    if (actor.role === 'factory_manager')
+      qb.andWhere('agreement.factoryId = :own', { own: actor.factoryId });
+    if (query.factoryId)
+      qb.andWhere('agreement.factoryId = :factoryId', { factoryId: query.factoryId });
+    if (query.kind) qb.andWhere('agreement.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('agreement.status = :status', { status: query.status });
+    if (query.atRisk === true)
+      qb.andWhere('agreement.status IN (:...open)', { open: [...OPEN_STATUSES] });
+    qb.orderBy('agreement.targetOn', 'ASC').addOrderBy('agreement.id', 'ASC');
+    const skip = (query.page - 1) * query.pageSize;
+
+    if (query.atRisk === undefined) {
+      const [rows, total] = await qb.skip(skip).take(query.pageSize).getManyAndCount();
+      return pageOf(await this.withMilestones(manager, actor.organizationId, rows), total, query);
+    }
+    // At risk depends on today, so it is not stored: read the candidates in batches with
+    // just the milestone columns the rule needs, keep those that match, and build full
+    // answers for the requested page only.
+    const matches: Agreement[] = [];
+    for (let offset = 0; ; offset += BATCH_SIZE) {
+      const rows = await qb.clone().skip(offset).take(BATCH_SIZE).getMany();
+      const facts = await this.milestoneFacts(
+        manager,
+        actor.organizationId,
+        rows.map((r) => r.id),
+      );
+      for (const row of rows) {
+        const atRisk = assessRisk(row, facts.get(row.id) ?? [], today) !== null;
+        if (atRisk === query.atRisk) matches.push(row);
+      }
+      if (rows.length < BATCH_SIZE) break;
+    }
+    const page = matches.slice(skip, skip + query.pageSize);
+    return pageOf(
+      await this.withMilestones(manager, actor.organizationId, page),
+      matches.length,
+      query,
+    );
+  }
+
+  /**
+   * The milestone columns the at-risk and reminder rules need, for many agreements, read
+   * as plain rows (building thousands of entities costs more than the query).
+   */
+  async milestoneFacts(
+    manager: EntityManager,
+    organizationId: string,
+    agreementIds: string[],
+  ): Promise<Map<string, ReminderMilestone[]>> {
+    const byAgreement = new Map<string, ReminderMilestone[]>();
+    if (agreementIds.length === 0) return byAgreement;
+    const rows = await manager
+      .getRepository(Milestone)
+      .createQueryBuilder('milestone')
+      .select('milestone.id', 'id')
+      .addSelect('milestone.agreementId', 'agreementId')
+      .addSelect('milestone.name', 'name')
+      .addSelect('milestone.owner', 'owner')
+      .addSelect('milestone.dueOn', 'dueOn')
+      .addSelect('milestone.completedOn', 'completedOn')
+      .addSelect('milestone.status', 'status')
+      .addSelect('milestone.plannedDays', 'plannedDays')
+      .addSelect('milestone.position', 'position')
+      .where('milestone.organizationId = :organizationId', { organizationId })
+      .andWhere('milestone.agreementId IN (:...agreementIds)', { agreementIds })
+      .getRawMany<RawMilestone>();
+    for (const row of rows) {
+      const list = byAgreement.get(row.agreementId) ?? [];
+      list.push({
+        id: row.id,
+        name: row.name,
+        owner: row.owner,
+        // raw rows skip TypeORM's hydration: PostgreSQL's driver answers dates as Date objects
+        dueOn: calendarDate(row.dueOn)!,
+        completedOn: calendarDate(row.completedOn),
+        status: row.status,
+        plannedDays: Number(row.plannedDays),
+        position: Number(row.position),
+      });
+      byAgreement.set(row.agreementId, list);
+    }
+    return byAgreement;
+  }
+
+  create(actor: Actor, input: CreateAgreementDto): Promise<AgreementView> {
+    this.checkStandards(input.standards);
+    const template = input.plan !== undefined ? this.templates.find(input.plan) : undefined;
+    if (input.plan !== undefined && !template) {
+      throw AgreementErrors.unknownPlan(this.templates.ids());
+    }
+    const factoryId = input.factoryId ?? null;
+    if (factoryId === null && input.kind !== 'scope_expansion') {
+      throw AgreementErrors.factoryRequired(input.kind);
+    }
+    const targetOn =
+      input.targetOn ?? (template ? defaultTargetOn(template, input.startsOn) : undefined);
+    if (targetOn === undefined) throw AgreementErrors.targetRequired();
+    if (targetOn <= input.startsOn) throw AgreementErrors.targetNotAfterStart();
+
+    return this.transactions.run(async (manager) => {
+      if (factoryId !== null) {
+        await this.factories.getInOrganization(actor.organizationId, factoryId, manager);
+      }
+      const repo = this.agreements.repo(manager);
+      const agreement = repo.create({
+        organizationId: actor.organizationId,
+        factoryId,
+        kind: input.kind,
+        title: input.title,
+        standards: input.standards,
+        productCategories: input.productCategories ?? [],
+        startsOn: input.startsOn,
+        targetOn,
+        status: 'draft',
+        notes: input.notes ?? null,
+        planTemplateId: template?.id ?? null,
+        certificateId: null,
+        createdById: actor.userId,
+      });
+      await repo.insert(agreement);
+      const saved = await this.agreements.get(manager, actor.organizationId, agreement.id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'agreement.created',
+        'agreement',
+        saved.id,
+        null,
+        agreementSnapshot(saved),
+      );
+      if (template) {
+        const milestones = manager.getRepository(Milestone);
+        for (const step of schedulePlan(template, input.startsOn)) {
+          const milestone = milestones.create({
+            organizationId: actor.organizationId,
+            agreementId: saved.id,
+            name: step.name,
+            owner: step.owner,
+            dueOn: step.dueOn,
+            completedOn: null,
+            status: 'pending',
+            plannedDays: step.plannedDays,
+            position: step.position,
+            templateKey: step.key,
+          });
+          await milestones.insert(milestone);
+          await this.audit.recordBy(
+            manager,
+            actor,
+            'milestone.created',
+            'milestone',
+            milestone.id,
+            null,
+            milestoneSnapshot(milestone),
+          );
+        }
+      }
+      const [view] = await this.withMilestones(manager, actor.organizationId, [saved]);
+      return view;
+    });
+  }
+
+  update(actor: Actor, id: string, changes: UpdateAgreementDto): Promise<AgreementView> {
+    if (changes.standards !== undefined) this.checkStandards(changes.standards);
+    return this.transactions.run(async (manager) => {
+      const before = await this.get(actor, id, manager);
+      const { status, ...fields } = changes;
+      const startsOn = fields.startsOn ?? before.startsOn;
+      const targetOn = fields.targetOn ?? before.targetOn;
+      if (targetOn <= startsOn) throw AgreementErrors.targetNotAfterStart();
+
+      const moving = status !== undefined && status !== before.status;
+      if (moving) {
+        const problem = transitionProblem(before.status, status);
+        if (problem) throw AgreementErrors.illegalTransition(problem);
+      }
+      if (fields.certificateId) {
+        const effective = moving ? status : before.status;
+        if (effective !== 'certified') throw AgreementErrors.notCertified(effective);
+        await this.certificates.getInOrganization(
+          actor.organizationId,
+          fields.certificateId,
+          manager,
+        );
+      }
+
+      const repo = this.agreements.repo(manager);
+      if (Object.keys(fields).length > 0) {
+        await repo.update({ id, organizationId: actor.organizationId }, fields);
+      }
+      if (moving) {
+        // Conditional, so that two people moving the same agreement cannot both win.
+        const result = await repo.update(
+          { id, organizationId: actor.organizationId, status: before.status },
+          { status },
+        );
+        if (!result.affected) throw AgreementErrors.changedMeanwhile();
+      }
+      const after = await this.agreements.get(manager, actor.organizationId, id);
+      if (Object.keys(fields).length > 0) {
+        await this.audit.recordBy(
+          manager,
+          actor,
+          'agreement.updated',
+          'agreement',
+          id,
+          agreementSnapshot(before),
+          agreementSnapshot(after),
+        );
+      }
+      if (moving) {
+        await this.audit.recordBy(
+          manager,
+          actor,
+          'agreement.status_changed',
+          'agreement',
+          id,
+          { status: before.status },
+          { status: after.status },
+        );
+      }
+      const [view] = await this.withMilestones(manager, actor.organizationId, [after]);
+      return view;
+    });
+  }
+
+  /**
+   * The daily scan's state change: in_progress agreements past their target with pending
+   * milestones become lapsed, with an audit event by no one (the scan). Written in
+   * transactions of up to LAPSE_BATCH agreements: few enough to keep SQLite's single
+   * writer free for requests, many enough not to pay a commit per agreement.
+   * Returns the ids that lapsed.
+   */
+  async lapseOverdue(organizationId: string, today: string): Promise<string[]> {
+    const lapsed: string[] = [];
+    const candidates = this.agreements
+      .query(this.transactions.manager, organizationId, 'agreement')
+      .select('agreement.id')
+      .andWhere('agreement.status = :status', { status: 'in_progress' })
+      .andWhere('agreement.targetOn < :today', { today })
+      .orderBy('agreement.id', 'ASC');
+    let after = '';
+    for (;;) {
+      const rows = await candidates
+        .clone()
+        .andWhere('agreement.id > :after', { after })
+        .take(LAPSE_BATCH)
+        .getMany();
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].id;
+      lapsed.push(
+        ...(await this.lapse(
+          organizationId,
+          rows.map((r) => r.id),
+          today,
+        )),
+      );
+    }
+    if (lapsed.length > 0) {
+      this.logger.log(`${lapsed.length} agreement(s) of ${organizationId} lapsed`);
+    }
+    return lapsed;
+  }
+
+  private lapse(organizationId: string, ids: string[], today: string): Promise<string[]> {
+    return this.transactions.run(async (manager) => {
+      const agreements = await this.agreements
+        .repo(manager)
+        .find({ where: { organizationId, id: In(ids), status: 'in_progress' } });
+      const counts = await manager
+        .getRepository(Milestone)
+        .createQueryBuilder('milestone')
+        .select('milestone.agreementId', 'agreementId')
+        .addSelect('COUNT(*)', 'pending')
+        .where('milestone.organizationId = :organizationId', { organizationId })
+        .andWhere('milestone.agreementId IN (:...ids)', { ids })
+        .andWhere('milestone.status = :pending', { pending: 'pending' })
+        .groupBy('milestone.agreementId')
+        .getRawMany<{ agreementId: string; pending: string | number }>();
+      const pendingOf = new Map(counts.map((c) => [c.agreementId, Number(c.pending)]));
+      const lapsed: string[] = [];
+      for (const agreement of agreements) {
+        const pending = pendingOf.get(agreement.id) ?? 0;
+        if (!shouldLapse(agreement, pending, today)) continue;
+        // Conditional, so that a person moving it meanwhile wins cleanly.
+        const result = await this.agreements
+          .repo(manager)
+          .update(
+            { id: agreement.id, organizationId, status: 'in_progress' },
+            { status: 'lapsed' },
+          );
+        if (!result.affected) continue;
+        await this.audit.record(manager, {
+          organizationId,
+          actorId: null,
+          action: 'agreement.status_changed',
+          entityType: 'agreement',
+          entityId: agreement.id,
+          before: { status: 'in_progress' },
+          after: {
+            status: 'lapsed',
+            reason: `targetOn ${agreement.targetOn} passed with ${pending} milestone(s) unfinished`,
+          },
+        });
+        lapsed.push(agreement.id);
+      }
+      return lapsed;
+    });
+  }
+
+  /** Reads the milestones of several agreements in one query. */
+  async withMilestones(
+    manager: EntityManager,
+    organizationId: string,
+    agreements: Agreement[],
+  ): Promise<AgreementView[]> {
+    if (agreements.length === 0) return [];
+    const milestones = await manager.getRepository(Milestone).find({
+      where: { organizationId, agreementId: In(agreements.map((a) => a.id)) },
+      order: { dueOn: 'ASC', position: 'ASC' },
+    });
+    const byAgreement = new Map<string, Milestone[]>();
+    for (const milestone of milestones) {
+      const list = byAgreement.get(milestone.agreementId) ?? [];
+      list.push(milestone);
+      byAgreement.set(milestone.agreementId, list);
+    }
+    return agreements.map((agreement) => ({
+      agreement,
+      milestones: byAgreement.get(agreement.id) ?? [],
+    }));
+  }
+
+  private checkStandards(codes: string[]): void {
+    const unknown = codes.filter((code) => !this.catalog.find(code));
+    if (unknown.length > 0) throw AgreementErrors.unknownStandards(unknown, this.catalog.codes());
+  }
+}

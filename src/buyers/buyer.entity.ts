@@ -1,0 +1,20 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantEntity } from '../database/base.entity';
+
+/** An overseas customer of the trader. */
+@Entity('buyers')
+@Index('IDX_buyers_org_name', ['organizationId', 'name'])
+export class Buyer extends TenantEntity {
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** ISO 3166-1 alpha-2. */
+  @Column({ type: 'varchar', length: 2 })
+  country: string;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+}

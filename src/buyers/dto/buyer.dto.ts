@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  IsEmail,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+import { LowerCase, Trim, TrimToNull, UpperCase } from '../../common/transforms';
+import { Buyer } from '../buyer.entity';
+import { Requirement } from '../requirement.entity';
+
+export class CreateBuyerDto {
+  @ApiProperty({ example: 'Hansen Industrial GmbH' })
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @UpperCase()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as DE or US' })
+  country: string;
+
+  @ApiPropertyOptional({ example: 'purchasing@hansen.example' })
+  @IsOptional()
+  @LowerCase()
+  @ValidateIf((_, value) => value !== null && value !== '')
+  @IsEmail({}, { message: 'contactEmail must be an email address' })
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
+}
+
+export class UpdateBuyerDto extends PartialType(CreateBuyerDto) {}
+
+export class BuyerQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Matches the name' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class CreateRequirementDto {
+  @ApiProperty({ example: 'ISO 14001:2015', description: 'A code from GET /api/v1/standards' })
+  @Trim()
+  @IsString({ message: 'standard must be a standard code such as ISO 9001:2015' })
+  @MinLength(1, { message: 'standard must not be empty' })
+  standard: string;
+
+  @ApiProperty({ example: 'valves' })
+  @Trim()
+  @IsString({ message: 'productCategory must be a string' })
+  @MinLength(1, { message: 'productCategory must not be empty' })
+  @MaxLength(100)
+  productCategory: string;
+}
+
+export interface RequirementResponse {
+  id: string;
+  buyerId: string;
+  standard: string;
+  productCategory: string;
+  createdAt: string;
+}
+
+export interface BuyerResponse {
+  id: string;
+  name: string;
+  country: string;
+  contactEmail: string | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+  requirements?: RequirementResponse[];
+}
+
+export function toRequirementResponse(requirement: Requirement): RequirementResponse {
+  return {
+    id: requirement.id,
+    buyerId: requirement.buyerId,
+    standard: requirement.standard,
+    productCategory: requirement.productCategory,
+    createdAt: requirement.createdAt.toISOString(),
+  };
+}
+
+export function toBuyerResponse(buyer: Buyer, requirements?: Requirement[]): BuyerResponse {
+  return {
+    id: buyer.id,
+    name: buyer.name,
+    country: buyer.country,
+    contactEmail: buyer.contactEmail,
+    notes: buyer.notes,
+    createdAt: buyer.createdAt.toISOString(),
+    updatedAt: buyer.updatedAt.toISOString(),
+    ...(requirements ? { requirements: requirements.map(toRequirementResponse) } : {}),
+  };
+}

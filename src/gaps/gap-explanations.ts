@@ -1,0 +1,72 @@
+import type { Gap } from './gap.rules';
+
+export type ExplanationLocale = 'en' | 'zh-CN';
+
+type Explained = Pick<Gap, 'rule' | 'standard' | 'productCategory' | 'facts'>;
+
+const holderEn = (g: Explained) => (g.facts.factoryName ? g.facts.factoryName : 'the trader');
+const holderZh = (g: Explained) => (g.facts.factoryName ? g.facts.factoryName : '贸易公司本身');
+const certEn = (g: Explained) =>
+  `${g.standard} certificate ${g.facts.certificateNumber ?? ''}`.trim();
+const certZh = (g: Explained) => `${g.standard} 证书 ${g.facts.certificateNumber ?? ''}`.trim();
+
+function verificationEn(g: Explained): string {
+  if (g.facts.status === 'suspended' || g.facts.status === 'withdrawn')
+    return `is ${g.facts.status}`;
+  if (g.facts.verification === 'failed') return 'failed verification';
+  if (g.facts.verification === 'pending_registry') return 'is still awaiting a registry check';
+  return 'has never been verified';
+}
+
+function verificationZh(g: Explained): string {
+  if (g.facts.status === 'suspended') return '已被暂停';
+  if (g.facts.status === 'withdrawn') return '已被撤销';
+  if (g.facts.verification === 'failed') return '核验未通过';
+  if (g.facts.verification === 'pending_registry') return '仍在等待官方数据库核验';
+  return '从未核验';
+}
+
+/** One plain sentence per gap, in English or Simplified Chinese. */
+export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): string {
+  const p = gap.productCategory;
+  if (locale === 'zh-CN') {
+    switch (gap.rule) {
+      case 'no_certificate':
+        return gap.facts.factoryName
+          ? `${gap.facts.factoryName} 供应「${p}」，但没有有效的 ${gap.standard} 证书。`
+          : `没有任何供应「${p}」的工厂或贸易公司本身持有有效的 ${gap.standard} 证书。`;
+      case 'scope_not_covering':
+        return `${holderZh(gap)} 的 ${certZh(gap)} 的认证范围和产品类别都不包含「${p}」。`;
+      case 'trader_scope_only':
+        return `唯一覆盖「${p}」的是贸易公司自己的 ${certZh(gap)}，而其营业执照经营范围没有生产字样，证书只能覆盖贸易。`;
+      case 'expires_soon':
+        return gap.facts.dueWhat === 'surveillance_audit'
+          ? `覆盖「${p}」的 ${certZh(gap)} 须在 ${gap.facts.dueOn} 前完成监督审核。`
+          : `覆盖「${p}」的 ${certZh(gap)} 将于 ${gap.facts.dueOn} 到期。`;
+      case 'not_verified':
+        return `覆盖「${p}」的 ${certZh(gap)} ${verificationZh(gap)}。`;
+      case 'edition_ending':
+        return `${gap.standard} 版本的认证有效期截至 ${gap.facts.dueOn}，「${p}」需要换版。`;
+    }
+  }
+  switch (gap.rule) {
+    case 'no_certificate':
+      return gap.facts.factoryName
+        ? `${gap.facts.factoryName} supplies ${p} but holds no current ${gap.standard} certificate.`
+        : `No factory supplying ${p}, nor the trader itself, holds a current ${gap.standard} certificate.`;
+    case 'scope_not_covering':
+      return `The ${certEn(gap)} of ${holderEn(gap)} does not name ${p} in its scope or product categories.`;
+    case 'trader_scope_only': {
+      const words = gap.facts.tradingWords?.length ? ` (${gap.facts.tradingWords.join(', ')})` : '';
+      return `The only certificate covering ${p} is the trader's own ${certEn(gap)}, and the trader's business scope has no production wording${words}, so it covers trading only.`;
+    }
+    case 'expires_soon':
+      return gap.facts.dueWhat === 'surveillance_audit'
+        ? `The ${certEn(gap)} covering ${p} has its surveillance audit due on ${gap.facts.dueOn}.`
+        : `The ${certEn(gap)} covering ${p} expires on ${gap.facts.dueOn}.`;
+    case 'not_verified':
+      return `The ${certEn(gap)} covering ${p} ${verificationEn(gap)}.`;
+    case 'edition_ending':
+      return `${gap.standard} stops being certifiable on ${gap.facts.dueOn}, so certificates for ${p} must move to the new edition.`;
+  }
+}

@@ -1,0 +1,326 @@
+import type { VerificationState } from '../certificates/certificate-links';
+import { addDays } from '../common/dates';
+import {
+  coversProductionOf,
+  namesCategory,
+  ProductionWording,
+  tradingWordsIn,
+} from './production-wording';
+
+/**
+ * Scope-gap rules. A gap is derived, never stored by hand: a buyer requires standard S for
+ * product category P and the certificates at hand do not let the trader truthfully show
+ * one that covers P. Every rule is a pure function with its own id and a one-sentence
+ * explanation; "today" and the horizon are passed in.
+ */
+export const GAP_RULE_IDS = [
+  'no_certificate',
+  'scope_not_covering',
+  'trader_scope_only',
+  'expires_soon',
+  'not_verified',
+  'edition_ending',
+] as const;
+export type GapRuleId = (typeof GAP_RULE_IDS)[number];
+
+export const GAP_RULES: Record<GapRuleId, string> = {
+  no_certificate:
+    'No factory supplying the category, nor the trader itself, holds a current certificate of the required standard.',
+  scope_not_covering:
+    'Certificates of the required standard exist, but none names the category in its product categories or scope.',
+  trader_scope_only:
+    "The only covering certificate is the trader's own, and the trader's business scope has no production wording for the category, so it covers trading only.",
+  expires_soon:
+    'The covering certificate expires, or its surveillance audit falls due, within the reminder horizon.',
+  not_verified:
+    'The covering certificate was never verified, failed verification, or is suspended or withdrawn.',
+  edition_ending:
+    'The required edition of the standard stops being certifiable within the reminder horizon.',
+};
+
+export interface RequirementFacts {
+  requirementId: string;
+  buyerId: string;
+  standard: string;
+  productCategory: string;
+}
+
+export interface FactoryFacts {
+  id: string;
+  name: string;
+  productCategories: string[];
+  status: string;
+}
+
+export interface CertificateFacts {
+  id: string;
+  /** null: the trader's own certificate. */
+  factoryId: string | null;
+  standard: string;
+  certificateNumber: string;
+  status: string;
+  scope: string;
+  productCategories: string[];
+  expiresOn: string;
+  nextSurveillanceAuditOn: string | null;
+  /** null when no verification feature is present: nothing is known either way. */
+  verification: VerificationState | null;
+}
+
+export interface GapSituation {
+  today: string;
+  horizonDays: number;
+  /** The trader's own business licence scope. */
+  traderBusinessScope: string | null;
+  wording: ProductionWording;
+  /** certifiableUntil of the required standard edition (catalogue), null while current. */
+  certifiableUntil: string | null;
+}
+
+/** What an explanation needs, captured when the gap is found. */
+export interface GapFacts {
+  factoryName?: string | null;
+  certificateNumber?: string | null;
+  /** The date that falls due (expiry, surveillance audit, end of the edition). */
+  dueOn?: string | null;
+  dueWhat?: 'expiry' | 'surveillance_audit';
+  status?: string;
+  verification?: VerificationState | null;
+  tradingWords?: string[];
+}
+
+export interface Gap {
+  rule: GapRuleId;
+  buyerId: string;
+  requirementId: string;
+  factoryId: string | null;
+  standard: string;
+  productCategory: string;
+  certificateId: string | null;
+  facts: GapFacts;
+}
+
+export interface RequirementAnalysis {
+  /** The certificate shown to the buyer (the one with the fewest gaps), or null. */
+  cover: CertificateFacts | null;
+  gaps: Gap[];
+}
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A factory supplies P when P is one of its product categories (an ended partnership supplies nothing). */
+export function suppliesCategory(factory: FactoryFacts, category: string): boolean {
+  return factory.status !== 'ended' && factory.productCategories.some((c) => sameText(c, category));
+}
+
+/** A certificate covers P when P is one of its product categories or is named in its scope text. */
+export function certificateCovers(certificate: CertificateFacts, category: string): boolean {
+  return (
+    certificate.productCategories.some((c) => sameText(c, category)) ||
+    namesCategory(certificate.scope, category)
+  );
+}
+
+/** Certificates that still count: not expired by date, not superseded (suspended and withdrawn ones count, and are flagged by not_verified). */
+export function isCurrent(certificate: CertificateFacts, today: string): boolean {
+  return (
+    ['active', 'suspended', 'withdrawn'].includes(certificate.status) &&
+    certificate.expiresOn >= today
+  );
+}
+
+type GapDraft = Pick<Gap, 'rule' | 'factoryId' | 'certificateId' | 'facts'>;
+
+/** no_certificate: a supplier (or, with no supplier at all, nobody) holds no current certificate of the standard. */
+export function noCertificate(
+  supplier: FactoryFacts | null,
+  certificatesOfStandard: CertificateFacts[],
+): GapDraft | null {
+  const holderId = supplier?.id ?? null;
+  if (certificatesOfStandard.some((c) => c.factoryId === holderId)) return null;
+  return {
+    rule: 'no_certificate',
+    factoryId: holderId,
+    certificateId: null,
+    facts: { factoryName: supplier?.name ?? null },
+  };
+}
+
+/** scope_not_covering: the holder has certificates of the standard, but none covers the category. */
+export function scopeNotCovering(
+  holder: FactoryFacts | null,
+  certificatesOfStandard: CertificateFacts[],
+  category: string,
+): GapDraft | null {
+  const held = certificatesOfStandard.filter((c) => c.factoryId === (holder?.id ?? null));
+  if (held.length === 0 || held.some((c) => certificateCovers(c, category))) return null;
+  return {
+    rule: 'scope_not_covering',
+    factoryId: holder?.id ?? null,
+    certificateId: held[0].id,
+    facts: { factoryName: holder?.name ?? null, certificateNumber: held[0].certificateNumber },
+  };
+}
+
+/** trader_scope_only: the trader's own certificate, with a business scope that does not cover production of the category. */
+export function traderScopeOnly(
+  certificate: CertificateFacts,
+  category: string,
+  situation: Pick<GapSituation, 'traderBusinessScope' | 'wording'>,
+): GapDraft | null {
+  if (certificate.factoryId !== null) return null;
+  if (coversProductionOf(situation.traderBusinessScope, category, situation.wording)) return null;
+  return {
+    rule: 'trader_scope_only',
+    factoryId: null,
+    certificateId: certificate.id,
+    facts: {
+      certificateNumber: certificate.certificateNumber,
+      tradingWords: tradingWordsIn(situation.traderBusinessScope, situation.wording),
+    },
+  };
+}
+
+/** expires_soon: expiry or the next surveillance audit on or before today + horizon (an overdue audit counts). */
+export function expiresSoon(
+  certificate: CertificateFacts,
+  today: string,
+  horizonDays: number,
+): GapDraft | null {
+  const until = addDays(today, horizonDays);
+  const audit = certificate.nextSurveillanceAuditOn;
+  const auditFirst = audit !== null && audit < certificate.expiresOn;
+  const dueOn = auditFirst ? audit : certificate.expiresOn;
+  if (dueOn > until) return null;
+  return {
+    rule: 'expires_soon',
+    factoryId: certificate.factoryId,
+    certificateId: certificate.id,
+    facts: {
+      certificateNumber: certificate.certificateNumber,
+      dueOn,
+      dueWhat: auditFirst ? 'surveillance_audit' : 'expiry',
+    },
+  };
+}
+
+/**
+ * not_verified: suspended or withdrawn, or (when verification states are known) not
+ * verified. Unknown verification (no verification feature) is not a gap by itself.
+ */
+export function notVerified(certificate: CertificateFacts): GapDraft | null {
+  const badStatus = certificate.status === 'suspended' || certificate.status === 'withdrawn';
+  const unverified = certificate.verification !== null && certificate.verification !== 'verified';
+  if (!badStatus && !unverified) return null;
+  return {
+    rule: 'not_verified',
+    factoryId: certificate.factoryId,
+    certificateId: certificate.id,
+    facts: {
+      certificateNumber: certificate.certificateNumber,
+      status: certificate.status,
+      verification: certificate.verification,
+    },
+  };
+}
+
+/** edition_ending: the standard edition's certifiableUntil is on or before today + horizon. */
+export function editionEnding(
+  certifiableUntil: string | null,
+  today: string,
+  horizonDays: number,
+  cover: CertificateFacts | null,
+): GapDraft | null {
+  if (certifiableUntil === null || certifiableUntil > addDays(today, horizonDays)) return null;
+  return {
+    rule: 'edition_ending',
+    factoryId: cover?.factoryId ?? null,
+    certificateId: cover?.id ?? null,
+    facts: { dueOn: certifiableUntil, certificateNumber: cover?.certificateNumber ?? null },
+  };
+}
+
+function certificateGaps(
+  certificate: CertificateFacts,
+  category: string,
+  situation: GapSituation,
+): GapDraft[] {
+  return [
+    traderScopeOnly(certificate, category, situation),
+    expiresSoon(certificate, situation.today, situation.horizonDays),
+    notVerified(certificate),
+  ].filter((g): g is GapDraft => g !== null);
+}
+
+const statusRank = (c: CertificateFacts) => (c.status === 'active' ? 0 : 1);
+
+/**
+ * Applies every rule to one requirement. `suppliers` are the factories that supply the
+ * category; `certificates` are the current certificates of the required standard held
+ * by those suppliers or by the trader (factoryId null). When several certificates cover
+ * the category, the one with the fewest gaps is shown (then: active, a factory's own,
+ * latest expiry), and only its gaps count: one good certificate is enough.
+ */
+export function analyseRequirement(
+  requirement: RequirementFacts,
+  suppliers: FactoryFacts[],
+  certificates: CertificateFacts[],
+  situation: GapSituation,
+): RequirementAnalysis {
+  const current = certificates.filter(
+    (c) => c.standard === requirement.standard && isCurrent(c, situation.today),
+  );
+  const covering = current.filter((c) => certificateCovers(c, requirement.productCategory));
+  const drafts: GapDraft[] = [];
+  let cover: CertificateFacts | null = null;
+
+  if (covering.length === 0) {
+    const holders: (FactoryFacts | null)[] = [...suppliers];
+    if (current.some((c) => c.factoryId === null)) holders.push(null);
+    if (holders.length === 0) holders.push(null);
+    for (const holder of holders) {
+      const draft =
+        scopeNotCovering(holder, current, requirement.productCategory) ??
+        noCertificate(holder, current);
+      if (draft) drafts.push(draft);
+    }
+  } else {
+    const ranked = covering
+      .map((c) => ({ c, gaps: certificateGaps(c, requirement.productCategory, situation) }))
+      .sort(
+        (a, b) =>
+          a.gaps.length - b.gaps.length ||
+          statusRank(a.c) - statusRank(b.c) ||
+          Number(a.c.factoryId === null) - Number(b.c.factoryId === null) ||
+          b.c.expiresOn.localeCompare(a.c.expiresOn) ||
+          a.c.id.localeCompare(b.c.id),
+      );
+    cover = ranked[0].c;
+    drafts.push(...ranked[0].gaps);
+  }
+  const edition = editionEnding(
+    situation.certifiableUntil,
+    situation.today,
+    situation.horizonDays,
+    cover,
+  );
+  if (edition) drafts.push(edition);
+
+  return {
+    cover,
+    gaps: drafts.map((draft) => ({
+      ...draft,
+      buyerId: requirement.buyerId,
+      requirementId: requirement.requirementId,
+      standard: requirement.standard,
+      productCategory: requirement.productCategory,
+    })),
+  };
+}
+
+/** Identifies one gap across scans: the same fact found again has the same key. */
+export function gapKey(
+  gap: Pick<Gap, 'rule' | 'requirementId' | 'factoryId' | 'certificateId'>,
+): string {
+  return [gap.rule, gap.requirementId, gap.factoryId ?? 'own', gap.certificateId ?? '-'].join('/');
+}

@@ -1,0 +1,256 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { BuyersService } from '../buyers/buyers.service';
+import { Requirement } from '../buyers/requirement.entity';
+import {
+  VERIFICATION_STATES,
+  VerificationState,
+  VerificationStates,
+} from '../certificates/certificate-links';
+import { Certificate } from '../certificates/certificate.entity';
+import { CertificateErrors } from '../certificates/certificates.errors';
+import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { todayIn } from '../common/dates';
+import { notFound } from '../common/errors';
+import { Page, pageOf } from '../common/pagination';
+import { TenantRepository } from '../common/tenancy';
+import { StandardsCatalog } from '../config/standards-catalog';
+import { Transactions } from '../database/transactions';
+import { Factory } from '../factories/factory.entity';
+import type { ReminderPolicy } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { GapQueryDto } from './dto/gap.dto';
+import { horizonDays, productionWording } from './gap-settings';
+import {
+  analyseRequirement,
+  CertificateFacts,
+  certificateCovers,
+  FactoryFacts,
+  Gap,
+  suppliesCategory,
+} from './gap.rules';
+
+export interface AnalysedRequirement {
+  requirement: Requirement;
+  /** The certificate shown to the buyer, or null. */
+  cover: CertificateFacts | null;
+  gaps: Gap[];
+}
+
+export interface OrganizationAnalysis {
+  today: string;
+  horizonDays: number;
+  requirements: AnalysedRequirement[];
+  factories: Map<string, FactoryFacts>;
+}
+
+export interface AnalysisOptions {
+  buyerIds?: string[];
+  standard?: string;
+  /** Given by the reminder scan; otherwise today in the organization's timezone and its own policy. */
+  today?: string;
+  policy?: ReminderPolicy | null;
+  manager?: EntityManager;
+}
+
+/**
+ * Computes scope gaps for a whole organization in a handful of set-based reads (its
+ * organization row, requirements, factories, current certificates of the required
+ * standards, and one verification look-up) and then in memory through maps: never a
+ * query per requirement. Factories and certificates are read here, read-only and with
+ * only the columns the rules need, rather than through FactoriesService and
+ * CertificatesService, which load whole entities one page or one id at a time.
+ */
+@Injectable()
+export class GapsService {
+  private readonly factories = new TenantRepository(Factory, () => notFound('factory'));
+  private readonly certificates = new TenantRepository(Certificate, CertificateErrors.notFound);
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationsService,
+    private readonly buyers: BuyersService,
+    private readonly catalog: StandardsCatalog,
+    private readonly clock: Clock,
+    @Optional()
+    @Inject(VERIFICATION_STATES)
+    private readonly verification?: VerificationStates,
+  ) {}
+
+  async gaps(actor: Actor, query: GapQueryDto): Promise<Page<Gap>> {
+    const analysis = await this.analyse(actor.organizationId, {
+      buyerIds: query.buyerId ? [query.buyerId] : undefined,
+      standard: query.standard,
+    });
+    const factoryId = query.factoryId === 'own' ? null : query.factoryId;
+    const all = analysis.requirements
+      .flatMap((item) => item.gaps)
+      .filter((gap) => query.factoryId === undefined || gap.factoryId === factoryId)
+      .filter((gap) => !query.rule || gap.rule === query.rule);
+    const start = (query.page - 1) * query.pageSize;
+    return pageOf(all.slice(start, start + query.pageSize), all.length, query);
+  }
+
+  async analyse(
+    organizationId: string,
+    options: AnalysisOptions = {},
+  ): Promise<OrganizationAnalysis> {
+    const manager = options.manager ?? this.transactions.manager;
+    const organization = await this.organizations.get(organizationId, manager);
+    const today = options.today ?? todayIn(organization.timezone, this.clock.now());
+    const horizon = horizonDays(
+      options.policy !== undefined ? options.policy : organization.reminderPolicy,
+    );
+
+    let requirements = await this.buyers.requirementsOf(organizationId, options.buyerIds, manager);
+    if (options.standard)
+      requirements = requirements.filter((r) => r.standard === options.standard);
+    const standards = [...new Set(requirements.map((r) => r.standard))];
+
+    const [factoryRows, certificateRows] = await Promise.all([
+      requirements.length === 0 ? Promise.resolve([]) : this.loadFactories(manager, organizationId),
+      this.loadCertificates(manager, organizationId, standards, today),
+    ]);
+
+    const factories = new Map<string, FactoryFacts>(factoryRows.map((f) => [f.id, f]));
+    const suppliersByCategory = new Map<string, FactoryFacts[]>();
+    for (const factory of factoryRows) {
+      for (const category of new Set(
+        factory.productCategories.map((c) => c.trim().toLowerCase()),
+      )) {
+        if (!suppliesCategory(factory, category)) continue;
+        const list = suppliersByCategory.get(category) ?? [];
+        list.push(factory);
+        suppliersByCategory.set(category, list);
+      }
+    }
+    const byHolderStandard = new Map<string, CertificateFacts[]>();
+    for (const certificate of certificateRows) {
+      const key = holderKey(certificate.factoryId, certificate.standard);
+      const list = byHolderStandard.get(key) ?? [];
+      list.push(certificate);
+      byHolderStandard.set(key, list);
+    }
+
+    const candidates = requirements.map((requirement) => {
+      const suppliers =
+        suppliersByCategory.get(requirement.productCategory.trim().toLowerCase()) ?? [];
+      const certificates = [
+        ...suppliers.flatMap(
+          (f) => byHolderStandard.get(holderKey(f.id, requirement.standard)) ?? [],
+        ),
+        ...(byHolderStandard.get(holderKey(null, requirement.standard)) ?? []),
+      ];
+      return { requirement, suppliers, certificates };
+    });
+
+    await this.attachVerification(organizationId, candidates, today);
+
+    const wording = productionWording();
+    const analysed = candidates.map(({ requirement, suppliers, certificates }) => {
+      const result = analyseRequirement(
+        {
+          requirementId: requirement.id,
+          buyerId: requirement.buyerId,
+          standard: requirement.standard,
+          productCategory: requirement.productCategory,
+        },
+        suppliers,
+        certificates,
+        {
+          today,
+          horizonDays: horizon,
+          traderBusinessScope: organization.businessScope,
+          wording,
+          certifiableUntil: this.catalog.find(requirement.standard)?.certifiableUntil ?? null,
+        },
+      );
+      for (const gap of result.gaps) {
+        if (gap.factoryId && gap.facts.factoryName === undefined)
+          gap.facts.factoryName = factories.get(gap.factoryId)?.name ?? null;
+      }
+      return { requirement, ...result };
+    });
+    return { today, horizonDays: horizon, requirements: analysed, factories };
+  }
+
+  /** One look-up for every certificate that covers some requirement (none when no verification feature is present). */
+  private async attachVerification(
+    organizationId: string,
+    candidates: { requirement: Requirement; certificates: CertificateFacts[] }[],
+    today: string,
+  ): Promise<void> {
+    if (!this.verification) return;
+    const covering = new Set<string>();
+    for (const { requirement, certificates } of candidates)
+      for (const certificate of certificates)
+        if (certificateCovers(certificate, requirement.productCategory))
+          covering.add(certificate.id);
+    if (covering.size === 0) return;
+    const states = await this.verification.statesFor(organizationId, [...covering], today);
+    const stateOf = (id: string): VerificationState => states.get(id) ?? 'unverified';
+    for (const { certificates } of candidates)
+      for (const certificate of certificates)
+        if (covering.has(certificate.id)) certificate.verification = stateOf(certificate.id);
+  }
+
+  private async loadFactories(
+    manager: EntityManager,
+    organizationId: string,
+  ): Promise<FactoryFacts[]> {
+    const rows = await this.factories
+      .query(manager, organizationId, 'factory')
+      .select(['factory.id', 'factory.name', 'factory.productCategories', 'factory.status'])
+      .andWhere("factory.status <> 'ended'")
+      .getMany();
+    return rows.map((f) => ({
+      id: f.id,
+      name: f.name,
+      productCategories: f.productCategories ?? [],
+      status: f.status,
+    }));
+  }
+
+  private async loadCertificates(
+    manager: EntityManager,
+    organizationId: string,
+    standards: string[],
+    today: string,
+  ): Promise<CertificateFacts[]> {
+    if (standards.length === 0) return [];
+    const rows = await this.certificates
+      .query(manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.factoryId',
+        'certificate.standard',
+        'certificate.certificateNumber',
+        'certificate.status',
+        'certificate.scope',
+        'certificate.productCategories',
+        'certificate.expiresOn',
+        'certificate.nextSurveillanceAuditOn',
+      ])
+      .andWhere('certificate.expiresOn >= :today', { today })
+      .andWhere("certificate.status IN ('active', 'suspended', 'withdrawn')")
+      .andWhere('certificate.standard IN (:...standards)', { standards })
+      .getMany();
+    return rows.map((c) => ({
+      id: c.id,
+      factoryId: c.factoryId,
+      standard: c.standard,
+      certificateNumber: c.certificateNumber,
+      status: c.status,
+      scope: c.scope,
+      productCategories: c.productCategories ?? [],
+      expiresOn: c.expiresOn,
+      nextSurveillanceAuditOn: c.nextSurveillanceAuditOn,
+      verification: null,
+    }));
+  }
+}
+
+function holderKey(factoryId: string | null, standard: string): string {
+  return `${factoryId ?? ''}|${standard}`;
+}
