@@ -9,7 +9,7 @@ import { Transactions } from '../database/transactions';
 import { CertificatesService } from '../certificates/certificates.service';
 import { CertificateDocument } from './document.entity';
 import { DocumentStorage } from './document-storage';
-import { detectDocumentType } from './document-type';
+import { detectDocumentType, DocumentType } from './document-type';
 import { DocumentErrors } from './documents.errors';
 import { DocumentCopy, DuplicateFlag, duplicateFlag } from './duplicate-documents';
 
@@ -45,25 +45,20 @@ export class DocumentsService {
     private readonly storage: DocumentStorage,
   ) {}
 
-  /** Certificate documents: the certificate must be one the actor may see. */
+  /** Certificate documents: the certificate must be one the actor may see (404 before any 415). */
   async uploadToCertificate(
     actor: Actor,
     certificateId: string,
     file: UploadedDocument | undefined,
   ): Promise<DocumentWithFlag> {
-    const content = checkedContent(file);
     const certificate = await this.certificates.get(actor, certificateId);
-    return this.upload(
-      actor,
-      {
-        organizationId: certificate.organizationId,
-        factoryId: certificate.factoryId,
-        certificateId: certificate.id,
-        submissionId: null,
-      },
-      file!,
-      content,
-    );
+    const holder: DocumentHolder = {
+      organizationId: certificate.organizationId,
+      factoryId: certificate.factoryId,
+      certificateId: certificate.id,
+      submissionId: null,
+    };
+    return this.upload(actor, holder, checked(file));
   }
 
   /** For the submissions feature, once it has checked the actor may see the submission. */
@@ -72,8 +67,7 @@ export class DocumentsService {
     holder: DocumentHolder,
     file: UploadedDocument | undefined,
   ): Promise<DocumentWithFlag> {
-    const content = checkedContent(file);
-    return this.upload(actor, holder, file!, content);
+    return this.upload(actor, holder, checked(file));
   }
 
   /**
@@ -83,18 +77,17 @@ export class DocumentsService {
   private async upload(
     actor: Actor,
     holder: DocumentHolder,
-    file: UploadedDocument,
-    content: { contentType: string; extension: string },
+    { file, type }: CheckedUpload,
   ): Promise<DocumentWithFlag> {
     const document = this.documents.repo(this.transactions.manager).create({
       ...holder,
-      fileName: cleanFileName(file.originalname, content.extension),
-      contentType: content.contentType,
+      fileName: cleanFileName(file.originalname, type.extension),
+      contentType: type.contentType,
       size: file.buffer.length,
       sha256: createHash('sha256').update(file.buffer).digest('hex'),
       uploadedById: actor.userId,
     });
-    document.storageKey = `${holder.organizationId}/${document.id}.${content.extension}`;
+    document.storageKey = `${holder.organizationId}/${document.id}.${type.extension}`;
     await this.storage.put(document.storageKey, file.buffer);
     try {
       return await this.transactions.run(async (manager) => {
@@ -258,12 +251,18 @@ function copyOf(document: CertificateDocument): DocumentCopy {
   };
 }
 
-function checkedContent(file: UploadedDocument | undefined) {
+interface CheckedUpload {
+  file: UploadedDocument;
+  type: DocumentType;
+}
+
+/** Judged by content: the name and the type the client claims are ignored. */
+function checked(file: UploadedDocument | undefined): CheckedUpload {
   if (!file || !Buffer.isBuffer(file.buffer)) throw DocumentErrors.missingFile();
   if (file.buffer.length === 0) throw DocumentErrors.emptyFile();
   const type = detectDocumentType(file.buffer);
   if (!type) throw DocumentErrors.unsupportedType();
-  return type;
+  return { file, type };
 }
 
 /** The client's name for the file, without any path, control characters or a misleading extension. */
