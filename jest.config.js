@@ -4,6 +4,8 @@ const transform = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the global config only; inside a project entry it is ignored.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',

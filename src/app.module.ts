@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FactoriesModule } from './factories/factories.module';
+import { FactoryAccessModule } from './factory-access/factory-access.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -33,7 +34,7 @@ export const CORE_MODULES = [
 ];
 
 @Module({
-  imports: [...CORE_MODULES, HealthModule],
+  imports: [...CORE_MODULES, HealthModule, FactoryAccessModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -12,7 +12,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor, Roles } from '../common/actor';
 import { CERTIFICATE_BACKING, CertificateBacking } from './certificate-links';
 import { CertificatesService } from './certificates.service';
 import {
@@ -41,6 +41,7 @@ export class CertificatesController {
   }
 
   @Get()
+  @Roles('admin', 'member', 'factory_manager')
   async list(@CurrentActor() actor: Actor, @Query() query: CertificateQueryDto) {
     const today = await this.certificates.today(actor.organizationId);
     const page = await this.certificates.list(actor, query, today);
@@ -48,6 +49,7 @@ export class CertificatesController {
   }
 
   @Get(':id')
+  @Roles('admin', 'member', 'factory_manager')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const certificate = await this.certificates.get(actor, id);
     return {

@@ -104,55 +104,70 @@ export class CertificatesService {
   }
 
   create(actor: Actor, input: CreateCertificateDto): Promise<Certificate> {
+    return this.transactions.run((manager) => this.createIn(manager, actor, input));
+  }
+
+  /** `create` inside the caller's transaction (e.g. an approved submission applied with its decision). */
+  async createIn(
+    manager: EntityManager,
+    actor: Actor,
+    input: CreateCertificateDto,
+  ): Promise<Certificate> {
     this.checkStandard(input.standard);
     checkDates(input.issuedOn, input.expiresOn);
     if (input.status === 'superseded') throw CertificateErrors.supersededByRenewal();
-    return this.transactions.run(async (manager) => {
-      const factoryId = await this.checkFactory(actor, input.factoryId ?? null, manager);
-      const certificate = await this.insert(manager, actor, {
-        ...input,
-        factoryId,
-        status: input.status ?? 'active',
-      });
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'certificate.created',
-        'certificate',
-        certificate.id,
-        null,
-        certificateSnapshot(certificate),
-      );
-      return certificate;
+    const factoryId = await this.checkFactory(actor, input.factoryId ?? null, manager);
+    const certificate = await this.insert(manager, actor, {
+      ...input,
+      factoryId,
+      status: input.status ?? 'active',
     });
+    await this.audit.recordBy(
+      manager,
+      actor,
+      'certificate.created',
+      'certificate',
+      certificate.id,
+      null,
+      certificateSnapshot(certificate),
+    );
+    return certificate;
   }
 
   update(actor: Actor, id: string, changes: UpdateCertificateDto): Promise<Certificate> {
+    return this.transactions.run((manager) => this.updateIn(manager, actor, id, changes));
+  }
+
+  /** `update` inside the caller's transaction. */
+  async updateIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    changes: UpdateCertificateDto,
+  ): Promise<Certificate> {
     if (changes.standard !== undefined) this.checkStandard(changes.standard);
     if (changes.status === 'superseded') throw CertificateErrors.supersededByRenewal();
-    return this.transactions.run(async (manager) => {
-      const before = await this.get(actor, id, manager);
-      if (before.status === 'superseded') throw CertificateErrors.alreadySuperseded();
-      const merged = { ...before, ...changes };
-      checkDates(merged.issuedOn, merged.expiresOn);
-      if (changes.factoryId !== undefined) {
-        changes.factoryId = await this.checkFactory(actor, changes.factoryId, manager);
-      }
-      await this.certificates
-        .repo(manager)
-        .update({ id, organizationId: actor.organizationId }, changes);
-      const after = await this.certificates.get(manager, actor.organizationId, id);
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'certificate.updated',
-        'certificate',
-        id,
-        certificateSnapshot(before),
-        certificateSnapshot(after),
-      );
-      return after;
-    });
+    const before = await this.get(actor, id, manager);
+    if (before.status === 'superseded') throw CertificateErrors.alreadySuperseded();
+    const merged = { ...before, ...changes };
+    checkDates(merged.issuedOn, merged.expiresOn);
+    if (changes.factoryId !== undefined) {
+      changes.factoryId = await this.checkFactory(actor, changes.factoryId, manager);
+    }
+    await this.certificates
+      .repo(manager)
+      .update({ id, organizationId: actor.organizationId }, changes);
+    const after = await this.certificates.get(manager, actor.organizationId, id);
+    await this.audit.recordBy(
+      manager,
+      actor,
+      'certificate.updated',
+      'certificate',
+      id,
+      certificateSnapshot(before),
+      certificateSnapshot(after),
+    );
+    return after;
   }
 
   /** The renewal is a new certificate; the old one becomes `superseded`, in the same transaction. */
@@ -161,59 +176,67 @@ export class CertificatesService {
     id: string,
     input: RenewCertificateDto,
   ): Promise<{ renewed: Certificate; previous: Certificate }> {
+    return this.transactions.run((manager) => this.renewIn(manager, actor, id, input));
+  }
+
+  /** `renew` inside the caller's transaction. */
+  async renewIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    input: RenewCertificateDto,
+  ): Promise<{ renewed: Certificate; previous: Certificate }> {
     if (input.standard !== undefined) this.checkStandard(input.standard);
     checkDates(input.issuedOn, input.expiresOn);
-    return this.transactions.run(async (manager) => {
-      const previous = await this.get(actor, id, manager);
-      if (previous.status === 'superseded') throw CertificateErrors.alreadySuperseded();
-      const renewed = await this.insert(manager, actor, {
-        factoryId: previous.factoryId,
-        standard: input.standard ?? previous.standard,
-        certificateNumber: input.certificateNumber ?? previous.certificateNumber,
-        certificationBody: input.certificationBody ?? previous.certificationBody,
-        accreditationBody:
-          input.accreditationBody !== undefined
-            ? input.accreditationBody
-            : previous.accreditationBody,
-        scope: input.scope ?? previous.scope,
-        sites: input.sites ?? previous.sites,
-        productCategories: input.productCategories ?? previous.productCategories,
-        iafCodes: input.iafCodes ?? previous.iafCodes,
-        issuedOn: input.issuedOn,
-        expiresOn: input.expiresOn,
-        nextSurveillanceAuditOn: input.nextSurveillanceAuditOn ?? null,
-        status: 'active',
-        supersedesId: previous.id,
-      });
-      // Conditional, so that two renewals racing for the same certificate cannot both win.
-      const result = await this.certificates
-        .repo(manager)
-        .update(
-          { id: previous.id, organizationId: actor.organizationId, status: Not('superseded') },
-          { status: 'superseded', supersededById: renewed.id },
-        );
-      if (!result.affected) throw CertificateErrors.alreadySuperseded();
-      const superseded = await this.certificates.get(manager, actor.organizationId, previous.id);
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'certificate.renewed',
-        'certificate',
-        renewed.id,
-        null,
-        certificateSnapshot(renewed),
-      );
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'certificate.superseded',
-        'certificate',
-        previous.id,
-        certificateSnapshot(previous),
-        certificateSnapshot(superseded),
-      );
-      return { renewed, previous: superseded };
+    const previous = await this.get(actor, id, manager);
+    if (previous.status === 'superseded') throw CertificateErrors.alreadySuperseded();
+    const renewed = await this.insert(manager, actor, {
+      factoryId: previous.factoryId,
+      standard: input.standard ?? previous.standard,
+      certificateNumber: input.certificateNumber ?? previous.certificateNumber,
+      certificationBody: input.certificationBody ?? previous.certificationBody,
+      accreditationBody:
+        input.accreditationBody !== undefined
+          ? input.accreditationBody
+          : previous.accreditationBody,
+      scope: input.scope ?? previous.scope,
+      sites: input.sites ?? previous.sites,
+      productCategories: input.productCategories ?? previous.productCategories,
+      iafCodes: input.iafCodes ?? previous.iafCodes,
+      issuedOn: input.issuedOn,
+      expiresOn: input.expiresOn,
+      nextSurveillanceAuditOn: input.nextSurveillanceAuditOn ?? null,
+      status: 'active',
+      supersedesId: previous.id,
     });
+    // Conditional, so that two renewals racing for the same certificate cannot both win.
+    const result = await this.certificates
+      .repo(manager)
+      .update(
+        { id: previous.id, organizationId: actor.organizationId, status: Not('superseded') },
+        { status: 'superseded', supersededById: renewed.id },
+      );
+    if (!result.affected) throw CertificateErrors.alreadySuperseded();
+    const superseded = await this.certificates.get(manager, actor.organizationId, previous.id);
+    await this.audit.recordBy(
+      manager,
+      actor,
+      'certificate.renewed',
+      'certificate',
+      renewed.id,
+      null,
+      certificateSnapshot(renewed),
+    );
+    await this.audit.recordBy(
+      manager,
+      actor,
+      'certificate.superseded',
+      'certificate',
+      previous.id,
+      certificateSnapshot(previous),
+      certificateSnapshot(superseded),
+    );
+    return { renewed, previous: superseded };
   }
 
   remove(actor: Actor, id: string): Promise<void> {

@@ -65,6 +65,15 @@ export const registryConfig = registerAs('registry', () => {
   };
 });
 
+export const documentsConfig = registerAs('documents', () => {
+  const env = environment();
+  return {
+    dir: env.DOCUMENTS_DIR
+      ? absolute(env.DOCUMENTS_DIR)
+      : join(absolute(env.DATA_DIR), 'documents'),
+  };
+});
+
 /**
  * The signing secret: JWT_SECRET when set (always, in production); otherwise one made
  * at first start and kept in DATA_DIR so that tokens survive a restart of the embedded setup.
@@ -97,6 +106,7 @@ export const allConfigs = [
   remindersConfig,
   registryConfig,
   authConfig,
+  documentsConfig,
 ];
 
 export type AppConfig = ReturnType<typeof appConfig>;
@@ -105,3 +115,4 @@ export type MailConfig = ReturnType<typeof mailConfig>;
 export type RemindersConfig = ReturnType<typeof remindersConfig>;
 export type RegistryConfig = ReturnType<typeof registryConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
+export type DocumentsConfig = ReturnType<typeof documentsConfig>;

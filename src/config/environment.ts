@@ -109,6 +109,12 @@ export class Environment {
   @IsString()
   IAF_CERTSEARCH_API_KEY?: string;
 
+  /** Where uploaded certificate documents are stored; DATA_DIR/documents when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  DOCUMENTS_DIR?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '../common/actor';
+import { Actor, CurrentActor, Roles } from '../common/actor';
 import {
   CreateFactoryDto,
   FactoryQueryDto,
@@ -21,12 +21,14 @@ export class FactoriesController {
   }
 
   @Get()
+  @Roles('admin', 'member', 'factory_manager')
   async list(@CurrentActor() actor: Actor, @Query() query: FactoryQueryDto) {
     const page = await this.factories.list(actor, query);
     return { ...page, items: page.items.map(toFactoryResponse) };
   }
 
   @Get(':id')
+  @Roles('admin', 'member', 'factory_manager')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return toFactoryResponse(await this.factories.get(actor, id));
   }

@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { TenantRepository } from '../common/tenancy';
+import { Transactions } from '../database/transactions';
+import { CertificatesService } from '../certificates/certificates.service';
+import { CertificateDocument } from './document.entity';
+import { DocumentStorage } from './document-storage';
+import { detectDocumentType, DocumentType } from './document-type';
+import { DocumentErrors } from './documents.errors';
+import { DocumentCopy, DuplicateFlag, duplicateFlag } from './duplicate-documents';
+
+/** What multer hands over for one uploaded file (memory storage). */
+export interface UploadedDocument {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/** Whose file it is: a certificate, or a submission (attached to its certificate on approval). */
+export interface DocumentHolder {
+  organizationId: string;
+  factoryId: string | null;
+  certificateId: string | null;
+  submissionId: string | null;
+}
+
+export interface DocumentWithFlag {
+  document: CertificateDocument;
+  duplicate: DuplicateFlag;
+}
+
+@Injectable()
+export class DocumentsService {
+  private readonly logger = new Logger(DocumentsService.name);
+  private readonly documents = new TenantRepository(CertificateDocument, DocumentErrors.notFound);
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly certificates: CertificatesService,
+    private readonly storage: DocumentStorage,
+  ) {}
+
+  /** Certificate documents: the certificate must be one the actor may see (404 before any 415). */
+  async uploadToCertificate(
+    actor: Actor,
+    certificateId: string,
+    file: UploadedDocument | undefined,
+  ): Promise<DocumentWithFlag> {
+    const certificate = await this.certificates.get(actor, certificateId);
+    const holder: DocumentHolder = {
+      organizationId: certificate.organizationId,
+      factoryId: certificate.factoryId,
+      certificateId: certificate.id,
+      submissionId: null,
+    };
+    return this.upload(actor, holder, checked(file));
+  }
+
+  /** For the submissions feature, once it has checked the actor may see the submission. */
+  uploadTo(
+    actor: Actor,
+    holder: DocumentHolder,
+    file: UploadedDocument | undefined,
+  ): Promise<DocumentWithFlag> {
+    return this.upload(actor, holder, checked(file));
+  }
+
+  /**
+   * The bytes are stored before the row is written (a row must never point at nothing);
+   * if the transaction fails, the stored file is removed again.
+   */
+  private async upload(
+    actor: Actor,
+    holder: DocumentHolder,
+    { file, type }: CheckedUpload,
+  ): Promise<DocumentWithFlag> {
+    const document = this.documents.repo(this.transactions.manager).create({
+      ...holder,
+      fileName: cleanFileName(file.originalname, type.extension),
+      contentType: type.contentType,
+      size: file.buffer.length,
+      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      uploadedById: actor.userId,
+    });
+    document.storageKey = `${holder.organizationId}/${document.id}.${type.extension}`;
+    await this.storage.put(document.storageKey, file.buffer);
+    try {
+      return await this.transactions.run(async (manager) => {
+        document.version = (await this.latestVersion(manager, holder)) + 1;
+        await manager.getRepository(CertificateDocument).insert(document);
+        const saved = await this.documents.get(manager, holder.organizationId, document.id);
+        const duplicate = await this.flagOf(manager, saved);
+        await this.audit.recordBy(manager, actor, 'document.uploaded', 'document', saved.id, null, {
+          certificateId: saved.certificateId,
+          submissionId: saved.submissionId,
+          fileName: saved.fileName,
+          contentType: saved.contentType,
+          size: saved.size,
+          sha256: saved.sha256,
+          version: saved.version,
+        });
+        if (duplicate.flagged) {
+          await this.audit.recordBy(
+            manager,
+            actor,
+            'document.duplicate_detected',
+            'document',
+            saved.id,
+            null,
+            { sha256: saved.sha256, ...duplicate },
+          );
+        }
+        return { document: saved, duplicate };
+      });
+    } catch (error) {
+      await this.storage.delete(document.storageKey).catch((cleanup: Error) => {
+        this.logger.warn(`Could not remove ${document.storageKey}: ${cleanup.message}`);
+      });
+      throw error;
+    }
+  }
+
+  async listForCertificate(actor: Actor, certificateId: string): Promise<DocumentWithFlag[]> {
+    const certificate = await this.certificates.get(actor, certificateId);
+    const [documents] = await this.documents.list(this.transactions.manager, actor.organizationId, {
+      where: { certificateId: certificate.id },
+      order: { version: 'DESC', id: 'ASC' },
+    });
+    return this.withFlags(this.transactions.manager, documents);
+  }
+
+  async listForSubmission(
+    organizationId: string,
+    submissionId: string,
+  ): Promise<DocumentWithFlag[]> {
+    const [documents] = await this.documents.list(this.transactions.manager, organizationId, {
+      where: { submissionId },
+      order: { version: 'DESC', id: 'ASC' },
+    });
+    return this.withFlags(this.transactions.manager, documents);
+  }
+
+  /** A document the actor may see: a factory manager only their own factory's. */
+  async get(actor: Actor, id: string): Promise<DocumentWithFlag> {
+    const document = await this.documents.get(this.transactions.manager, actor.organizationId, id);
+    if (actor.role === 'factory_manager' && document.factoryId !== actor.factoryId) {
+      throw DocumentErrors.notFound();
+    }
+    const [withFlag] = await this.withFlags(this.transactions.manager, [document]);
+    return withFlag;
+  }
+
+  async download(
+    actor: Actor,
+    id: string,
+  ): Promise<{ document: CertificateDocument; content: Buffer }> {
+    const { document } = await this.get(actor, id);
+    return { document, content: await this.storage.get(document.storageKey) };
+  }
+
+  /**
+   * Inside the approval's transaction: a submission's files join the certificate it
+   * created or changed, numbered after the versions the certificate already has.
+   */
+  async attachSubmissionDocuments(
+    manager: EntityManager,
+    organizationId: string,
+    submissionId: string,
+    certificate: { id: string; factoryId: string | null },
+  ): Promise<number> {
+    const repo = manager.getRepository(CertificateDocument);
+    const pending = await repo.find({
+      where: { organizationId, submissionId, certificateId: IsNull() },
+      order: { version: 'ASC', id: 'ASC' },
+    });
+    let version = await this.latestVersion(manager, {
+      organizationId,
+      certificateId: certificate.id,
+      submissionId: null,
+      factoryId: certificate.factoryId,
+    });
+    for (const document of pending) {
+      version += 1;
+      await repo.update(
+        { id: document.id, organizationId },
+        { certificateId: certificate.id, factoryId: certificate.factoryId, version },
+      );
+    }
+    return pending.length;
+  }
+
+  private async latestVersion(manager: EntityManager, holder: DocumentHolder): Promise<number> {
+    const where = holder.certificateId
+      ? { organizationId: holder.organizationId, certificateId: holder.certificateId }
+      : { organizationId: holder.organizationId, submissionId: holder.submissionId ?? '' };
+    const latest = await manager
+      .getRepository(CertificateDocument)
+      .findOne({ where, order: { version: 'DESC' }, select: { id: true, version: true } });
+    return latest?.version ?? 0;
+  }
+
+  private async flagOf(
+    manager: EntityManager,
+    document: CertificateDocument,
+  ): Promise<DuplicateFlag> {
+    const [withFlag] = await this.withFlags(manager, [document]);
+    return withFlag.duplicate;
+  }
+
+  /**
+   * The one read that crosses organizations: it looks only at where copies of the same
+   * SHA-256 sit, and what it tells of another organization is a single boolean.
+   */
+  private async withFlags(
+    manager: EntityManager,
+    documents: CertificateDocument[],
+  ): Promise<DocumentWithFlag[]> {
+    if (documents.length === 0) return [];
+    const hashes = [...new Set(documents.map((d) => d.sha256))];
+    const copies = await manager.getRepository(CertificateDocument).find({
+      where: { sha256: In(hashes) },
+      select: {
+        id: true,
+        organizationId: true,
+        factoryId: true,
+        certificateId: true,
+        sha256: true,
+      },
+    });
+    return documents.map((document) => ({
+      document,
+      duplicate: duplicateFlag(
+        copyOf(document),
+        copies.filter((c) => c.sha256 === document.sha256).map(copyOf),
+      ),
+    }));
+  }
+}
+
+function copyOf(document: CertificateDocument): DocumentCopy {
+  return {
+    documentId: document.id,
+    organizationId: document.organizationId,
+    factoryId: document.factoryId,
+    certificateId: document.certificateId,
+  };
+}
+
+interface CheckedUpload {
+  file: UploadedDocument;
+  type: DocumentType;
+}
+
+/** Judged by content: the name and the type the client claims are ignored. */
+function checked(file: UploadedDocument | undefined): CheckedUpload {
+  if (!file || !Buffer.isBuffer(file.buffer)) throw DocumentErrors.missingFile();
+  if (file.buffer.length === 0) throw DocumentErrors.emptyFile();
+  const type = detectDocumentType(file.buffer);
+  if (!type) throw DocumentErrors.unsupportedType();
+  return { file, type };
+}
+
+/** The client's name for the file, without any path, control characters or a misleading extension. */
+function cleanFileName(original: string | undefined, extension: string): string {
+  const name = basename((original ?? '').replace(/\\/g, '/'))
+    .split('')
+    .filter((char) => char.charCodeAt(0) >= 0x20 && char !== '\u007f' && char !== '"')
+    .join('')
+    .trim()
+    .slice(0, 200);
+  const stem = name.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'document';
+  return `${stem}.${extension}`;
+}
