@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { CleanStringArray, LowerCase, Trim, TrimToNull, UpperCase } from '../../common/transforms';
+import { IsOptionalNotNull } from '../../common/validators';
 import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
 
 export class CreateFactoryDto {
@@ -68,7 +69,7 @@ export class CreateFactoryDto {
   contactEmail?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['valves', 'pipe fittings'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @CleanStringArray()
   @IsArray({ message: 'productCategories must be an array of strings' })
   @ArrayMaxSize(100)
@@ -77,12 +78,13 @@ export class CreateFactoryDto {
   productCategories?: string[];
 
   @ApiPropertyOptional({ enum: FACTORY_STATUSES, default: 'active' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(FACTORY_STATUSES, { message: `status must be one of ${FACTORY_STATUSES.join(', ')}` })
   status?: FactoryStatus;
 }
 
-export class UpdateFactoryDto extends PartialType(CreateFactoryDto) {}
+/** Required fields may be left out of a patch, but not set to null. */
+export class UpdateFactoryDto extends PartialType(CreateFactoryDto, { skipNullProperties: false }) {}
 
 export class FactoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: FACTORY_STATUSES })
