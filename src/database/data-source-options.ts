@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
 import type { DatabaseConfig } from '../config/configuration';
@@ -17,10 +17,30 @@ function adaptTimestampColumns(kind: DatabaseConfig['kind']): void {
   }
 }
 
+/** The entity files (`*.entity.ts` under ts-node/jest, `*.entity.js` in dist). */
+function entityFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entityFiles(path);
+    return /\.entity\.(ts|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Loads every entity before the timestamp columns are adapted: otherwise an entity that
+ * nothing imported yet (the TypeORM CLI, the migration test, a lean worker) would only
+ * register its `datetime` columns when TypeORM loads the glob, too late for PostgreSQL.
+ */
+function loadEntities(srcDir: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  for (const file of entityFiles(srcDir)) require(file);
+}
+
 /** One builder for the app, the worker, the tests and the TypeORM CLI. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
-  adaptTimestampColumns(config.kind);
   const root = join(__dirname, '..', '..');
+  loadEntities(join(root, 'src'));
+  adaptTimestampColumns(config.kind);
   const common = {
     entities: [join(root, 'src', '**', '*.entity.{ts,js}')],
     migrations: [join(root, 'migrations', '*.{ts,js}')],
