@@ -4,6 +4,8 @@ const transform = {
 };
 
 module.exports = {
+  // A global option: inside `projects` it is ignored and the 5 s default applies.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
