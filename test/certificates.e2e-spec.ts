@@ -560,6 +560,32 @@ describe('certificates', () => {
       ]);
     });
 
+    it('gives the replaced certificate back its place when the renewal is deleted', async () => {
+      const old = await newCertificate(admin, { factoryId });
+      const renewed = await t
+        .http()
+        .post(`/api/v1/certificates/${old.id}/renew`)
+        .set(admin.auth)
+        .send({ issuedOn: '2028-02-01', expiresOn: '2031-01-31' })
+        .expect(201);
+      await t.http().delete(`/api/v1/certificates/${renewed.body.id}`).set(admin.auth).expect(204);
+      const back = await t.http().get(`/api/v1/certificates/${old.id}`).set(admin.auth).expect(200);
+      expect(back.body).toMatchObject({ status: 'active', supersededById: null });
+      const reinstated = (await auditOf(admin, old.id)).find(
+        (e) => e.action === 'certificate.reinstated',
+      );
+      expect(reinstated).toMatchObject({
+        before: { status: 'superseded' },
+        after: { status: 'active', supersededById: null },
+      });
+      await t
+        .http()
+        .post(`/api/v1/certificates/${old.id}/renew`)
+        .set(admin.auth)
+        .send({ issuedOn: '2028-02-01', expiresOn: '2031-01-31' })
+        .expect(201);
+    });
+
     it('answers 404 when renewing an unknown certificate', async () => {
       await t
         .http()

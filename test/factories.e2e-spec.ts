@@ -13,7 +13,7 @@ interface AuditItem {
   action: string;
   actorId: string;
   entityType: string;
-  before: { name?: string } | null;
+  before: { name?: string; id?: string; factoryId?: string } | null;
   after: { name?: string } | null;
 }
 
@@ -267,6 +267,16 @@ describe('factories', () => {
     await t.http().delete(`/api/v1/factories/${id}`).set(admin.auth).expect(204);
     await t.http().get(`/api/v1/factories/${id}`).set(admin.auth).expect(404);
     await t.http().get(`/api/v1/certificates/${certificate.body.id}`).set(admin.auth).expect(404);
+    const events = await t
+      .http()
+      .get(`/api/v1/audit-events?entityId=${certificate.body.id}`)
+      .set(admin.auth)
+      .expect(200);
+    const deleted = (events.body.items as AuditItem[]).find(
+      (e) => e.action === 'certificate.deleted',
+    );
+    expect(deleted).toMatchObject({ entityType: 'certificate', after: null });
+    expect(deleted?.before).toMatchObject({ id: certificate.body.id, factoryId: id });
     const list = await t
       .http()
       .get(`/api/v1/certificates?factoryId=${id}`)

@@ -6,6 +6,7 @@ import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { Certificate } from '../certificates/certificate.entity';
+import { certificateSnapshot } from '../certificates/dto/certificate.response';
 import {
   CreateFactoryDto,
   FactoryQueryDto,
@@ -143,12 +144,26 @@ export class FactoriesService {
     return this.transactions.run(async (manager) => {
       const factory = await this.get(actor, id, manager);
       const certificates = manager.getRepository(Certificate);
-      const count = await certificates.count({
+      const held = await certificates.find({
         where: { organizationId: actor.organizationId, factoryId: id },
       });
+      const count = held.length;
       if (count > 0 && factory.status !== 'ended') throw FactoryErrors.hasCertificates(count);
-      if (count > 0)
+      if (count > 0) {
         await certificates.delete({ organizationId: actor.organizationId, factoryId: id });
+        // Each certificate that goes with the factory is a change of its own in the log.
+        for (const certificate of held) {
+          await this.audit.recordBy(
+            manager,
+            actor,
+            'certificate.deleted',
+            'certificate',
+            certificate.id,
+            certificateSnapshot(certificate),
+            null,
+          );
+        }
+      }
       await manager.getRepository(Factory).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
         manager,
