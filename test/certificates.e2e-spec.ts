@@ -431,7 +431,7 @@ describe('certificates', () => {
       const today = await make(shanghai, '2027-02-01');
       await make(shanghai, '2027-01-31'); // yesterday in Shanghai: expired by date
       const expired = await make(shanghai, '2027-01-20', 'expired');
-      await make(shanghai, '2027-02-10', 'withdrawn');
+      const withdrawn = await make(shanghai, '2027-02-10', 'withdrawn');
 
       const within30 = await list(shanghai, '?expiringWithinDays=30');
       expect(idsOf(within30)).toEqual([today.id, in30.id]);
@@ -439,6 +439,14 @@ describe('certificates', () => {
       expect(idsOf(await list(shanghai, '?expiringWithinDays=0'))).toEqual([today.id]);
       expect(idsOf(await list(shanghai, '?expiringWithinDays=30&status=expired'))).toEqual([
         expired.id,
+      ]);
+      // an explicit status is honoured; only the date window still applies
+      expect(idsOf(await list(shanghai, '?expiringWithinDays=30&status=withdrawn'))).toEqual([
+        withdrawn.id,
+      ]);
+      expect(idsOf(await list(shanghai, '?expiringWithinDays=30&status=active'))).toEqual([
+        today.id,
+        in30.id,
       ]);
 
       const sameDateInUtc = await make(utc, '2027-03-03');

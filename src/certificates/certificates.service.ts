@@ -79,8 +79,9 @@ export class CertificatesService {
       qb.andWhere('certificate.expiresOn <= :until', {
         until: addDays(today, query.expiringWithinDays),
       });
-      if (query.status !== 'expired') {
-        qb.andWhere('certificate.expiresOn >= :today', { today });
+      if (query.status !== 'expired') qb.andWhere('certificate.expiresOn >= :today', { today });
+      // Without an explicit status, only certificates that can still lapse are "expiring".
+      if (!query.status) {
         qb.andWhere("certificate.status NOT IN ('expired', 'superseded', 'withdrawn')");
       }
     }
