@@ -37,6 +37,20 @@ describe('health and API documentation', () => {
         '/api/v1/health',
       ]),
     );
+    const listParameters = (
+      response.body.paths['/api/v1/certificates'].get.parameters as { name: string }[]
+    ).map((p) => p.name);
+    expect(listParameters).toEqual(
+      expect.arrayContaining([
+        'page',
+        'pageSize',
+        'factoryId',
+        'standard',
+        'status',
+        'expiringWithinDays',
+        'q',
+      ]),
+    );
     // the schemas come from the DTOs
     const schemas = response.body.components.schemas as Record<
       string,
