@@ -318,6 +318,12 @@ describe('factories', () => {
       .set(admin.auth)
       .expect(200);
     const items = events.body.items as AuditItem[];
+    // newest first, even within one second
+    expect(items.map((e) => e.action)).toEqual([
+      'factory.deleted',
+      'factory.updated',
+      'factory.created',
+    ]);
     const byAction = Object.fromEntries(items.map((e) => [e.action, e]));
     expect(Object.keys(byAction).sort()).toEqual([
       'factory.created',
