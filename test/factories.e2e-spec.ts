@@ -62,11 +62,12 @@ describe('factories', () => {
       .http()
       .patch(`/api/v1/factories/${id}`)
       .set(admin.auth)
-      .send({ status: 'active', city: '', productCategories: ['castings'] })
+      .send({ status: 'active', city: '', contactEmail: ' ', productCategories: ['castings'] })
       .expect(200);
     expect(updated.body).toMatchObject({
       status: 'active',
       city: null,
+      contactEmail: null,
       productCategories: ['castings'],
       name: 'Yuyao Valves',
     });

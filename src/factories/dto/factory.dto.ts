@@ -9,10 +9,10 @@ import {
   IsString,
   MaxLength,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { PageQueryDto } from '../../common/pagination';
-import { CleanStringArray, LowerCase, Trim, TrimToNull, UpperCase } from '../../common/transforms';
+import { CleanStringArray, Trim, TrimToNull, UpperCase } from '../../common/transforms';
 import { IsOptionalNotNull } from '../../common/validators';
 import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
 
@@ -62,8 +62,9 @@ export class CreateFactoryDto {
 
   @ApiPropertyOptional({ example: 'quality@factory.example' })
   @IsOptional()
-  @LowerCase()
-  @ValidateIf((_, value) => value !== null && value !== '')
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() || null : value,
+  )
   @IsEmail({}, { message: 'contactEmail must be an email address' })
   @MaxLength(254)
   contactEmail?: string | null;
@@ -84,7 +85,9 @@ export class CreateFactoryDto {
 }
 
 /** Required fields may be left out of a patch, but not set to null. */
-export class UpdateFactoryDto extends PartialType(CreateFactoryDto, { skipNullProperties: false }) {}
+export class UpdateFactoryDto extends PartialType(CreateFactoryDto, {
+  skipNullProperties: false,
+}) {}
 
 export class FactoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: FACTORY_STATUSES })
