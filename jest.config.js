@@ -4,7 +4,7 @@ const transform = {
 };
 
 module.exports = {
-  // Jest reads testTimeout from the global config only; inside a project entry it is ignored.
+  // A global option: inside `projects` it is ignored and the 5 s default applies.
   testTimeout: 60000,
   projects: [
     {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { Page, pageOf, skipTake } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
@@ -27,7 +28,10 @@ export interface AuditEntry {
 export class AuditService {
   private readonly events = new TenantRepository(AuditEvent, () => notFound('audit_event'));
 
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
 
   /** Written with the manager of the change's own transaction, so both land or neither. */
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
@@ -40,6 +44,9 @@ export class AuditService {
       entityId: entry.entityId,
       before: plain(entry.before),
       after: plain(entry.after),
+      // Set here rather than by the column default, which on SQLite keeps whole seconds
+      // only: events of one second would come back in no particular order.
+      createdAt: this.clock.now(),
     });
     // The JSON columns' types are wider than TypeORM's insert type admits.
     await repo.insert(event as QueryDeepPartialEntity<AuditEvent>);

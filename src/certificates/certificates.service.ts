@@ -79,8 +79,9 @@ export class CertificatesService {
       qb.andWhere('certificate.expiresOn <= :until', {
         until: addDays(today, query.expiringWithinDays),
       });
-      if (query.status !== 'expired') {
-        qb.andWhere('certificate.expiresOn >= :today', { today });
+      if (query.status !== 'expired') qb.andWhere('certificate.expiresOn >= :today', { today });
+      // Without an explicit status, only certificates that can still lapse are "expiring".
+      if (!query.status) {
         qb.andWhere("certificate.status NOT IN ('expired', 'superseded', 'withdrawn')");
       }
     }
@@ -243,6 +244,7 @@ export class CertificatesService {
     return this.transactions.run(async (manager) => {
       const certificate = await this.get(actor, id, manager);
       await this.certificates.repo(manager).delete({ id, organizationId: actor.organizationId });
+      if (certificate.supersedesId) await this.reinstate(manager, actor, certificate);
       await this.audit.recordBy(
         manager,
         actor,
@@ -253,6 +255,39 @@ export class CertificatesService {
         null,
       );
     });
+  }
+
+  /**
+   * Deleting a renewal (say, one entered by mistake) gives the certificate it replaced
+   * back its place: otherwise that one would stay superseded, never to be renewed again.
+   */
+  private async reinstate(
+    manager: EntityManager,
+    actor: Actor,
+    renewal: Certificate,
+  ): Promise<void> {
+    const previous = await this.certificates.find(
+      manager,
+      actor.organizationId,
+      renewal.supersedesId as string,
+    );
+    if (!previous || previous.supersededById !== renewal.id) return;
+    await this.certificates
+      .repo(manager)
+      .update(
+        { id: previous.id, organizationId: actor.organizationId },
+        { status: 'active', supersededById: null },
+      );
+    const reinstated = await this.certificates.get(manager, actor.organizationId, previous.id);
+    await this.audit.recordBy(
+      manager,
+      actor,
+      'certificate.reinstated',
+      'certificate',
+      previous.id,
+      certificateSnapshot(previous),
+      certificateSnapshot(reinstated),
+    );
   }
 
   private async insert(

@@ -77,6 +77,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'CONFLICT.UNIQUE',
       );
     }
+    if (exception instanceof QueryFailedError && isInvalidValue(exception)) {
+      return body(
+        HttpStatus.BAD_REQUEST,
+        'A value cannot be stored: it is too long, out of range, or contains a NUL (\\u0000) character',
+        [],
+        'VALIDATION.UNSTORABLE_VALUE',
+      );
+    }
     const bodyParser = exception as { type?: string; status?: number; message?: string };
     if (
       bodyParser &&
@@ -117,4 +125,16 @@ export function isUniqueViolation(error: unknown): boolean {
     driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     /UNIQUE constraint failed/.test(driverError?.message ?? error.message)
   );
+}
+
+/**
+ * PostgreSQL refuses some values that passed validation (a NUL character in text, a
+ * string longer in characters than class-validator counts): bad input, not a server fault.
+ * The transaction has rolled back, so nothing is half-written.
+ */
+const INVALID_VALUE_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P05']);
+
+function isInvalidValue(error: QueryFailedError): boolean {
+  const driverError = error.driverError as { code?: string } | undefined;
+  return INVALID_VALUE_CODES.has(driverError?.code ?? '');
 }

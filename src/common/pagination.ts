@@ -3,11 +3,13 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  // Without a bound, a huge page number reaches the database as `OFFSET 5e+21` (a 500).
+  @Max(1_000_000)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })

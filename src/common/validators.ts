@@ -1,4 +1,4 @@
-import { ValidationOptions, ValidateBy, buildMessage } from 'class-validator';
+import { ValidationOptions, ValidateBy, ValidateIf, buildMessage } from 'class-validator';
 import { isCalendarDate, isValidTimezone } from './dates';
 
 /** A real calendar date written `YYYY-MM-DD`. */
@@ -32,4 +32,12 @@ export function IsTimezone(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * May be left out, but not sent as null: for optional fields whose column is NOT NULL
+ * (arrays, statuses), so that `null` is a 400 naming the field rather than a failed insert.
+ */
+export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined, options);
 }

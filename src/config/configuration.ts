@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
 import { registerAs } from '@nestjs/config';
 import { parseEnvironment } from './environment';
 import { projectRoot } from './project-root';
@@ -33,6 +34,13 @@ export const appConfig = registerAs('app', () => {
     logLevel: env.LOG_LEVEL,
   };
 });
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** The Nest log levels at and above LOG_LEVEL, for `NestFactory.create(..., { logger })`. */
+export function logLevels(level: LogLevel = environment().LOG_LEVEL): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
 
 export const databaseConfig = registerAs('database', (): DatabaseConfig =>
   databaseConfigFrom(environment().DATABASE_URL),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  getMetadataStorage,
   IsBoolean,
   IsIn,
   IsInt,
@@ -123,9 +124,17 @@ export class EnvironmentError extends Error {}
 
 /** Validates the raw environment; throws an EnvironmentError whose message is one line per bad variable. */
 export function parseEnvironment(raw: Record<string, string | undefined>): Environment {
-  const known = Object.keys(new Environment());
+  // Every decorated property, including optional ones without a default (SMTP_URL,
+  // JWT_SECRET...), which `Object.keys(new Environment())` would miss: those were dropped
+  // unread and unvalidated.
+  const known = new Set([
+    ...Object.keys(new Environment()),
+    ...getMetadataStorage()
+      .getTargetValidationMetadatas(Environment, '', true, false)
+      .map((metadata) => metadata.propertyName),
+  ]);
   const defined = Object.fromEntries(
-    Object.entries(raw).filter(([key, value]) => value !== undefined && known.includes(key)),
+    Object.entries(raw).filter(([key, value]) => value !== undefined && known.has(key)),
   );
   const env = plainToInstance(Environment, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false });

@@ -17,34 +17,32 @@ function adaptTimestampColumns(kind: DatabaseConfig['kind']): void {
   }
 }
 
+/** The entity files (`*.entity.ts` under ts-node/jest, `*.entity.js` in dist). */
+function entityFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entityFiles(path);
+    return /\.entity\.(ts|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
 /**
- * Loads every `*.entity.ts` (or `.js` when compiled) below src/ before the timestamp
- * columns are adapted, so the CLI, which imports no entity itself, sees the same schema.
+ * Loads every entity before the timestamp columns are adapted: otherwise an entity that
+ * nothing imported yet (the TypeORM CLI, the migration test, a lean worker) would only
+ * register its `datetime` columns when TypeORM loads the glob, too late for PostgreSQL.
  */
-function loadEntities(root: string): (new () => unknown)[] {
-  const suffix = __filename.endsWith('.ts') ? '.entity.ts' : '.entity.js';
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(suffix)) files.push(path);
-    }
-  };
-  walk(join(root, 'src'));
+function loadEntities(srcDir: string): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  files.forEach((file) => require(file));
-  const tables = getMetadataArgsStorage().tables;
-  return tables.map((table) => table.target).filter((target): target is new () => unknown => typeof target === 'function');
+  for (const file of entityFiles(srcDir)) require(file);
 }
 
 /** One builder for the app, the worker, the tests and the TypeORM CLI. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const root = join(__dirname, '..', '..');
-  const entities = loadEntities(root);
+  loadEntities(join(root, 'src'));
   adaptTimestampColumns(config.kind);
   const common = {
-    entities,
+    entities: [join(root, 'src', '**', '*.entity.{ts,js}')],
     migrations: [join(root, 'migrations', '*.{ts,js}')],
     migrationsRun: true,
     migrationsTransactionMode: 'each' as const,

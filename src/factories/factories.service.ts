@@ -6,6 +6,7 @@ import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { Certificate } from '../certificates/certificate.entity';
+import { certificateSnapshot } from '../certificates/dto/certificate.response';
 import {
   CreateFactoryDto,
   FactoryQueryDto,
@@ -83,7 +84,8 @@ export class FactoriesService {
   }
 
   create(actor: Actor, input: CreateFactoryDto): Promise<Factory> {
-    const fields = normalizeLicense({ ...input, productCategories: input.productCategories ?? [] });
+    const fields = { ...input, productCategories: input.productCategories ?? [] };
+    fields.licenseNumber = normalizeLicense(fields.country, fields.licenseNumber);
     checkLicense(fields.country, fields.licenseNumber);
     return this.transactions.run(async (manager) => {
       const repo = manager.getRepository(Factory);
@@ -110,10 +112,16 @@ export class FactoriesService {
   update(actor: Actor, id: string, changes: UpdateFactoryDto): Promise<Factory> {
     return this.transactions.run(async (manager) => {
       const before = await this.get(actor, id, manager);
-      const patch = normalizeLicense(changes);
-      const merged = { ...before, ...patch };
-      if ('country' in patch || 'licenseNumber' in patch)
-        checkLicense(merged.country, merged.licenseNumber ?? null);
+      const patch: UpdateFactoryDto = { ...changes };
+      if (patch.country !== undefined || patch.licenseNumber !== undefined) {
+        // The licence rule depends on the country, whichever of the two the patch changes.
+        const country = patch.country ?? before.country;
+        patch.licenseNumber = normalizeLicense(
+          country,
+          patch.licenseNumber !== undefined ? patch.licenseNumber : before.licenseNumber,
+        );
+        checkLicense(country, patch.licenseNumber);
+      }
       await manager
         .getRepository(Factory)
         .update({ id, organizationId: actor.organizationId }, patch);
@@ -136,12 +144,26 @@ export class FactoriesService {
     return this.transactions.run(async (manager) => {
       const factory = await this.get(actor, id, manager);
       const certificates = manager.getRepository(Certificate);
-      const count = await certificates.count({
+      const held = await certificates.find({
         where: { organizationId: actor.organizationId, factoryId: id },
       });
+      const count = held.length;
       if (count > 0 && factory.status !== 'ended') throw FactoryErrors.hasCertificates(count);
-      if (count > 0)
+      if (count > 0) {
         await certificates.delete({ organizationId: actor.organizationId, factoryId: id });
+        // Each certificate that goes with the factory is a change of its own in the log.
+        for (const certificate of held) {
+          await this.audit.recordBy(
+            manager,
+            actor,
+            'certificate.deleted',
+            'certificate',
+            certificate.id,
+            certificateSnapshot(certificate),
+            null,
+          );
+        }
+      }
       await manager.getRepository(Factory).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
         manager,
@@ -158,13 +180,12 @@ export class FactoriesService {
   }
 }
 
-function normalizeLicense<T extends { licenseNumber?: string | null; country?: string }>(
-  input: T,
-): T {
-  if (input.licenseNumber && (input.country ?? '') === 'CN') {
-    return { ...input, licenseNumber: input.licenseNumber.toUpperCase() };
-  }
-  return input;
+/** A Chinese USCC is stored upper-cased, however it was typed. */
+function normalizeLicense(
+  country: string,
+  licenseNumber: string | null | undefined,
+): string | null | undefined {
+  return licenseNumber && country === 'CN' ? licenseNumber.toUpperCase() : licenseNumber;
 }
 
 function checkLicense(country: string, licenseNumber: string | null | undefined): void {

@@ -22,7 +22,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { CleanStringArray, Trim, TrimToNull } from '../../common/transforms';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validators';
 import { CERTIFICATE_STATUSES, CertificateStatus } from '../certificate.entity';
 
 export class CreateCertificateDto {
@@ -74,7 +74,7 @@ export class CreateCertificateDto {
   scope: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @CleanStringArray()
   @IsArray({ message: 'sites must be an array of strings' })
   @ArrayMaxSize(100)
@@ -83,7 +83,7 @@ export class CreateCertificateDto {
   sites?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['valves'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @CleanStringArray()
   @IsArray({ message: 'productCategories must be an array of strings' })
   @ArrayMaxSize(100)
@@ -92,7 +92,7 @@ export class CreateCertificateDto {
   productCategories?: string[];
 
   @ApiPropertyOptional({ type: [Number], example: [18], description: 'IAF scope codes, 1 to 39' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray({ message: 'iafCodes must be an array of whole numbers from 1 to 39' })
   @ArrayMaxSize(39)
   @IsInt({ each: true, message: 'iafCodes must be an array of whole numbers from 1 to 39' })
@@ -115,19 +115,23 @@ export class CreateCertificateDto {
   nextSurveillanceAuditOn?: string | null;
 
   @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES, default: 'active' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CERTIFICATE_STATUSES, {
     message: `status must be one of ${CERTIFICATE_STATUSES.join(', ')}`,
   })
   status?: CertificateStatus;
 }
 
-export class UpdateCertificateDto extends PartialType(CreateCertificateDto) {}
+/** Required fields may be left out of a patch, but not set to null. */
+export class UpdateCertificateDto extends PartialType(CreateCertificateDto, {
+  skipNullProperties: false,
+}) {}
 
 /** A renewal keeps the holder; everything else defaults to the certificate it replaces. */
 export class RenewCertificateDto extends IntersectionType(
   PartialType(
     OmitType(CreateCertificateDto, ['factoryId', 'issuedOn', 'expiresOn', 'status'] as const),
+    { skipNullProperties: false },
   ),
   PickType(CreateCertificateDto, ['issuedOn', 'expiresOn'] as const),
 ) {}

@@ -9,10 +9,11 @@ import {
   IsString,
   MaxLength,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { PageQueryDto } from '../../common/pagination';
-import { CleanStringArray, LowerCase, Trim, TrimToNull, UpperCase } from '../../common/transforms';
+import { CleanStringArray, Trim, TrimToNull, UpperCase } from '../../common/transforms';
+import { IsOptionalNotNull } from '../../common/validators';
 import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
 
 export class CreateFactoryDto {
@@ -61,14 +62,15 @@ export class CreateFactoryDto {
 
   @ApiPropertyOptional({ example: 'quality@factory.example' })
   @IsOptional()
-  @LowerCase()
-  @ValidateIf((_, value) => value !== null && value !== '')
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() || null : value,
+  )
   @IsEmail({}, { message: 'contactEmail must be an email address' })
   @MaxLength(254)
   contactEmail?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['valves', 'pipe fittings'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @CleanStringArray()
   @IsArray({ message: 'productCategories must be an array of strings' })
   @ArrayMaxSize(100)
@@ -77,12 +79,15 @@ export class CreateFactoryDto {
   productCategories?: string[];
 
   @ApiPropertyOptional({ enum: FACTORY_STATUSES, default: 'active' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(FACTORY_STATUSES, { message: `status must be one of ${FACTORY_STATUSES.join(', ')}` })
   status?: FactoryStatus;
 }
 
-export class UpdateFactoryDto extends PartialType(CreateFactoryDto) {}
+/** Required fields may be left out of a patch, but not set to null. */
+export class UpdateFactoryDto extends PartialType(CreateFactoryDto, {
+  skipNullProperties: false,
+}) {}
 
 export class FactoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: FACTORY_STATUSES })

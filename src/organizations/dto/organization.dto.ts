@@ -2,12 +2,12 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LOCALES } from '../../auth/dto/auth.dto';
-import { IsTimezone } from '../../common/validators';
+import { IsOptionalNotNull, IsTimezone } from '../../common/validators';
 import { Organization } from '../organization.entity';
 
 export class UpdateOrganizationDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)
@@ -15,12 +15,12 @@ export class UpdateOrganizationDto {
   name?: string;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTimezone()
   timezone?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LOCALES)
   locale?: string;
 
