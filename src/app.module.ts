@@ -13,6 +13,7 @@ import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { UsersModule } from './users/users.module';
+import { VerificationModule } from './verification/verification.module';
 
 /** The modules every process shares: configuration, storage, mail and the domain. */
 export const CORE_MODULES = [
@@ -29,7 +30,7 @@ export const CORE_MODULES = [
 ];
 
 @Module({
-  imports: [...CORE_MODULES, HealthModule],
+  imports: [...CORE_MODULES, HealthModule, VerificationModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -62,6 +62,7 @@ export const registryConfig = registerAs('registry', () => {
   return {
     iafCertSearchUrl: env.IAF_CERTSEARCH_URL ?? null,
     iafCertSearchApiKey: env.IAF_CERTSEARCH_API_KEY ?? null,
+    iafCertSearchTimeoutMs: env.IAF_CERTSEARCH_TIMEOUT_MS,
   };
 });
 

@@ -9,19 +9,32 @@ const base: VerificationDueFacts = {
 };
 
 describe('verificationDue', () => {
-  const cases: [string, Partial<VerificationDueFacts>, string, ReturnType<typeof verificationDue>][] = [
+  const cases: [
+    string,
+    Partial<VerificationDueFacts>,
+    string,
+    ReturnType<typeof verificationDue>,
+  ][] = [
     ['never checked, 13 days after recording', {}, '2026-03-14', null],
     [
       'never checked, 14 days after recording',
       {},
       '2026-03-15',
-      { reason: 'never_verified', dueOn: '2026-03-15', dedupeKey: 'cert:c1:verification_due:never' },
+      {
+        reason: 'never_verified',
+        dueOn: '2026-03-15',
+        dedupeKey: 'cert:c1:verification_due:never',
+      },
     ],
     [
       'never checked, long after',
       {},
       '2027-01-01',
-      { reason: 'never_verified', dueOn: '2026-03-15', dedupeKey: 'cert:c1:verification_due:never' },
+      {
+        reason: 'never_verified',
+        dueOn: '2026-03-15',
+        dedupeKey: 'cert:c1:verification_due:never',
+      },
     ],
     [
       'confirmed 364 days ago',
@@ -33,7 +46,11 @@ describe('verificationDue', () => {
       'confirmed a year ago',
       { everChecked: true, lastConfirmedOn: '2026-03-01', latestIsConfirmed: true },
       '2027-03-01',
-      { reason: 'check_expired', dueOn: '2027-03-01', dedupeKey: 'cert:c1:verification_due:2026-03-01' },
+      {
+        reason: 'check_expired',
+        dueOn: '2027-03-01',
+        dedupeKey: 'cert:c1:verification_due:2026-03-01',
+      },
     ],
     [
       'checked but the latest check failed',

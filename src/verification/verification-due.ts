@@ -29,7 +29,10 @@ export interface VerificationDue {
  * Certificates whose latest check failed are not reminded of here: they show as failed
  * (and as a gap) until someone records a new check.
  */
-export function verificationDue(facts: VerificationDueFacts, today: string): VerificationDue | null {
+export function verificationDue(
+  facts: VerificationDueFacts,
+  today: string,
+): VerificationDue | null {
   if (!facts.everChecked) {
     const dueOn = addDays(facts.recordedOn, FIRST_CHECK_AFTER_DAYS);
     return dueOn <= today

@@ -1,7 +1,10 @@
 import { riskSignals, scopeNames, SignalFacts, SignalId } from './signal.rules';
 
 /** A genuine-looking factory certificate that raises nothing. */
-function facts(overrides: Partial<SignalFacts> = {}, certificate: Partial<SignalFacts['certificate']> = {}): SignalFacts {
+function facts(
+  overrides: Partial<SignalFacts> = {},
+  certificate: Partial<SignalFacts['certificate']> = {},
+): SignalFacts {
   return {
     certificate: {
       factoryId: 'factory-1',
@@ -45,13 +48,35 @@ describe('riskSignals', () => {
     ['issued_in_future', facts({ today: '2025-02-28' }), facts({ today: '2025-03-01' })],
     [
       'edition_not_certifiable',
-      facts({ certifiableUntil: '2018-09-15' }, { standard: 'ISO 9001:2008', issuedOn: '2018-09-16', expiresOn: '2021-09-15' }),
-      facts({ certifiableUntil: '2018-09-15', today: '2018-10-01' }, { standard: 'ISO 9001:2008', issuedOn: '2018-09-15', expiresOn: '2021-09-14', nextSurveillanceAuditOn: null }),
+      facts(
+        { certifiableUntil: '2018-09-15' },
+        { standard: 'ISO 9001:2008', issuedOn: '2018-09-16', expiresOn: '2021-09-15' },
+      ),
+      facts(
+        { certifiableUntil: '2018-09-15', today: '2018-10-01' },
+        {
+          standard: 'ISO 9001:2008',
+          issuedOn: '2018-09-15',
+          expiresOn: '2021-09-14',
+          nextSurveillanceAuditOn: null,
+        },
+      ),
     ],
     [
       'edition_not_certifiable',
-      facts({ certifiableUntil: '2021-09-30' }, { standard: 'OHSAS 18001:2007', issuedOn: '2021-10-01', expiresOn: '2024-09-30' }),
-      facts({ certifiableUntil: '2021-09-30', today: '2021-10-01' }, { standard: 'OHSAS 18001:2007', issuedOn: '2021-09-30', expiresOn: '2024-09-29', nextSurveillanceAuditOn: null }),
+      facts(
+        { certifiableUntil: '2021-09-30' },
+        { standard: 'OHSAS 18001:2007', issuedOn: '2021-10-01', expiresOn: '2024-09-30' },
+      ),
+      facts(
+        { certifiableUntil: '2021-09-30', today: '2021-10-01' },
+        {
+          standard: 'OHSAS 18001:2007',
+          issuedOn: '2021-09-30',
+          expiresOn: '2024-09-29',
+          nextSurveillanceAuditOn: null,
+        },
+      ),
     ],
     [
       'accreditation_body_not_iaf_mla',
@@ -70,8 +95,14 @@ describe('riskSignals', () => {
     ],
     [
       'scope_misses_factory_products',
-      facts({ factoryProductCategories: ['pumps', 'hoses'] }, { scope: 'Manufacture of industrial valves' }),
-      facts({ factoryProductCategories: ['pumps', 'Valves'] }, { scope: 'Manufacture of industrial valve assemblies' }),
+      facts(
+        { factoryProductCategories: ['pumps', 'hoses'] },
+        { scope: 'Manufacture of industrial valves' },
+      ),
+      facts(
+        { factoryProductCategories: ['pumps', 'Valves'] },
+        { scope: 'Manufacture of industrial valve assemblies' },
+      ),
     ],
     [
       'scope_misses_factory_products',
@@ -95,13 +126,40 @@ describe('riskSignals', () => {
     ],
     [
       'trading_scope_offered_as_production',
-      facts({ factoryProductCategories: null }, { factoryId: null, iafCodes: [29], productCategories: ['valves'], scope: 'Wholesale of valves' }),
-      facts({ factoryProductCategories: null }, { factoryId: null, iafCodes: [29], productCategories: [], scope: 'Wholesale of valves' }),
+      facts(
+        { factoryProductCategories: null },
+        {
+          factoryId: null,
+          iafCodes: [29],
+          productCategories: ['valves'],
+          scope: 'Wholesale of valves',
+        },
+      ),
+      facts(
+        { factoryProductCategories: null },
+        { factoryId: null, iafCodes: [29], productCategories: [], scope: 'Wholesale of valves' },
+      ),
     ],
     [
       'trading_scope_offered_as_production',
-      facts({ factoryProductCategories: null }, { factoryId: null, iafCodes: [29], productCategories: ['valves'], scope: 'Wholesale of valves' }),
-      facts({ factoryProductCategories: null }, { factoryId: null, iafCodes: [29, 18], productCategories: ['valves'], scope: 'Wholesale and manufacture of valves' }),
+      facts(
+        { factoryProductCategories: null },
+        {
+          factoryId: null,
+          iafCodes: [29],
+          productCategories: ['valves'],
+          scope: 'Wholesale of valves',
+        },
+      ),
+      facts(
+        { factoryProductCategories: null },
+        {
+          factoryId: null,
+          iafCodes: [29, 18],
+          productCategories: ['valves'],
+          scope: 'Wholesale and manufacture of valves',
+        },
+      ),
     ],
   ];
 
@@ -127,9 +185,20 @@ describe('riskSignals', () => {
   });
 
   it('does not ask for surveillance of an expired or superseded certificate, nor past the last year', () => {
-    expect(ids(facts({ today: '2026-06-01' }, { nextSurveillanceAuditOn: null, status: 'superseded' }))).not.toContain('surveillance_overdue');
-    expect(ids(facts({ today: '2028-03-01' }, { nextSurveillanceAuditOn: null }))).not.toContain('surveillance_overdue');
-    expect(ids(facts({ today: '2027-06-01', lastAuditOn: '2027-03-01' }, { nextSurveillanceAuditOn: null }))).not.toContain('surveillance_overdue');
+    expect(
+      ids(facts({ today: '2026-06-01' }, { nextSurveillanceAuditOn: null, status: 'superseded' })),
+    ).not.toContain('surveillance_overdue');
+    expect(ids(facts({ today: '2028-03-01' }, { nextSurveillanceAuditOn: null }))).not.toContain(
+      'surveillance_overdue',
+    );
+    expect(
+      ids(
+        facts(
+          { today: '2027-06-01', lastAuditOn: '2027-03-01' },
+          { nextSurveillanceAuditOn: null },
+        ),
+      ),
+    ).not.toContain('surveillance_overdue');
   });
 });
 

@@ -1,0 +1,29 @@
+import { DomainError, invalidField, notFound } from '../common/errors';
+
+export const VerificationErrors = {
+  noRegistry: () =>
+    new DomainError(
+      'unavailable',
+      'VERIFICATION.NO_REGISTRY',
+      'No certificate registry is configured: set IAF_CERTSEARCH_URL and IAF_CERTSEARCH_API_KEY to verify certificates automatically, or record a manual check with POST /api/v1/certificates/:id/verifications',
+    ),
+  checkedInFuture: (today: string) =>
+    invalidField(
+      'VERIFICATION.CHECKED_IN_FUTURE',
+      'checkedOn',
+      `checkedOn must not be after today (${today})`,
+    ),
+  auditedInFuture: (today: string) =>
+    invalidField(
+      'VERIFICATION.AUDITED_IN_FUTURE',
+      'auditedOn',
+      `auditedOn must not be after today (${today})`,
+    ),
+  jobNotFound: () => notFound('verification_job'),
+  nothingToVerify: () =>
+    invalidField(
+      'VERIFICATION.NOTHING_TO_VERIFY',
+      'certificateIds',
+      'Give certificateIds (at least one) or all: true',
+    ),
+};
