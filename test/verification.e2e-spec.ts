@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { startApp, TestApp } from './support/app';
 import { Account, signUp } from './support/accounts';
 import { makeCertificate, makeFactory } from './factories';
-import { FakeCertSearch } from './factories/verification';
+import { addFactoryManager, FakeCertSearch } from './factories/verification';
+import { VerificationDueSource } from '../src/verification/verification-due.source';
+import type { DueNotice } from '../src/reminders/reminder-source';
+import { Transactions } from '../src/database/transactions';
+import { addDays, todayIn } from '../src/common/dates';
 
 const API_KEY = 'test-certsearch-key';
 
@@ -256,6 +260,62 @@ describe('certificate verification and risk signals', () => {
       expect(paged.body).toMatchObject({ page: 2, pageSize: 2, total: all.body.total });
       expect(paged.body.items).toHaveLength(2);
       expect((await get(org, '/signals?signal=nonsense').expect(400)).body.details[0].field).toBe('signal');
+    });
+  });
+
+  describe('factory managers', () => {
+    it('may read the checks of their own factory only, and nothing else of verification', async () => {
+      const own = await factory(org);
+      const foreign = await factory(org);
+      const ownCertificate = await certificate(org, { factoryId: own.id });
+      const foreignCertificate = await certificate(org, { factoryId: foreign.id });
+      await post(org, `/certificates/${ownCertificate.id}/verifications`, { method: 'manual', result: 'confirmed', checkedOn: '2026-05-01' }).expect(201);
+      const manager = await addFactoryManager(t, org, own.id);
+
+      const list = await t.http().get(`/api/v1/certificates/${ownCertificate.id}/verifications`).set(manager.auth).expect(200);
+      expect(list.body.total).toBe(1);
+      await t.http().get(`/api/v1/certificates/${foreignCertificate.id}/verifications`).set(manager.auth).expect(404);
+      await t.http().post(`/api/v1/certificates/${ownCertificate.id}/verifications`).set(manager.auth).send({ method: 'manual', result: 'withdrawn', checkedOn: '2026-05-01' }).expect(403);
+      await t.http().post(`/api/v1/certificates/${ownCertificate.id}/verify`).set(manager.auth).expect(403);
+      await t.http().get('/api/v1/signals').set(manager.auth).expect(403);
+    });
+  });
+
+  describe('verification_due reminder source', () => {
+    it('yields never-verified certificates 14 days after recording, and stale confirmations after a year', async () => {
+      const account = await signUp(t, { organizationName: 'Reminder Trading' });
+      const f = await factory(account);
+      t.clock.set('2026-06-01T04:00:00Z');
+      const never = await certificate(account, { factoryId: f.id });
+      const confirmed = await certificate(account, { factoryId: f.id });
+      await post(account, `/certificates/${confirmed.id}/verifications`, { method: 'manual', result: 'confirmed', checkedOn: '2026-06-01' }).expect(201);
+
+      const source = t.app.get(VerificationDueSource);
+      const scan = async (today: string) => {
+        const notices: DueNotice[] = [];
+        const context = {
+          organizationId: account.organizationId,
+          today,
+          policy: { thresholdsDays: [30], sendHour: 8, timezone: 'Asia/Shanghai', locale: 'en', escalateAfterDays: 7, overdueRepeatDays: 7 },
+          manager: t.app.get(Transactions).manager,
+          batchSize: 1,
+        };
+        for await (const batch of source.scan(context)) notices.push(...batch);
+        return notices;
+      };
+      // Rows carry the database's own creation time, not the test clock.
+      const createdAt = (await get(account, `/certificates/${never.id}`).expect(200)).body.createdAt as string;
+      const recordedOn = todayIn('Asia/Shanghai', new Date(createdAt));
+      expect(await scan(addDays(recordedOn, 13))).toEqual([]);
+      const due = await scan(addDays(recordedOn, 14));
+      expect(due).toEqual([
+        expect.objectContaining({ kind: 'verification_due', subjectId: never.id, dueOn: addDays(recordedOn, 14), audience: 'admins', dedupeKey: `cert:${never.id}:verification_due:never` }),
+      ]);
+      const later = await scan('2027-06-01');
+      expect(later.map((n) => n.subjectId).sort()).toEqual([never.id, confirmed.id].sort());
+      const rendered = source.render({ ...later.find((n) => n.subjectId === confirmed.id)!, daysLeft: 0 }, 'zh-CN');
+      expect(rendered.title).toContain(confirmed.certificateNumber);
+      expect(rendered.link).toBe(`/api/v1/certificates/${confirmed.id}/verifications`);
     });
   });
 

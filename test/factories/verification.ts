@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { InvitationsService } from '../../src/auth/invitations.service';
+import { Transactions } from '../../src/database/transactions';
+import type { Account } from '../support/accounts';
+import type { TestApp } from '../support/app';
 
 export type RegistryBehaviour =
   | { kind: 'certified'; certificateNumber: string; status: string; standard?: string }
@@ -83,4 +88,25 @@ export class FakeCertSearch {
         });
     }
   }
+}
+
+/**
+ * A factory manager of `factoryId`, invited through the invitations service (the HTTP
+ * route for inviting managers belongs to another feature) and joined over HTTP.
+ */
+export async function addFactoryManager(t: TestApp, admin: Account, factoryId: string): Promise<{ auth: { Authorization: string } }> {
+  const transactions = t.app.get(Transactions);
+  const invitations = t.app.get(InvitationsService);
+  const { issued } = await transactions.run((manager) =>
+    invitations.issue(manager, {
+      organizationId: admin.organizationId,
+      email: `manager-${randomBytes(4).toString('hex')}@factory.example`,
+      name: 'Factory Manager',
+      role: 'factory_manager',
+      factoryId,
+      invitedById: admin.userId,
+    }),
+  );
+  const accepted = await t.http().post('/api/v1/auth/accept-invitation').send({ token: issued.token, password: 'another-long-password' }).expect(200);
+  return { auth: { Authorization: `Bearer ${(accepted.body as { accessToken: string }).accessToken}` } };
 }
