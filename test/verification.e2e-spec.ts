@@ -10,6 +10,10 @@ import { addDays, todayIn } from '../src/common/dates';
 
 const API_KEY = 'test-certsearch-key';
 
+// jest.config.js sets testTimeout inside the e2e project, where Jest ignores it: booting
+// the app on a busy machine can take longer than the default 5 s.
+jest.setTimeout(60_000);
+
 describe('certificate verification and risk signals', () => {
   let t: TestApp;
   let registry: FakeCertSearch;

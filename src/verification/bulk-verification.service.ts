@@ -35,6 +35,8 @@ export interface BulkJobStatus {
   failedReason: string | null;
 }
 
+const QUEUE_ANSWER_MS = 5000;
+
 @Injectable()
 export class BulkVerificationService {
   private readonly certificates = new TenantRepository(Certificate, CertificateErrors.notFound);
@@ -50,37 +52,39 @@ export class BulkVerificationService {
   async start(actor: Actor, input: BulkVerifyDto): Promise<BulkJobStatus> {
     if (this.verifications.configuredAdapters().length === 0) throw VerificationErrors.noRegistry();
     const ids = await this.certificateIds(actor.organizationId, input);
-    if (ids.length === 0) throw VerificationErrors.nothingToVerify();
+    if (ids.length === 0) throw VerificationErrors.noCurrentCertificates();
     const batchId = randomUUID();
     const batch: VerifyBatchPayload = {
       organizationId: actor.organizationId,
       requestedById: actor.userId,
       total: ids.length,
     };
-    await this.flows.add({
-      name: VerificationJobs.batch,
-      queueName: VERIFICATION_QUEUE,
-      data: batch,
-      opts: { ...batchJobOptions, jobId: batchJobId(batchId) },
-      children: ids.map((certificateId) => ({
-        name: VerificationJobs.certificate,
+    await this.untilQueueAnswers(
+      this.flows.add({
+        name: VerificationJobs.batch,
         queueName: VERIFICATION_QUEUE,
-        data: {
-          organizationId: actor.organizationId,
-          requestedById: actor.userId,
-          certificateId,
-        } satisfies VerifyCertificatePayload,
-        opts: { ...certificateJobOptions, jobId: certificateJobId(batchId, certificateId) },
-      })),
-    });
+        data: batch,
+        opts: { ...batchJobOptions, jobId: batchJobId(batchId) },
+        children: ids.map((certificateId) => ({
+          name: VerificationJobs.certificate,
+          queueName: VERIFICATION_QUEUE,
+          data: {
+            organizationId: actor.organizationId,
+            requestedById: actor.userId,
+            certificateId,
+          } satisfies VerifyCertificatePayload,
+          opts: { ...certificateJobOptions, jobId: certificateJobId(batchId, certificateId) },
+        })),
+      }),
+    );
     return this.status(actor, batchJobId(batchId));
   }
 
   async status(actor: Actor, jobId: string): Promise<BulkJobStatus> {
     if (!/^verify-batch-[0-9a-f-]{36}$/.test(jobId)) throw VerificationErrors.jobNotFound();
     // State first: the job read after it then carries at least that state's result.
-    const state = await this.queue.getJobState(jobId);
-    const job = await this.queue.getJob(jobId);
+    const state = await this.untilQueueAnswers(this.queue.getJobState(jobId));
+    const job = await this.untilQueueAnswers(this.queue.getJob(jobId));
     const data = job?.data as VerifyBatchPayload | undefined;
     if (
       !job ||
@@ -99,6 +103,18 @@ export class BulkVerificationService {
       summary: state === 'completed' ? (job.returnvalue as VerifyBatchSummary) : null,
       failedReason: job.failedReason ?? null,
     };
+  }
+
+  /**
+   * The queue's connection waits for Redis indefinitely; a request must not. A flow
+   * added while Redis is away may still land once it is back (ioredis replays it).
+   */
+  private untilQueueAnswers<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(VerificationErrors.queueUnavailable()), QUEUE_ANSWER_MS);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
 
   private async certificateIds(organizationId: string, input: BulkVerifyDto): Promise<string[]> {

@@ -20,10 +20,16 @@ export const VerificationErrors = {
       `auditedOn must not be after today (${today})`,
     ),
   jobNotFound: () => notFound('verification_job'),
-  nothingToVerify: () =>
+  noCurrentCertificates: () =>
     invalidField(
       'VERIFICATION.NOTHING_TO_VERIFY',
-      'certificateIds',
-      'Give certificateIds (at least one) or all: true',
+      'all',
+      'The organization has no active or suspended certificate to verify',
+    ),
+  queueUnavailable: () =>
+    new DomainError(
+      'unavailable',
+      'VERIFICATION.QUEUE_UNAVAILABLE',
+      'The job queue (Redis) cannot be reached, so bulk verification is unavailable; check REDIS_URL and GET /api/v1/health',
     ),
 };
