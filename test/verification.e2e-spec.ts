@@ -7,6 +7,8 @@ import { VerificationDueSource } from '../src/verification/verification-due.sour
 import type { DueNotice } from '../src/reminders/reminder-source';
 import { Transactions } from '../src/database/transactions';
 import { addDays, todayIn } from '../src/common/dates';
+import { CertificateVerification } from '../src/verification/verification.entity';
+import { CertificateAudit } from '../src/verification/certificate-audit.entity';
 
 const API_KEY = 'test-certsearch-key';
 
@@ -95,6 +97,23 @@ describe('certificate verification and risk signals', () => {
       expect(after.body.verification).toMatchObject({ state: 'verified', lastCheck: { result: 'confirmed', checkedOn: '2026-05-30' } });
       const listed = await get(org, `/certificates?factoryId=${f.id}`).expect(200);
       expect(listed.body.items[0].verification.state).toBe('verified');
+    });
+
+    it('deletes the checks and audits with their certificate', async () => {
+      const c = await certificate(org, { factoryId: (await factory(org)).id });
+      await post(org, `/certificates/${c.id}/verifications`, { method: 'manual', result: 'confirmed', checkedOn: '2026-05-01' }).expect(201);
+      await post(org, `/certificates/${c.id}/audits`, { kind: 'surveillance', auditedOn: '2026-05-01' }).expect(201);
+      await t.http().delete(`/api/v1/certificates/${c.id}`).set(org.auth).expect(204);
+      const manager = t.app.get(Transactions).manager;
+      expect(await manager.getRepository(CertificateVerification).countBy({ certificateId: c.id })).toBe(0);
+      expect(await manager.getRepository(CertificateAudit).countBy({ certificateId: c.id })).toBe(0);
+    });
+
+    it('documents its routes in the OpenAPI document', async () => {
+      const document = await t.http().get('/api/docs-json').expect(200);
+      expect(Object.keys(document.body.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/signals', '/api/v1/certificates/{id}/verify', '/api/v1/certificates/verify', '/api/v1/certificates/{id}/verifications']),
+      );
     });
 
     it('moves the certificate to suspended or withdrawn, as an audit event', async () => {
