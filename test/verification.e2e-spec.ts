@@ -42,6 +42,7 @@ describe('certificate verification and risk signals', () => {
         IAF_CERTSEARCH_URL: url,
         IAF_CERTSEARCH_API_KEY: API_KEY,
         IAF_CERTSEARCH_TIMEOUT_MS: '300',
+        VERIFICATION_BACKOFF_MS: '50',
         RUN_WORKER: 'true',
       },
     });
@@ -229,6 +230,24 @@ describe('certificate verification and risk signals', () => {
       expect(status).toMatchObject({ state: 'completed', done: 3, summary: { total: 3, checked: 3, failed: 0, byResult: { confirmed: 1, not_found: 2 } } });
       const records = await get(org, `/certificates/${ids[0]}/verifications`).expect(200);
       expect(records.body.items[0]).toMatchObject({ result: 'confirmed', source: 'registry' });
+    });
+  });
+
+  describe('bulk verification with a registry that stays down', () => {
+    it('retries, then completes the batch counting the certificate as failed', async () => {
+      const name = `Down ${randomBytes(3).toString('hex')}`;
+      const c = await certificate(org, { factoryId: (await factory(org, { name })).id });
+      registry.behaviours.set(name, { kind: 'error', status: 500 });
+      const started = await post(org, '/certificates/verify', { certificateIds: [c.id] }).expect(202);
+      let status = started.body as { state: string };
+      for (let attempt = 0; attempt < 600 && status.state !== 'completed'; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await get(org, `/certificates/verify/${started.body.jobId}`).expect(200)).body;
+      }
+      expect(status).toMatchObject({ state: 'completed', done: 1, summary: { total: 1, checked: 0, failed: 1 } });
+      const attempts = registry.requests.filter((r) => r.body.company_name === name).length;
+      expect(attempts).toBe(3);
+      expect((await get(org, `/certificates/${c.id}/verifications`).expect(200)).body.total).toBe(0);
     });
   });
 

@@ -117,6 +117,11 @@ export class Environment {
   @Max(120000, { message: 'IAF_CERTSEARCH_TIMEOUT_MS must be at most 120000' })
   IAF_CERTSEARCH_TIMEOUT_MS = 10000;
 
+  @Transform(toInt)
+  @IsInt({ message: 'VERIFICATION_BACKOFF_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'VERIFICATION_BACKOFF_MS must not be negative' })
+  VERIFICATION_BACKOFF_MS = 5000;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

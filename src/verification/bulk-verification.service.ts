@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { FlowProducer, Queue } from 'bullmq';
 import { In } from 'typeorm';
 import { Certificate } from '../certificates/certificate.entity';
 import { CertificateErrors } from '../certificates/certificates.errors';
+import { registryConfig } from '../config/configuration';
 import type { Actor } from '../common/actor';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
@@ -46,6 +48,7 @@ export class BulkVerificationService {
     private readonly verifications: VerificationsService,
     @InjectQueue(VERIFICATION_QUEUE) private readonly queue: Queue,
     @InjectFlowProducer(VERIFICATION_FLOW) private readonly flows: FlowProducer,
+    @Inject(registryConfig.KEY) private readonly config: ConfigType<typeof registryConfig>,
   ) {}
 
   /** Queues one job per certificate under one batch job; the worker runs them rate limited. */
@@ -64,7 +67,7 @@ export class BulkVerificationService {
         name: VerificationJobs.batch,
         queueName: VERIFICATION_QUEUE,
         data: batch,
-        opts: { ...batchJobOptions, jobId: batchJobId(batchId) },
+        opts: { ...batchJobOptions(this.config.retryBackoffMs), jobId: batchJobId(batchId) },
         children: ids.map((certificateId) => ({
           name: VerificationJobs.certificate,
           queueName: VERIFICATION_QUEUE,
@@ -73,7 +76,10 @@ export class BulkVerificationService {
             requestedById: actor.userId,
             certificateId,
           } satisfies VerifyCertificatePayload,
-          opts: { ...certificateJobOptions, jobId: certificateJobId(batchId, certificateId) },
+          opts: {
+            ...certificateJobOptions(this.config.retryBackoffMs),
+            jobId: certificateJobId(batchId, certificateId),
+          },
         })),
       }),
     );

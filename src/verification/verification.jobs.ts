@@ -44,21 +44,22 @@ export interface VerifyBatchSummary {
  */
 export const VERIFICATION_RATE_LIMIT = { max: 5, duration: 1000 };
 
-export const certificateJobOptions: JobsOptions = {
+/** Retries back off exponentially from VERIFICATION_BACKOFF_MS. */
+export const certificateJobOptions = (backoffMs: number): JobsOptions => ({
   attempts: 3,
-  backoff: { type: 'exponential', delay: 5000 },
+  backoff: { type: 'exponential', delay: backoffMs },
   // A certificate whose registry stays down must not hold the whole batch forever.
   ignoreDependencyOnFailure: true,
   removeOnComplete: { age: 24 * 3600, count: 5000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
-};
+});
 
-export const batchJobOptions: JobsOptions = {
+export const batchJobOptions = (backoffMs: number): JobsOptions => ({
   attempts: 3,
-  backoff: { type: 'exponential', delay: 5000 },
+  backoff: { type: 'exponential', delay: backoffMs },
   removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
-};
+});
 
 /** Custom job ids may not contain ':'. */
 export const batchJobId = (batchId: string) => `verify-batch-${batchId}`;
