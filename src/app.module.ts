@@ -16,6 +16,7 @@ import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { UsersModule } from './users/users.module';
+import { VerificationModule } from './verification/verification.module';
 
 /** The modules every process shares: configuration, storage, mail and the domain. */
 export const CORE_MODULES = [
@@ -34,7 +35,7 @@ export const CORE_MODULES = [
 ];
 
 @Module({
-  imports: [...CORE_MODULES, HealthModule, FactoryAccessModule],
+  imports: [...CORE_MODULES, HealthModule, FactoryAccessModule, VerificationModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

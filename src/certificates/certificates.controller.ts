@@ -22,6 +22,8 @@ import {
   UpdateCertificateDto,
 } from './dto/certificate.dto';
 import { toCertificateResponse } from './dto/certificate.response';
+import { Certificate } from './certificate.entity';
+import { CertificateInsights } from '../verification/certificate-insights';
 
 @ApiTags('certificates')
 @ApiBearerAuth()
@@ -29,15 +31,34 @@ import { toCertificateResponse } from './dto/certificate.response';
 export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
+    @Optional() private readonly insights?: CertificateInsights,
     @Optional()
     @Inject(CERTIFICATE_BACKING)
-    private readonly backing: CertificateBacking | null = null,
+    private readonly backing?: CertificateBacking,
   ) {}
+
+  /**
+   * Each certificate's response plus what other features know of it: verification state
+   * and signals, and the agreements that back it.
+   */
+  private async respond(actor: Actor, list: Certificate[], today: string) {
+    const ids = list.map((c) => c.id);
+    const [insights, backing] = await Promise.all([
+      this.insights ? this.insights.forCertificates(actor, list, today) : null,
+      this.backing ? this.backing.backingFor(actor.organizationId, ids) : null,
+    ]);
+    return list.map((c) => ({
+      ...toCertificateResponse(c, today),
+      ...insights?.get(c.id),
+      backedBy: backing?.get(c.id) ?? [],
+    }));
+  }
 
   @Post()
   async create(@CurrentActor() actor: Actor, @Body() body: CreateCertificateDto) {
     const certificate = await this.certificates.create(actor, body);
-    return toCertificateResponse(certificate, await this.certificates.today(actor.organizationId));
+    const today = await this.certificates.today(actor.organizationId);
+    return (await this.respond(actor, [certificate], today))[0];
   }
 
   @Get()
@@ -45,17 +66,15 @@ export class CertificatesController {
   async list(@CurrentActor() actor: Actor, @Query() query: CertificateQueryDto) {
     const today = await this.certificates.today(actor.organizationId);
     const page = await this.certificates.list(actor, query, today);
-    return { ...page, items: page.items.map((c) => toCertificateResponse(c, today)) };
+    return { ...page, items: await this.respond(actor, page.items, today) };
   }
 
   @Get(':id')
   @Roles('admin', 'member', 'factory_manager')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const certificate = await this.certificates.get(actor, id);
-    return {
-      ...toCertificateResponse(certificate, await this.certificates.today(actor.organizationId)),
-      backedBy: await this.backedBy(actor.organizationId, certificate.id),
-    };
+    const today = await this.certificates.today(actor.organizationId);
+    return (await this.respond(actor, [certificate], today))[0];
   }
 
   @Patch(':id')
@@ -65,7 +84,8 @@ export class CertificatesController {
     @Body() body: UpdateCertificateDto,
   ) {
     const certificate = await this.certificates.update(actor, id, body);
-    return toCertificateResponse(certificate, await this.certificates.today(actor.organizationId));
+    const today = await this.certificates.today(actor.organizationId);
+    return (await this.respond(actor, [certificate], today))[0];
   }
 
   @Post(':id/renew')
@@ -76,21 +96,17 @@ export class CertificatesController {
   ) {
     const { renewed, previous } = await this.certificates.renew(actor, id, body);
     const today = await this.certificates.today(actor.organizationId);
-    return {
-      ...toCertificateResponse(renewed, today),
-      previous: toCertificateResponse(previous, today),
-    };
+    const [renewedResponse, previousResponse] = await this.respond(
+      actor,
+      [renewed, previous],
+      today,
+    );
+    return { ...renewedResponse, previous: previousResponse };
   }
 
   @Delete(':id')
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.certificates.remove(actor, id);
-  }
-
-  /** The agreements that produced the certificate (none when the agreements feature is absent). */
-  private async backedBy(organizationId: string, certificateId: string) {
-    const backing = await this.backing?.backingFor(organizationId, [certificateId]);
-    return backing?.get(certificateId) ?? [];
   }
 }

@@ -70,6 +70,9 @@ export const registryConfig = registerAs('registry', () => {
   return {
     iafCertSearchUrl: env.IAF_CERTSEARCH_URL ?? null,
     iafCertSearchApiKey: env.IAF_CERTSEARCH_API_KEY ?? null,
+    iafCertSearchTimeoutMs: env.IAF_CERTSEARCH_TIMEOUT_MS,
+    /** First retry delay of a bulk verification job (doubling after each failure). */
+    retryBackoffMs: env.VERIFICATION_BACKOFF_MS,
   };
 });
 

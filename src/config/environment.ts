@@ -29,6 +29,8 @@ const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
 /**
  * Every environment variable the program reads, with its default. Nothing outside
  * src/config reads process.env: the rest of the code receives typed config objects.
+ * Optional variables are initialized to undefined so that they are own keys of an
+ * instance: parseEnvironment keeps only the keys of `new Environment()`.
  */
 export class Environment {
   @IsIn(['development', 'production', 'test'])
@@ -66,7 +68,7 @@ export class Environment {
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
-  SMTP_URL?: string;
+  SMTP_URL?: string = undefined;
 
   @IsString()
   @MinLength(3)
@@ -79,7 +81,7 @@ export class Environment {
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
-  JWT_SECRET?: string;
+  JWT_SECRET?: string = undefined;
 
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 30m, 12h or 7d' })
   JWT_TTL = '12h';
@@ -103,12 +105,23 @@ export class Environment {
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'IAF_CERTSEARCH_URL must be an http:// or https:// URL' })
-  IAF_CERTSEARCH_URL?: string;
+  IAF_CERTSEARCH_URL?: string = undefined;
 
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
-  IAF_CERTSEARCH_API_KEY?: string;
+  IAF_CERTSEARCH_API_KEY?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'IAF_CERTSEARCH_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100, { message: 'IAF_CERTSEARCH_TIMEOUT_MS must be at least 100' })
+  @Max(120000, { message: 'IAF_CERTSEARCH_TIMEOUT_MS must be at most 120000' })
+  IAF_CERTSEARCH_TIMEOUT_MS = 10000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'VERIFICATION_BACKOFF_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'VERIFICATION_BACKOFF_MS must not be negative' })
+  VERIFICATION_BACKOFF_MS = 5000;
 
   /** Where uploaded certificate documents are stored; DATA_DIR/documents when unset. */
   @Transform(emptyToUndefined)

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { Certificate } from '../certificates/certificate.entity';
+import { Actor, isTraderStaff } from '../common/actor';
+import type { VerificationSummary } from './dto/verification.response';
+import type { RiskSignal } from './signals/signal.rules';
+import { SignalsService } from './signals/signals.service';
+import { VerificationsService } from './verifications.service';
+
+export interface CertificateInsight {
+  verification: VerificationSummary;
+  /** Trader staff only: factory managers are not shown suspicions about their own papers. */
+  signals?: RiskSignal[];
+}
+
+/** What the verification feature adds to each certificate answered by the certificates API. */
+@Injectable()
+export class CertificateInsights {
+  constructor(
+    private readonly verifications: VerificationsService,
+    private readonly signals: SignalsService,
+  ) {}
+
+  async forCertificates(
+    actor: Actor,
+    certificates: Certificate[],
+    today: string,
+  ): Promise<Map<string, CertificateInsight>> {
+    const summaries = await this.verifications.summaries(actor.organizationId, certificates, today);
+    const signals = isTraderStaff(actor)
+      ? await this.signals.signalsFor(actor.organizationId, certificates, today)
+      : null;
+    const insights = new Map<string, CertificateInsight>();
+    for (const certificate of certificates) {
+      insights.set(certificate.id, {
+        verification: summaries.get(certificate.id) ?? { state: 'unverified', lastCheck: null },
+        ...(signals ? { signals: signals.get(certificate.id) ?? [] } : {}),
+      });
+    }
+    return insights;
+  }
+}

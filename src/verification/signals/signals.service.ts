@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Certificate } from '../../certificates/certificate.entity';
+import { CertificatesService } from '../../certificates/certificates.service';
+import type { Actor } from '../../common/actor';
+import { Page } from '../../common/pagination';
+import { TenantRepository } from '../../common/tenancy';
+import { StandardsCatalog } from '../../config/standards-catalog';
+import { Transactions } from '../../database/transactions';
+import { FactoriesService } from '../../factories/factories.service';
+import { CertificateErrors } from '../../certificates/certificates.errors';
+import { SignalQueryDto } from '../dto/verification.dto';
+import { SignalListItem } from '../dto/verification.response';
+import { VerificationsService } from '../verifications.service';
+import { IafMlaList } from './iaf-mla-list';
+import { RiskSignal, riskSignals } from './signal.rules';
+
+const BATCH = 500;
+
+@Injectable()
+export class SignalsService {
+  /** Reads only; certificates are written by the certificates feature. */
+  private readonly certificates = new TenantRepository(Certificate, CertificateErrors.notFound);
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly certificatesService: CertificatesService,
+    private readonly factories: FactoriesService,
+    private readonly verifications: VerificationsService,
+    private readonly catalog: StandardsCatalog,
+    private readonly mla: IafMlaList,
+  ) {}
+
+  /** The signals of each certificate (all of one organization). */
+  async signalsFor(
+    organizationId: string,
+    certificates: Certificate[],
+    today: string,
+  ): Promise<Map<string, RiskSignal[]>> {
+    const result = new Map<string, RiskSignal[]>();
+    if (certificates.length === 0) return result;
+    const manager = this.transactions.manager;
+    const numbers = [...new Set(certificates.map((c) => c.certificateNumber))];
+
+    const sameNumber = await this.certificates.repo(manager).find({
+      select: { id: true, factoryId: true, certificateNumber: true },
+      where: { organizationId, certificateNumber: In(numbers) },
+    });
+    // The one read across tenants: it answers only which numbers exist elsewhere, never where.
+    const elsewhere = await this.certificates
+      .repo(manager)
+      .createQueryBuilder('certificate')
+      .select('DISTINCT certificate.certificateNumber', 'certificateNumber')
+      .where('certificate.certificateNumber IN (:...numbers)', { numbers })
+      .andWhere('certificate.organizationId <> :organizationId', { organizationId })
+      .getRawMany<{ certificateNumber: string }>();
+    const numbersElsewhere = new Set(elsewhere.map((row) => row.certificateNumber));
+
+    const factoryIds = [
+      ...new Set(
+        [...certificates, ...sameNumber].map((c) => c.factoryId).filter((id): id is string => !!id),
+      ),
+    ];
+    const factories = new Map(
+      (await this.factories.findMany(organizationId, factoryIds)).map((f) => [f.id, f]),
+    );
+    const lastAudits = await this.verifications.lastAudits(
+      organizationId,
+      certificates.map((c) => c.id),
+      today,
+    );
+
+    for (const certificate of certificates) {
+      const otherHolders = new Set<string>();
+      for (const other of sameNumber) {
+        if (other.certificateNumber !== certificate.certificateNumber) continue;
+        if (other.factoryId === certificate.factoryId) continue;
+        otherHolders.add(
+          other.factoryId
+            ? (factories.get(other.factoryId)?.name ?? 'another factory')
+            : 'your own company',
+        );
+      }
+      const factory = certificate.factoryId ? factories.get(certificate.factoryId) : undefined;
+      result.set(
+        certificate.id,
+        riskSignals({
+          certificate,
+          today,
+          certifiableUntil: this.catalog.find(certificate.standard)?.certifiableUntil ?? null,
+          accreditationBodyIsMlaSignatory: this.mla.recognizes(certificate.accreditationBody),
+          otherHoldersOfNumber: [...otherHolders].sort(),
+          numberExistsElsewhere: numbersElsewhere.has(certificate.certificateNumber),
+          factoryProductCategories: factory ? factory.productCategories : null,
+          lastAuditOn: lastAudits.get(certificate.id) ?? null,
+        }),
+      );
+    }
+    return result;
+  }
+
+  /** Every signal of the organization's current certificates, filtered and paginated. */
+  async list(actor: Actor, query: SignalQueryDto): Promise<Page<SignalListItem>> {
+    const today = await this.certificatesService.today(actor.organizationId);
+    if (query.certificateId) await this.certificatesService.get(actor, query.certificateId);
+    const items: SignalListItem[] = [];
+    let lastId = '';
+    for (;;) {
+      const qb = this.certificates
+        .query(this.transactions.manager, actor.organizationId, 'certificate')
+        .andWhere('certificate.id > :lastId', { lastId })
+        .orderBy('certificate.id', 'ASC')
+        .take(BATCH);
+      if (query.certificateId) {
+        qb.andWhere('certificate.id = :certificateId', { certificateId: query.certificateId });
+      } else {
+        qb.andWhere('certificate.status <> :superseded', { superseded: 'superseded' });
+      }
+      if (query.factoryId === 'own') qb.andWhere('certificate.factoryId IS NULL');
+      else if (query.factoryId)
+        qb.andWhere('certificate.factoryId = :factoryId', { factoryId: query.factoryId });
+      const batch = await qb.getMany();
+      if (batch.length === 0) break;
+      const signals = await this.signalsFor(actor.organizationId, batch, today);
+      for (const certificate of batch) {
+        for (const signal of signals.get(certificate.id) ?? []) {
+          if (query.signal && signal.id !== query.signal) continue;
+          items.push({
+            certificateId: certificate.id,
+            factoryId: certificate.factoryId,
+            standard: certificate.standard,
+            certificateNumber: certificate.certificateNumber,
+            ...signal,
+          });
+        }
+      }
+      lastId = batch[batch.length - 1].id;
+      if (batch.length < BATCH) break;
+    }
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: items.slice(start, start + query.pageSize),
+      total: items.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+}

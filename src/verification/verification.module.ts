@@ -1,0 +1,46 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { VERIFICATION_STATES } from '../certificates/certificate-links';
+import { BulkVerificationService } from './bulk-verification.service';
+import { CertificateInsights } from './certificate-insights';
+import { IafCertSearchAdapter } from './registry/iaf-certsearch.adapter';
+import { REGISTRY_ADAPTERS, RegistryAdapter } from './registry/registry-adapter';
+import { IafMlaList } from './signals/iaf-mla-list';
+import { SignalsService } from './signals/signals.service';
+import { VerificationDueSource } from './verification-due.source';
+import { VERIFICATION_FLOW, VERIFICATION_QUEUE } from './verification.jobs';
+import { VerificationProcessor } from './verification.processor';
+import { VerificationsController } from './verifications.controller';
+import { VerificationsService } from './verifications.service';
+
+/**
+ * Certificate verification: records of checks, registry look-ups, bulk verification,
+ * risk signals and the `verification_due` reminder. Global, so that the certificates API
+ * and the gap analysis can read verification states (VERIFICATION_STATES).
+ */
+@Global()
+@Module({
+  imports: [
+    BullModule.registerQueue({ name: VERIFICATION_QUEUE }),
+    BullModule.registerFlowProducer({ name: VERIFICATION_FLOW }),
+  ],
+  controllers: [VerificationsController],
+  providers: [
+    VerificationsService,
+    BulkVerificationService,
+    SignalsService,
+    CertificateInsights,
+    IafMlaList,
+    IafCertSearchAdapter,
+    {
+      provide: REGISTRY_ADAPTERS,
+      inject: [IafCertSearchAdapter],
+      useFactory: (iaf: IafCertSearchAdapter): RegistryAdapter[] => [iaf],
+    },
+    { provide: VERIFICATION_STATES, useExisting: VerificationsService },
+    VerificationProcessor,
+    VerificationDueSource,
+  ],
+  exports: [VERIFICATION_STATES, VerificationsService, SignalsService, CertificateInsights],
+})
+export class VerificationModule {}
