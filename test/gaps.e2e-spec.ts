@@ -478,6 +478,16 @@ describe('buyers, requirements and scope gaps', () => {
         }),
       )
       .expect(201);
+    if (verificationKnown) {
+      // with verification on, an unchecked certificate is itself a gap: confirm it
+      await api(trader)
+        .post(`/certificates/${fix.body.id}/verifications`, {
+          method: 'cnca',
+          result: 'confirmed',
+          checkedOn: '2026-06-01',
+        })
+        .expect(201);
+    }
     const third = await notices('2026-06-03');
     expect(third.find((n) => n.payload.rule === 'no_certificate')).toBeUndefined();
     expect(third.find((n) => n.payload.rule === 'scope_not_covering')).toBeUndefined();

@@ -45,6 +45,7 @@ const MANAGER_ROUTES: Record<string, ManagerRoute> = {
     ownStatus: 201,
   },
   'GET /api/v1/documents/:id': { params: { id: 'document' }, ownStatus: 200 },
+  'GET /api/v1/certificates/:id/verifications': { params: { id: 'certificate' }, ownStatus: 200 },
   'POST /api/v1/certificates/submissions': {
     body: (ids) => ({
       kind: 'surveillance_audit',
