@@ -22,7 +22,8 @@ import { VerificationsService } from './verifications.service';
 @Module({
   imports: [
     BullModule.registerQueue({ name: VERIFICATION_QUEUE }),
-    BullModule.registerFlowProducer({ name: VERIFICATION_FLOW }),
+    // Not forced: with Redis down, @nestjs/bullmq's forced disconnect waits for a client that never connects and shutdown hangs.
+    BullModule.registerFlowProducer({ name: VERIFICATION_FLOW, forceDisconnectOnShutdown: false }),
   ],
   controllers: [VerificationsController],
   providers: [
