@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 
 /** The modules every process shares: configuration, storage, mail and the domain. */
@@ -26,6 +27,7 @@ export const CORE_MODULES = [
   AuthModule,
   FactoriesModule,
   CertificatesModule,
+  RemindersModule,
 ];
 
 @Module({

@@ -65,7 +65,7 @@ export class Environment {
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
-  SMTP_URL?: string;
+  SMTP_URL?: string = undefined;
 
   @IsString()
   @MinLength(3)
@@ -78,7 +78,7 @@ export class Environment {
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
-  JWT_SECRET?: string;
+  JWT_SECRET?: string = undefined;
 
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 30m, 12h or 7d' })
   JWT_TTL = '12h';
@@ -102,12 +102,12 @@ export class Environment {
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'IAF_CERTSEARCH_URL must be an http:// or https:// URL' })
-  IAF_CERTSEARCH_URL?: string;
+  IAF_CERTSEARCH_URL?: string = undefined;
 
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
-  IAF_CERTSEARCH_API_KEY?: string;
+  IAF_CERTSEARCH_API_KEY?: string = undefined;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

@@ -1,0 +1,254 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
+import { Factory } from '../factories/factory.entity';
+import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { User } from '../users/user.entity';
+import { asReminderLocale, effectivePolicy } from './reminder-policy';
+import { DigestToQueue, ReminderQueues } from './reminder-queues';
+import { Directory, Recipient, recipientsOf } from './reminder-recipients';
+import { scanDate } from './reminder-due';
+import type { DueNotice, ReminderLocale, ScanContext } from './reminder-source';
+import { ReminderSources } from './reminder-sources';
+import { Reminder } from './reminder.entity';
+
+export const SCAN_BATCH_SIZE = 500;
+/** Rows per INSERT statement: well under SQLite's and PostgreSQL's parameter limits. */
+const INSERT_CHUNK = 200;
+
+export interface ScanResult {
+  organizationId: string;
+  scanOn: string;
+  /** Reminder rows (notice × recipient) this scan stored. */
+  created: number;
+  /** Digests with pending rows nobody is sending right now. */
+  pendingDigests: DigestToQueue[];
+}
+
+/** The digest a row belongs to: one per organization, day and recipient. */
+export function digestIdOf(organizationId: string, scanOn: string, recipient: string): string {
+  return createHash('sha256')
+    .update(`${organizationId}|${scanOn}|${recipient}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * The daily scan: asks every reminder source what is due today in the organization's
+ * calendar, stores one row per notice and recipient (the unique dedupe key makes a
+ * second scan, or two at once, store nothing new), then hands the pending digests on.
+ */
+@Injectable()
+export class ReminderScanService {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationsService,
+    private readonly sources: ReminderSources,
+    private readonly queues: ReminderQueues,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The scheduled path: scan, then queue every pending digest (ids only). */
+  async scanAndQueue(organizationId: string): Promise<ScanResult> {
+    const result = await this.scan(organizationId);
+    await this.queues.queueDigests(organizationId, result.pendingDigests, result.scanOn);
+    return result;
+  }
+
+  async scan(organizationId: string, batchSize = SCAN_BATCH_SIZE): Promise<ScanResult> {
+    const organization = await this.organizations.get(organizationId);
+    const policy = effectivePolicy(organization);
+    const now = this.clock.now();
+    const today = scanDate(policy.timezone, now);
+    const context: ScanContext = {
+      organizationId,
+      today,
+      policy,
+      manager: this.transactions.manager,
+      batchSize,
+    };
+    const directory = await OrganizationDirectory.load(
+      this.transactions.manager,
+      organization,
+      policy.locale,
+    );
+
+    let created = 0;
+    for (const source of this.sources.all()) {
+      if (source.prepare) await source.prepare(context);
+      for await (const notices of source.scan(context)) {
+        await directory.loadContacts(notices.map((n) => n.factoryId));
+        created += await this.store(organizationId, today, notices, directory);
+      }
+    }
+    const pendingDigests = await this.pendingDigests(organizationId, now);
+    if (created > 0)
+      this.logger.log(`Scan of ${organizationId} for ${today}: ${created} reminders`);
+    return { organizationId, scanOn: today, created, pendingDigests };
+  }
+
+  /** Digests of the organization with pending rows that no sender holds. */
+  async pendingDigests(
+    organizationId: string,
+    now: Date = this.clock.now(),
+  ): Promise<DigestToQueue[]> {
+    const rows = await this.transactions.manager
+      .getRepository(Reminder)
+      .createQueryBuilder('r')
+      .select('r.digestId', 'digestId')
+      .addSelect('MAX(r.attempts)', 'attempts')
+      .where('r.organizationId = :organizationId', { organizationId })
+      .andWhere("r.state = 'pending'")
+      .andWhere('(r.claimedUntil IS NULL OR r.claimedUntil < :now)', { now })
+      .groupBy('r.digestId')
+      .getRawMany<{ digestId: string; attempts: number | string }>();
+    return rows.map((row) => ({ digestId: row.digestId, attempts: Number(row.attempts) }));
+  }
+
+  private async store(
+    organizationId: string,
+    today: string,
+    notices: DueNotice[],
+    directory: OrganizationDirectory,
+  ): Promise<number> {
+    const rows: Partial<Reminder>[] = [];
+    for (const notice of notices) {
+      for (const recipient of recipientsOf(notice, directory)) {
+        rows.push(rowFor(organizationId, today, notice, recipient));
+      }
+    }
+    let created = 0;
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      created += await this.transactions.run(async (manager) => {
+        const existing = await manager.getRepository(Reminder).find({
+          select: { dedupeKey: true },
+          where: { dedupeKey: In(chunk.map((row) => row.dedupeKey as string)) },
+        });
+        const known = new Set(existing.map((row) => row.dedupeKey));
+        const fresh = chunk.filter((row) => !known.has(row.dedupeKey as string));
+        if (fresh.length === 0) return 0;
+        // orIgnore: another scan (another process) may store the same keys at this moment.
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Reminder)
+          .values(fresh as QueryDeepPartialEntity<Reminder>[])
+          .orIgnore()
+          .execute();
+        return fresh.length;
+      });
+    }
+    return created;
+  }
+}
+
+function rowFor(
+  organizationId: string,
+  today: string,
+  notice: DueNotice,
+  recipient: Recipient,
+): Partial<Reminder> {
+  return {
+    id: randomUUID(),
+    organizationId,
+    dedupeKey: `${notice.dedupeKey}|${recipient.email}`,
+    noticeKey: notice.dedupeKey,
+    kind: notice.kind,
+    subjectType: notice.subjectType,
+    subjectId: notice.subjectId,
+    factoryId: notice.factoryId,
+    recipient: recipient.email,
+    recipientUserId: recipient.userId,
+    recipientRole: recipient.role,
+    locale: recipient.locale,
+    audience: notice.audience,
+    escalated: notice.escalateToAdmins === true,
+    dueOn: notice.dueOn,
+    scanOn: today,
+    digestId: digestIdOf(organizationId, today, recipient.email),
+    payload: notice.payload,
+    state: 'pending',
+    attempts: 0,
+    lastError: null,
+    sentAt: null,
+    claimToken: null,
+    claimedUntil: null,
+    messageId: null,
+  };
+}
+
+/** The organization's people, read once per scan; factory contacts as notices need them. */
+class OrganizationDirectory implements Directory {
+  private readonly contacts = new Map<string, Recipient | null>();
+
+  private constructor(
+    private readonly manager: EntityManager,
+    private readonly organizationId: string,
+    private readonly defaultLocale: ReminderLocale,
+    readonly admins: Recipient[],
+    private readonly managers: Map<string, Recipient[]>,
+  ) {}
+
+  static async load(
+    manager: EntityManager,
+    organization: Organization,
+    policyLocale: string,
+  ): Promise<OrganizationDirectory> {
+    const defaultLocale = asReminderLocale(policyLocale) ?? 'en';
+    const users = await manager.getRepository(User).find({
+      where: { organizationId: organization.id, role: In(['admin', 'factory_manager']) },
+      order: { email: 'ASC' },
+    });
+    const toRecipient = (user: User): Recipient => ({
+      email: user.email,
+      userId: user.id,
+      role: user.role,
+      locale: asReminderLocale(user.locale) ?? defaultLocale,
+      factoryId: user.factoryId,
+    });
+    const admins = users.filter((u) => u.role === 'admin').map(toRecipient);
+    const managers = new Map<string, Recipient[]>();
+    for (const user of users) {
+      if (user.role !== 'factory_manager' || !user.factoryId) continue;
+      managers.set(user.factoryId, [...(managers.get(user.factoryId) ?? []), toRecipient(user)]);
+    }
+    return new OrganizationDirectory(manager, organization.id, defaultLocale, admins, managers);
+  }
+
+  async loadContacts(factoryIds: (string | null)[]): Promise<void> {
+    const missing = [...new Set(factoryIds)].filter(
+      (id): id is string => id !== null && !this.contacts.has(id),
+    );
+    if (missing.length === 0) return;
+    const factories = await this.manager.getRepository(Factory).find({
+      select: { id: true, contactEmail: true, status: true },
+      where: { id: In(missing), organizationId: this.organizationId },
+    });
+    for (const id of missing) this.contacts.set(id, null);
+    for (const factory of factories) {
+      if (!factory.contactEmail || factory.status === 'ended') continue;
+      this.contacts.set(factory.id, {
+        email: factory.contactEmail,
+        userId: null,
+        role: 'factory_contact',
+        locale: this.defaultLocale,
+        factoryId: factory.id,
+      });
+    }
+  }
+
+  managersOf(factoryId: string): Recipient[] {
+    return this.managers.get(factoryId) ?? [];
+  }
+
+  contactOf(factoryId: string): Recipient | null {
+    return this.contacts.get(factoryId) ?? null;
+  }
+}
