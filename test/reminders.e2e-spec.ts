@@ -29,6 +29,8 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   }
 }
 
+jest.setTimeout(60_000);
+
 describe('reminders: policy, scan, digests', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
