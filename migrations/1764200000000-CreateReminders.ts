@@ -74,9 +74,18 @@ export class CreateReminders1764200000000 implements MigrationInterface {
         ],
       }),
     );
+    // The daily scan reads surveillance audits due soon, per organization, in date order.
+    await queryRunner.createIndex(
+      'certificates',
+      new TableIndex({
+        name: 'IDX_certificates_org_surveillance',
+        columnNames: ['organizationId', 'nextSurveillanceAuditOn'],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('certificates', 'IDX_certificates_org_surveillance');
     await queryRunner.dropTable('reminders');
   }
 }

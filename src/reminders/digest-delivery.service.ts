@@ -104,7 +104,7 @@ export class DigestDeliveryService {
         headers: { 'X-Certpact-Digest': digestId },
       });
     } catch (error) {
-      return this.release(token, rows, error);
+      return this.release(digestId, token, rows, error);
     }
 
     await this.transactions.run((manager) =>
@@ -120,7 +120,7 @@ export class DigestDeliveryService {
           claimToken: null,
           claimedUntil: null,
         })
-        .where({ claimToken: token })
+        .where({ digestId, claimToken: token })
         .execute(),
     );
     return { status: 'sent', reminders: rows.length, messageId };
@@ -140,12 +140,17 @@ export class DigestDeliveryService {
       if (!result.affected) return [];
       return manager
         .getRepository(Reminder)
-        .find({ where: { claimToken: token }, order: { id: 'ASC' } });
+        .find({ where: { digestId, claimToken: token }, order: { id: 'ASC' } });
     });
   }
 
   /** One more attempt spent; the rows go back to pending, or to failed on the last one. */
-  private async release(token: string, rows: Reminder[], error: unknown): Promise<DeliveryOutcome> {
+  private async release(
+    digestId: string,
+    token: string,
+    rows: Reminder[],
+    error: unknown,
+  ): Promise<DeliveryOutcome> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
     const max = this.config.maxAttempts;
     const ids = rows.map((row) => row.id);
@@ -159,7 +164,7 @@ export class DigestDeliveryService {
           claimToken: null,
           claimedUntil: null,
         })
-        .where({ claimToken: token })
+        .where({ digestId, claimToken: token })
         .execute();
       await manager
         .createQueryBuilder()

@@ -17,8 +17,8 @@ import { ReminderSources } from './reminder-sources';
 import { Reminder } from './reminder.entity';
 
 export const SCAN_BATCH_SIZE = 500;
-/** Rows per INSERT statement: well under SQLite's and PostgreSQL's parameter limits. */
-const INSERT_CHUNK = 200;
+/** Rows per INSERT statement (27 parameters each): under SQLite's and PostgreSQL's limits. */
+const INSERT_CHUNK = 500;
 
 export interface ScanResult {
   organizationId: string;
@@ -79,12 +79,22 @@ export class ReminderScanService {
       policy.locale,
     );
 
+    const digestIds = new Map<string, string>();
+    const digestOf = (recipient: string) => {
+      let digestId = digestIds.get(recipient);
+      if (!digestId) {
+        digestId = digestIdOf(organizationId, today, recipient);
+        digestIds.set(recipient, digestId);
+      }
+      return digestId;
+    };
+
     let created = 0;
     for (const source of this.sources.all()) {
       if (source.prepare) await source.prepare(context);
       for await (const notices of source.scan(context)) {
         await directory.loadContacts(notices.map((n) => n.factoryId));
-        created += await this.store(organizationId, today, notices, directory);
+        created += await this.store(organizationId, today, notices, directory, digestOf);
       }
     }
     const pendingDigests = await this.pendingDigests(organizationId, now);
@@ -116,36 +126,41 @@ export class ReminderScanService {
     today: string,
     notices: DueNotice[],
     directory: OrganizationDirectory,
+    digestOf: (recipient: string) => string,
   ): Promise<number> {
     const rows: Partial<Reminder>[] = [];
     for (const notice of notices) {
       for (const recipient of recipientsOf(notice, directory)) {
-        rows.push(rowFor(organizationId, today, notice, recipient));
+        rows.push(rowFor(organizationId, today, notice, recipient, digestOf(recipient.email)));
       }
     }
-    let created = 0;
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      created += await this.transactions.run(async (manager) => {
-        const existing = await manager.getRepository(Reminder).find({
-          select: { dedupeKey: true },
-          where: { dedupeKey: In(chunk.map((row) => row.dedupeKey as string)) },
-        });
+    // One transaction per batch. Rows an earlier scan stored are left out; orIgnore covers
+    // another process storing the same keys at this very moment.
+    return this.transactions.run(async (manager) => {
+      let created = 0;
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const chunk = rows.slice(i, i + INSERT_CHUNK);
+        const existing = await manager
+          .getRepository(Reminder)
+          .createQueryBuilder('r')
+          .select('r.dedupeKey', 'dedupeKey')
+          .where('r.dedupeKey IN (:...keys)', { keys: chunk.map((row) => row.dedupeKey) })
+          .getRawMany<{ dedupeKey: string }>();
         const known = new Set(existing.map((row) => row.dedupeKey));
         const fresh = chunk.filter((row) => !known.has(row.dedupeKey as string));
-        if (fresh.length === 0) return 0;
-        // orIgnore: another scan (another process) may store the same keys at this moment.
+        if (fresh.length === 0) continue;
         await manager
           .createQueryBuilder()
           .insert()
           .into(Reminder)
           .values(fresh as QueryDeepPartialEntity<Reminder>[])
           .orIgnore()
+          .updateEntity(false)
           .execute();
-        return fresh.length;
-      });
-    }
-    return created;
+        created += fresh.length;
+      }
+      return created;
+    });
   }
 }
 
@@ -154,6 +169,7 @@ function rowFor(
   today: string,
   notice: DueNotice,
   recipient: Recipient,
+  digestId: string,
 ): Partial<Reminder> {
   return {
     id: randomUUID(),
@@ -172,7 +188,7 @@ function rowFor(
     escalated: notice.escalateToAdmins === true,
     dueOn: notice.dueOn,
     scanOn: today,
-    digestId: digestIdOf(organizationId, today, recipient.email),
+    digestId,
     payload: notice.payload,
     state: 'pending',
     attempts: 0,

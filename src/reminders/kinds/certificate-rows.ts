@@ -31,14 +31,12 @@ export async function* certificatesDueBetween(
     const query = manager
       .getRepository(Certificate)
       .createQueryBuilder('c')
-      .select([
-        'c.id',
-        'c.factoryId',
-        'c.standard',
-        'c.certificateNumber',
-        'c.expiresOn',
-        'c.nextSurveillanceAuditOn',
-      ])
+      .select('c.id', 'id')
+      .addSelect('c.factoryId', 'factoryId')
+      .addSelect('c.standard', 'standard')
+      .addSelect('c.certificateNumber', 'certificateNumber')
+      .addSelect('c.expiresOn', 'expiresOn')
+      .addSelect('c.nextSurveillanceAuditOn', 'nextSurveillanceAuditOn')
       .where('c.organizationId = :organizationId', { organizationId })
       .andWhere(`c.${dateColumn} <= :to`, { to })
       .andWhere('c.status IN (:...statuses)', { statuses: REMINDABLE_STATUSES })
@@ -56,17 +54,48 @@ export async function* certificatesDueBetween(
         ),
       );
     }
-    const rows = await query
+    // Raw rows: hydrating entities costs more than the query itself at this volume.
+    const raw = await query
       .orderBy(`c.${dateColumn}`, 'ASC')
       .addOrderBy('c.id', 'ASC')
-      .take(batchSize)
-      .getMany();
+      .limit(batchSize)
+      .getRawMany<RawCertificateRow>();
+    const rows = raw.map(toCertificateRow);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1];
     after = { date: String(last[dateColumn]), id: last.id };
   }
+}
+
+interface RawCertificateRow {
+  id: string;
+  factoryId: string | null;
+  standard: string;
+  certificateNumber: string;
+  expiresOn: string | Date;
+  nextSurveillanceAuditOn: string | Date | null;
+}
+
+function toCertificateRow(raw: RawCertificateRow): CertificateRow {
+  return {
+    id: raw.id,
+    factoryId: raw.factoryId,
+    standard: raw.standard,
+    certificateNumber: raw.certificateNumber,
+    expiresOn: calendarDate(raw.expiresOn),
+    nextSurveillanceAuditOn: raw.nextSurveillanceAuditOn
+      ? calendarDate(raw.nextSurveillanceAuditOn)
+      : null,
+  };
+}
+
+/** node-postgres parses a `date` into local midnight; SQLite hands back the text. */
+function calendarDate(value: string | Date): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
 }
 
 /** Factory names for the notices' payloads, looked up once per factory per scan. */
