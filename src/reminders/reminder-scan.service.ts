@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
 import { Factory } from '../factories/factory.entity';
@@ -128,41 +127,61 @@ export class ReminderScanService {
     directory: OrganizationDirectory,
     digestOf: (recipient: string) => string,
   ): Promise<number> {
-    const rows: Partial<Reminder>[] = [];
+    const rows: ReminderInsert[] = [];
     for (const notice of notices) {
       for (const recipient of recipientsOf(notice, directory)) {
         rows.push(rowFor(organizationId, today, notice, recipient, digestOf(recipient.email)));
       }
     }
-    // One transaction per batch. Rows an earlier scan stored are left out; orIgnore covers
-    // another process storing the same keys at this very moment.
+    // One transaction per batch. ON CONFLICT DO NOTHING leaves out what an earlier scan
+    // (or another process, at this very moment) stored; the count is of the new rows only.
+    const postgres = !this.transactions.isSqlite;
     return this.transactions.run(async (manager) => {
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('Transactions.run gave a manager without its query runner');
       let created = 0;
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const chunk = rows.slice(i, i + INSERT_CHUNK);
-        const existing = await manager
-          .getRepository(Reminder)
-          .createQueryBuilder('r')
-          .select('r.dedupeKey', 'dedupeKey')
-          .where('r.dedupeKey IN (:...keys)', { keys: chunk.map((row) => row.dedupeKey) })
-          .getRawMany<{ dedupeKey: string }>();
-        const known = new Set(existing.map((row) => row.dedupeKey));
-        const fresh = chunk.filter((row) => !known.has(row.dedupeKey as string));
-        if (fresh.length === 0) continue;
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Reminder)
-          .values(fresh as QueryDeepPartialEntity<Reminder>[])
-          .orIgnore()
-          .updateEntity(false)
-          .execute();
-        created += fresh.length;
+        let n = 0;
+        const values = chunk
+          .map(() => `(${INSERT_COLUMNS.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`)
+          .join(', ');
+        const result = (await runner.query(
+          `INSERT INTO "reminders" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("dedupeKey") DO NOTHING`,
+          chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])),
+          true,
+        )) as { affected?: number };
+        created += result.affected ?? 0;
       }
       return created;
     });
   }
 }
+
+/** The columns the scan writes; the rest take their defaults. */
+const INSERT_COLUMNS = [
+  'id',
+  'organizationId',
+  'dedupeKey',
+  'noticeKey',
+  'kind',
+  'subjectType',
+  'subjectId',
+  'factoryId',
+  'recipient',
+  'recipientUserId',
+  'recipientRole',
+  'locale',
+  'audience',
+  'escalated',
+  'dueOn',
+  'scanOn',
+  'digestId',
+  'payload',
+  'state',
+  'attempts',
+] as const;
+type ReminderInsert = Record<(typeof INSERT_COLUMNS)[number], string | number | boolean | null>;
 
 function rowFor(
   organizationId: string,
@@ -170,7 +189,7 @@ function rowFor(
   notice: DueNotice,
   recipient: Recipient,
   digestId: string,
-): Partial<Reminder> {
+): ReminderInsert {
   return {
     id: randomUUID(),
     organizationId,
@@ -189,14 +208,9 @@ function rowFor(
     dueOn: notice.dueOn,
     scanOn: today,
     digestId,
-    payload: notice.payload,
+    payload: JSON.stringify(notice.payload),
     state: 'pending',
     attempts: 0,
-    lastError: null,
-    sentAt: null,
-    claimToken: null,
-    claimedUntil: null,
-    messageId: null,
   };
 }
 
