@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { Transactions } from '../src/database/transactions';
 import { DigestDeliveryService } from '../src/reminders/digest-delivery.service';
 import { ReminderQueues } from '../src/reminders/reminder-queues';
 import { ReminderScanService } from '../src/reminders/reminder-scan.service';
@@ -138,6 +139,55 @@ describe('reminders: exactly one delivery', () => {
     for (const recipient of [admin.email, ...contacts])
       expect(smtp.digestsTo(recipient)).toHaveLength(1);
     await eventuallyAllSent(admin.organizationId);
+  });
+
+  it('sends, on the next scan, what a sender killed mid-send had claimed, once its claim lapsed', async () => {
+    if (workers.length < 1) await startWorker();
+    const { admin, contacts } = await organizationWithDueCertificates(2);
+    const scan = await scanner.app.get(ReminderScanService).scan(admin.organizationId); // rows only
+    expect(scan.created).toBe(4);
+    const rows = scanner.app.get(DataSource).getRepository(Reminder);
+    const [held, lapsed] = scan.pendingDigests
+      .map((d) => d.digestId)
+      .filter((id, i, all) => all.indexOf(id) === i);
+    // One digest held by a live sender (claim valid 10 more minutes), one by a dead one (claim ran out).
+    await scanner.app.get(Transactions).run(async (manager) => {
+      await manager
+        .getRepository(Reminder)
+        .update(
+          { digestId: held },
+          { claimToken: 'live-sender', claimedUntil: new Date('2027-01-31T01:10:00Z') },
+        );
+      await manager
+        .getRepository(Reminder)
+        .update(
+          { digestId: lapsed },
+          { claimToken: 'dead-sender', claimedUntil: new Date('2027-01-31T00:50:00Z') },
+        );
+    });
+    const before = smtp.digests.length;
+    const next = await workers[0].app.get(ReminderScanService).scanAndQueue(admin.organizationId);
+    expect(next.pendingDigests.map((d) => d.digestId).sort()).toEqual(
+      [
+        lapsed,
+        ...scan.pendingDigests.map((d) => d.digestId).filter((id) => id !== held && id !== lapsed),
+      ].sort(),
+    );
+    await smtp.waitForCount(before + next.pendingDigests.length);
+    const queues = workers[0].app.get(ReminderQueues);
+    while ((await queues.pendingJobCounts()) > 0)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(
+      (await rows.find({ where: { digestId: lapsed } })).every((r) => r.state === 'sent'),
+    ).toBe(true);
+    expect(
+      (await rows.find({ where: { digestId: held } })).every((r) => r.state === 'pending'),
+    ).toBe(true);
+    const heldRecipient = (await rows.findOneByOrFail({ digestId: held })).recipient;
+    expect(smtp.digestsTo(heldRecipient)).toHaveLength(0);
+    for (const recipient of [admin.email, ...contacts].filter((r) => r !== heldRecipient)) {
+      expect(smtp.digestsTo(recipient)).toHaveLength(1);
+    }
   });
 
   async function eventuallyAllSent(organizationId: string): Promise<void> {

@@ -50,7 +50,7 @@ export class ReminderQueues implements OnModuleInit {
   onModuleInit(): void {
     // An 'error' event without a listener would crash the process when Redis goes away.
     for (const queue of [this.scans, this.digests] as Queue[]) {
-      queue.on('error', (error: Error) => this.warn(error));
+      queue.on('error', (error: Error) => this.reportRedisError(error));
     }
   }
 
@@ -144,14 +144,15 @@ export class ReminderQueues implements OnModuleInit {
       ]);
       return true;
     } catch (error) {
-      this.warn(error as Error);
+      this.reportRedisError(error as Error);
       return false;
     } finally {
       if (timer) clearTimeout(timer);
     }
   }
 
-  private warn(error: Error): void {
+  /** Once a minute at most, with how to start Redis. */
+  reportRedisError(error: Error): void {
     const now = Date.now();
     if (now - this.lastWarning < 60_000) return;
     this.lastWarning = now;

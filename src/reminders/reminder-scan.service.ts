@@ -90,10 +90,20 @@ export class ReminderScanService {
 
     let created = 0;
     for (const source of this.sources.all()) {
-      if (source.prepare) await source.prepare(context);
-      for await (const notices of source.scan(context)) {
-        await directory.loadContacts(notices.map((n) => n.factoryId));
-        created += await this.store(organizationId, today, notices, directory, digestOf);
+      // One broken source must not keep the others' notices from going out; what it
+      // stored before failing stays, and the next scan tries it again.
+      try {
+        if (source.prepare) await source.prepare(context);
+        for await (const notices of source.scan(context)) {
+          await directory.loadContacts(notices.map((n) => n.factoryId));
+          created += await this.store(organizationId, today, notices, directory, digestOf);
+        }
+      } catch (error) {
+        this.logger.error(
+          `Reminder source ${source.constructor.name} failed for ${organizationId}: ${
+            error instanceof Error ? (error.stack ?? error.message) : String(error)
+          }`,
+        );
       }
     }
     const pendingDigests = await this.pendingDigests(organizationId, now);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/configuration';
+import { ReminderQueues } from './reminder-queues';
 import { ReminderScheduler } from './reminder-scheduler';
 import { ReminderDigestProcessor, ReminderScanProcessor } from './reminders.processor';
 
@@ -18,6 +19,7 @@ export class ReminderWorkers implements OnApplicationBootstrap {
 
   constructor(
     private readonly scheduler: ReminderScheduler,
+    private readonly queues: ReminderQueues,
     private readonly scanProcessor: ReminderScanProcessor,
     private readonly digestProcessor: ReminderDigestProcessor,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
@@ -31,9 +33,7 @@ export class ReminderWorkers implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     for (const host of [this.scanProcessor, this.digestProcessor]) {
       // Without a listener an 'error' event (Redis gone) would crash the process.
-      host.worker.on('error', (error: Error) =>
-        this.logger.warn(`Reminder worker: ${error.message}`),
-      );
+      host.worker.on('error', (error: Error) => this.queues.reportRedisError(error));
     }
     if (!this.enabled) return;
     for (const host of [this.scanProcessor, this.digestProcessor]) {
