@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/configuration';
 import { ReminderQueues } from './reminder-queues';
@@ -14,7 +21,7 @@ export const WORKER_PROCESS = 'certpact:worker-process';
  * workers on shutdown; BullMQ lets the in-flight job finish first.
  */
 @Injectable()
-export class ReminderWorkers implements OnApplicationBootstrap {
+export class ReminderWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Reminders');
 
   constructor(
@@ -47,5 +54,14 @@ export class ReminderWorkers implements OnApplicationBootstrap {
       .catch((error: unknown) =>
         this.logger.warn(`Could not register reminder schedules: ${String(error)}`),
       );
+  }
+
+  /** The BullMQ workers themselves are closed by @nestjs/bullmq, after their in-flight jobs. */
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    if (!this.enabled) return;
+    await Promise.all([this.scanProcessor.worker.close(), this.digestProcessor.worker.close()]);
+    this.logger.log(
+      `Reminder workers stopped${signal ? ` on ${signal}` : ''}, in-flight jobs finished`,
+    );
   }
 }
