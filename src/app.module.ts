@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
 import { VerificationModule } from './verification/verification.module';
 
@@ -32,10 +33,12 @@ export const CORE_MODULES = [
   CertificatesModule,
   BuyersModule,
   AgreementsModule,
+  RemindersModule,
+  VerificationModule,
 ];
 
 @Module({
-  imports: [...CORE_MODULES, HealthModule, FactoryAccessModule, VerificationModule],
+  imports: [...CORE_MODULES, HealthModule, FactoryAccessModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

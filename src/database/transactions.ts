@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * Every write goes through `run`. TypeORM shares one connection for SQLite, so two
  * transactions opened at once would collide ("cannot start a transaction within a
  * transaction"): on SQLite they queue behind one mutex, while PostgreSQL takes a pooled
  * connection per transaction.
+ *
+ * On SQLite a transaction starts with BEGIN IMMEDIATE: it takes the write lock at once,
+ * so a transaction that reads before it writes is never refused with SQLITE_BUSY because
+ * another process (a second worker on the same file) wrote in between. While another
+ * process holds the lock, it waits here in short steps rather than in SQLite's busy
+ * handler, which would hold a libuv thread (and, through the connection mutex, every
+ * other query of this process) for the whole wait.
  */
 @Injectable()
 export class Transactions {
   private readonly sqliteLock = new Mutex();
+  private shortBusyWait = false;
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -24,6 +32,71 @@ export class Transactions {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isSqlite) return this.dataSource.transaction(work);
-    return this.sqliteLock.runExclusive(() => this.dataSource.transaction(work));
+    return this.sqliteLock.runExclusive(() => this.immediate(work));
   }
+
+  private async immediate<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await this.beginImmediate(runner);
+      // Tells TypeORM a transaction is open, so save() does not try to begin its own.
+      markTransaction(runner, true);
+      try {
+        const result = await work(runner.manager);
+        markTransaction(runner, false);
+        await runner.query('COMMIT');
+        return result;
+      } catch (error) {
+        markTransaction(runner, false);
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async beginImmediate(runner: QueryRunner): Promise<void> {
+    if (!this.shortBusyWait) {
+      await runner.query(`PRAGMA busy_timeout = ${SQLITE_LOCK_STEP_MS}`);
+      this.shortBusyWait = true;
+    }
+    const deadline = Date.now() + SQLITE_LOCK_PATIENCE_MS;
+    for (;;) {
+      try {
+        await runOnDriver(this.dataSource, 'BEGIN IMMEDIATE TRANSACTION');
+        return;
+      } catch (error) {
+        if (!/SQLITE_BUSY/.test(String(error)) || Date.now() > deadline) throw error;
+        await new Promise((resolve) =>
+          setTimeout(resolve, 5 + Math.random() * SQLITE_LOCK_STEP_MS),
+        );
+      }
+    }
+  }
+}
+
+/** SQLite's own busy wait per try, and how long a transaction waits for the lock in all. */
+const SQLITE_LOCK_STEP_MS = 25;
+const SQLITE_LOCK_PATIENCE_MS = 30_000;
+
+/** TypeORM declares the flag read-only; the transaction was begun by hand above. */
+function markTransaction(runner: QueryRunner, active: boolean): void {
+  (runner as { isTransactionActive: boolean }).isTransactionActive = active;
+}
+
+interface SqliteHandle {
+  run(sql: string, callback: (error: Error | null) => void): void;
+}
+
+/**
+ * Straight on the driver's one SQLite connection (the one every query runner uses), so an
+ * expected SQLITE_BUSY while waiting for the lock is not logged as a failed query.
+ */
+function runOnDriver(dataSource: DataSource, sql: string): Promise<void> {
+  const handle = (dataSource.driver as unknown as { databaseConnection: SqliteHandle })
+    .databaseConnection;
+  return new Promise((resolve, reject) =>
+    handle.run(sql, (error) => (error ? reject(error) : resolve())),
+  );
 }

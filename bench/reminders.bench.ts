@@ -1,0 +1,404 @@
+/**
+ * Reminder engine benchmark (`npm run bench -- reminders`).
+ *
+ * 100 organizations × 1,000 certificates (BENCH_SCALE multiplies the certificates:
+ * BENCH_SCALE=10 is 1,000,000), expiry dates spread over a year around today, bulk
+ * inserted with multi-row INSERTs. Then:
+ * - the scan: ReminderScanService.scanAndQueue for every organization (reads in batches,
+ *   stores one row per notice and recipient, queues the digests);
+ * - its baseline, in the same run: a plain SQL query of the due certificates through
+ *   the same driver, plus one raw BullMQ addBulk of as many jobs as the scan stored
+ *   reminders (what an engine queueing one job per reminder would at least cost);
+ * - delivery: digests sent per second by the digest worker to an smtp-server in this
+ *   process, through nodemailer's pooled SMTP transport.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { DataSource, EntityManager } from 'typeorm';
+import type { BenchOptions, BenchReport } from './run';
+
+const ORGANIZATIONS = 100;
+const FACTORIES_PER_ORGANIZATION = 10;
+const CERTIFICATES_PER_ORGANIZATION = 1000;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const POSTGRES_ADMIN_URL =
+  process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export default async function reminders(options: BenchOptions): Promise<BenchReport> {
+  const perOrganization = Math.max(1, Math.round(CERTIFICATES_PER_ORGANIZATION * options.scale));
+  const certificates = perOrganization * ORGANIZATIONS;
+  const database = await benchDatabase(options.database);
+  const smtp = await smtpSink();
+  const prefix = `certpact-bench-${randomBytes(4).toString('hex')}`;
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    DATA_DIR: database.dataDir,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    RUN_WORKER: 'false',
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
+  });
+
+  // Loaded after the environment is set: the configuration is read when the modules load.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { NestFactory } = require('@nestjs/core') as typeof import('@nestjs/core');
+  const { AppModule } = require('../src/app.module') as typeof import('../src/app.module');
+  const { ReminderScanService } =
+    require('../src/reminders/reminder-scan.service') as typeof import('../src/reminders/reminder-scan.service');
+  const { ReminderDigestProcessor } =
+    require('../src/reminders/reminders.processor') as typeof import('../src/reminders/reminders.processor');
+  const { scanDate, horizonEnd } =
+    require('../src/reminders/reminder-due') as typeof import('../src/reminders/reminder-due');
+  const { defaultReminderPolicy } =
+    require('../src/reminders/reminder-policy') as typeof import('../src/reminders/reminder-policy');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule, {
+    logger: ['error', 'warn'],
+  });
+  const lines: string[] = [];
+  try {
+    const dataSource = app.get(DataSource);
+    const policy = defaultReminderPolicy();
+    const today = scanDate(policy.timezone, new Date());
+
+    const insertStarted = Date.now();
+    const organizationIds = await insertData(dataSource, today, perOrganization);
+    const insertSeconds = (Date.now() - insertStarted) / 1000;
+
+    // --- baseline: the due rows by plain SQL, then one addBulk of as many jobs as reminders
+    const until = horizonEnd(today, policy.thresholdsDays);
+    const parameter = (n: number) => (options.database === 'postgres' ? `$${n}` : '?');
+    const baselineQueryStarted = process.hrtime.bigint();
+    let dueRows = 0;
+    for (const organizationId of organizationIds) {
+      const rows = (await dataSource.query(
+        `SELECT "id", "factoryId", "standard", "certificateNumber", "expiresOn", "nextSurveillanceAuditOn" FROM "certificates"
+         WHERE "organizationId" = ${parameter(1)} AND "expiresOn" <= ${parameter(2)}
+           AND "status" IN ('active', 'suspended', 'expired') AND "supersededById" IS NULL`,
+        [organizationId, until],
+      )) as unknown[];
+      dueRows += rows.length;
+    }
+    const baselineQueryMs = elapsedMs(baselineQueryStarted);
+
+    // --- the scan
+    const scanner = app.get(ReminderScanService);
+    collectGarbage();
+    const memory = new PeakMemory();
+    let scanMs = 0;
+    let created = 0;
+    let digests = 0;
+    let retainedHeap = 0;
+    for (const [index, organizationId] of organizationIds.entries()) {
+      const started = process.hrtime.bigint();
+      const result = await scanner.scanAndQueue(organizationId);
+      scanMs += elapsedMs(started);
+      created += result.created;
+      digests += result.pendingDigests.length;
+      if (index % 10 === 9) {
+        // What the scan keeps between organizations (outside the timing): flat if it streams.
+        collectGarbage();
+        retainedHeap = Math.max(retainedHeap, process.memoryUsage().heapUsed);
+      }
+    }
+    const peak = memory.stop();
+
+    const baselineQueue = new Queue('bench-baseline', { connection: { url: REDIS_URL }, prefix });
+    const addStarted = process.hrtime.bigint();
+    for (let i = 0; i < created; i += 5000) {
+      const count = Math.min(5000, created - i);
+      await baselineQueue.addBulk(
+        Array.from({ length: count }, (_, k) => ({
+          name: 'remind',
+          data: { reminderId: randomUUID(), n: i + k },
+        })),
+      );
+    }
+    const baselineAddMs = elapsedMs(addStarted);
+    await baselineQueue.close();
+    const baselineMs = baselineQueryMs + baselineAddMs;
+
+    // --- delivery through the worker to the local SMTP server (pooled transport)
+    const worker = app.get(ReminderDigestProcessor).worker;
+    const sendStarted = process.hrtime.bigint();
+    void worker.run();
+    await smtp.waitFor(digests);
+    const sendMs = elapsedMs(sendStarted);
+    await worker.close();
+
+    const perSecond = (count: number, ms: number) =>
+      Math.round((count / ms) * 1000).toLocaleString('en-US');
+    lines.push(
+      `data: ${ORGANIZATIONS} organizations, ${certificates.toLocaleString('en-US')} certificates, bulk-inserted in ${insertSeconds.toFixed(1)} s; scan day ${today}`,
+      `scan (scanAndQueue × ${ORGANIZATIONS}): ${(scanMs / 1000).toFixed(2)} s — ${perSecond(certificates, scanMs)} certificates scanned/s, ` +
+        `${created.toLocaleString('en-US')} reminders stored (${perSecond(created, scanMs)}/s) in ${digests.toLocaleString('en-US')} digest jobs`,
+      `baseline: ${(baselineMs / 1000).toFixed(2)} s = plain SQL of the ${dueRows.toLocaleString('en-US')} due rows ${(baselineQueryMs / 1000).toFixed(2)} s + ` +
+        `addBulk of ${created.toLocaleString('en-US')} jobs ${(baselineAddMs / 1000).toFixed(2)} s — ${perSecond(certificates, baselineMs)} certificates/s, ${perSecond(created, baselineMs)} reminders/s`,
+      `ratio scan / baseline: ${(scanMs / baselineMs).toFixed(2)}x (target ≤ 2x)`,
+      `memory during the scan: peak rss ${mb(peak.rss)} MB, peak heap used ${mb(peak.heapUsed)} MB (before: rss ${mb(peak.rssBefore)} MB, heap ${mb(peak.heapBefore)} MB); ` +
+        `heap retained after a full GC between organizations ≤ ${mb(retainedHeap)} MB`,
+      `delivery: ${digests.toLocaleString('en-US')} digests (${created.toLocaleString('en-US')} reminders) in ${(sendMs / 1000).toFixed(2)} s — ${perSecond(digests, sendMs)} digests sent/s (worker concurrency 4, pooled SMTP)`,
+    );
+  } finally {
+    await app.close();
+    await smtp.close();
+    await deleteKeys(prefix);
+    await database.drop();
+  }
+  return { name: 'reminders', lines };
+}
+
+/** Multi-row INSERTs in transactions: organizations, an admin each, factories with a contact, certificates. */
+async function insertData(
+  dataSource: DataSource,
+  today: string,
+  perOrganization: number,
+): Promise<string[]> {
+  const postgres = dataSource.options.type === 'postgres';
+  const organizationIds: string[] = [];
+  let sequence = 0;
+  const insert = async (
+    manager: EntityManager,
+    table: string,
+    columns: string[],
+    rows: unknown[][],
+  ) => {
+    const chunk = Math.max(1, Math.floor(30_000 / columns.length / 2));
+    for (let i = 0; i < rows.length; i += chunk) {
+      const part = rows.slice(i, i + chunk);
+      let n = 0;
+      const values = part
+        .map(() => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`)
+        .join(', ');
+      await manager.query(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`,
+        part.flat(),
+      );
+    }
+  };
+  const [y, m, d] = today.split('-').map(Number);
+  const dayOffset = (days: number) =>
+    new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+
+  for (let o = 0; o < ORGANIZATIONS; o++) {
+    const organizationId = randomUUID();
+    organizationIds.push(organizationId);
+    await dataSource.transaction(async (manager) => {
+      const run = (table: string, columns: string[], rows: unknown[][]) =>
+        insert(manager, table, columns, rows);
+      await run(
+        'organizations',
+        ['id', 'name', 'timezone', 'locale'],
+        [[organizationId, `Bench Trader ${o}`, 'Asia/Shanghai', o % 2 ? 'zh-CN' : 'en']],
+      );
+      await run(
+        'users',
+        ['id', 'organizationId', 'email', 'name', 'role', 'locale'],
+        [
+          [
+            randomUUID(),
+            organizationId,
+            `admin-${o}-${randomBytes(3).toString('hex')}@bench.example`,
+            'Admin',
+            'admin',
+            null,
+          ],
+        ],
+      );
+      const factoryIds = Array.from({ length: FACTORIES_PER_ORGANIZATION }, () => randomUUID());
+      await run(
+        'factories',
+        ['id', 'organizationId', 'name', 'country', 'contactEmail', 'productCategories', 'status'],
+        factoryIds.map((id, f) => [
+          id,
+          organizationId,
+          `Factory ${o}-${f}`,
+          'CN',
+          `qa-${o}-${f}@factory.example`,
+          '["valves"]',
+          'active',
+        ]),
+      );
+      const certificates: unknown[][] = [];
+      for (let c = 0; c < perOrganization; c++) {
+        // expiry spread evenly over a year: 30 days overdue to 335 days ahead
+        const expiresIn = (sequence++ % 366) - 30;
+        const expiresOn = dayOffset(expiresIn);
+        const auditOn = dayOffset((sequence * 7) % 365);
+        certificates.push([
+          randomUUID(),
+          organizationId,
+          factoryIds[c % factoryIds.length],
+          'ISO 9001:2015',
+          `B-${o}-${c}`,
+          'China Quality Certification Centre',
+          'CNAS',
+          'Manufacture of valves',
+          '[]',
+          '["valves"]',
+          '[18]',
+          dayOffset(expiresIn - 3 * 365),
+          expiresOn,
+          auditOn < expiresOn ? auditOn : null,
+          'active',
+        ]);
+      }
+      await run(
+        'certificates',
+        [
+          'id',
+          'organizationId',
+          'factoryId',
+          'standard',
+          'certificateNumber',
+          'certificationBody',
+          'accreditationBody',
+          'scope',
+          'sites',
+          'productCategories',
+          'iafCodes',
+          'issuedOn',
+          'expiresOn',
+          'nextSurveillanceAuditOn',
+          'status',
+        ],
+        certificates,
+      );
+    });
+  }
+  return organizationIds;
+}
+
+class PeakMemory {
+  private readonly rssBefore = process.memoryUsage().rss;
+  private readonly heapBefore = process.memoryUsage().heapUsed;
+  private rss = this.rssBefore;
+  private heapUsed = this.heapBefore;
+  private readonly timer = setInterval(() => this.sample(), 20);
+
+  private sample(): void {
+    const usage = process.memoryUsage();
+    this.rss = Math.max(this.rss, usage.rss);
+    this.heapUsed = Math.max(this.heapUsed, usage.heapUsed);
+  }
+
+  stop() {
+    this.sample();
+    clearInterval(this.timer);
+    return {
+      rss: this.rss,
+      heapUsed: this.heapUsed,
+      rssBefore: this.rssBefore,
+      heapBefore: this.heapBefore,
+    };
+  }
+}
+
+async function smtpSink(): Promise<{
+  url: string;
+  waitFor(count: number): Promise<void>;
+  close(): Promise<void>;
+}> {
+  let received = 0;
+  let waiter: { count: number; resolve: () => void } | null = null;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    maxClients: 50,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        received++;
+        if (waiter && received >= waiter.count) waiter.resolve();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    waitFor: (count) =>
+      received >= count
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => (waiter = { count, resolve })),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function benchDatabase(
+  kind: 'sqlite' | 'postgres',
+): Promise<{ url: string; dataDir: string; drop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'certpact-bench-'));
+  if (kind === 'sqlite') {
+    return {
+      url: `sqlite:${join(dataDir, 'bench.sqlite')}`,
+      dataDir,
+      drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
+    };
+  }
+  const name = `certpact_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dataDir,
+    drop: async () => {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** A full garbage collection, without needing node --expose-gc on the command line. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+function elapsedMs(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
+}

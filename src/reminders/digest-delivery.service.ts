@@ -1,0 +1,192 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { In } from 'typeorm';
+import { Clock } from '../common/clock';
+import { appConfig, remindersConfig } from '../config/configuration';
+import { Transactions } from '../database/transactions';
+import { MailService } from '../mail/mail.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { renderDigest } from './digest/digest.render';
+import { daysUntil } from './reminder-due';
+import type { RenderedNotice } from './reminder-source';
+import { ReminderSources } from './reminder-sources';
+import { Reminder } from './reminder.entity';
+
+/** A sender's hold on a digest's rows; a sender killed mid-send loses it after this. */
+export const CLAIM_TTL_MS = 10 * 60_000;
+
+export type DeliveryOutcome =
+  /** The mail server accepted the digest; its rows are sent. */
+  | { status: 'sent'; reminders: number; messageId: string }
+  /** Nothing pending that nobody else holds. */
+  | { status: 'nothing' }
+  /** The server refused it; the rows are pending again with one more attempt spent. */
+  | { status: 'retry'; attempts: number; error: string }
+  /** The last attempt failed; the rows are `failed`. */
+  | { status: 'failed'; error: string };
+
+/** Message-ID from the digest key and the rows it carries: a resend of the same digest folds. */
+export function digestMessageId(digestId: string, reminderIds: string[]): string {
+  const rows = createHash('sha256')
+    .update([...reminderIds].sort().join(','))
+    .digest('hex')
+    .slice(0, 12);
+  return `<digest-${digestId}-${rows}@certpact.reminders>`;
+}
+
+/**
+ * Sends one digest exactly once: claims its pending rows with a conditional UPDATE (two
+ * workers never both hold a row), mails them, and marks them sent only after the mail
+ * server accepted the message.
+ */
+@Injectable()
+export class DigestDeliveryService {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly mail: MailService,
+    private readonly organizations: OrganizationsService,
+    private readonly sources: ReminderSources,
+    private readonly clock: Clock,
+    @Inject(remindersConfig.KEY) private readonly config: ConfigType<typeof remindersConfig>,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async deliver(digestId: string): Promise<DeliveryOutcome> {
+    const token = randomUUID();
+    const rows = await this.claim(digestId, token);
+    if (rows.length === 0) return { status: 'nothing' };
+
+    let messageId: string;
+    try {
+      messageId = digestMessageId(
+        digestId,
+        rows.map((row) => row.id),
+      );
+      const organization = await this.organizations.get(rows[0].organizationId);
+      const first = rows[0];
+      const digest = renderDigest({
+        organizationName: organization.name,
+        digestOn: first.scanOn,
+        locale: first.locale,
+        linkToSubmission:
+          first.recipientRole === 'factory_manager' || first.recipientRole === 'factory_contact',
+        publicUrl: this.app.publicUrl,
+        items: rows.map((row) => {
+          const daysLeft = daysUntil(first.scanOn, row.dueOn);
+          const notice = {
+            kind: row.kind,
+            subjectType: row.subjectType,
+            subjectId: row.subjectId,
+            factoryId: row.factoryId,
+            dueOn: row.dueOn,
+            daysLeft,
+            payload: row.payload,
+          };
+          const source = this.sources.forKind(row.kind);
+          const rendered: RenderedNotice = source
+            ? source.render(notice, row.locale)
+            : {
+                title: `${row.kind} (${row.subjectType} ${row.subjectId})`,
+                link: `/api/v1/reminders?kind=${row.kind}`,
+              };
+          return { ...notice, escalated: row.escalated, rendered };
+        }),
+      });
+      await this.mail.send({
+        to: first.recipient,
+        subject: digest.subject,
+        text: digest.text,
+        html: digest.html,
+        messageId,
+        headers: { 'X-Certpact-Digest': digestId },
+      });
+    } catch (error) {
+      return this.release(digestId, token, rows, error);
+    }
+
+    await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Reminder)
+        .set({
+          state: 'sent',
+          sentAt: this.clock.now(),
+          messageId,
+          attempts: () => '"attempts" + 1',
+          lastError: null,
+          claimToken: null,
+          claimedUntil: null,
+        })
+        .where({ digestId, claimToken: token })
+        .execute(),
+    );
+    return { status: 'sent', reminders: rows.length, messageId };
+  }
+
+  private async claim(digestId: string, token: string): Promise<Reminder[]> {
+    const now = this.clock.now();
+    return this.transactions.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Reminder)
+        .set({ claimToken: token, claimedUntil: new Date(now.getTime() + CLAIM_TTL_MS) })
+        .where('"digestId" = :digestId', { digestId })
+        .andWhere(`"state" = 'pending'`)
+        .andWhere('("claimedUntil" IS NULL OR "claimedUntil" < :now)', { now })
+        .execute();
+      if (!result.affected) return [];
+      return manager
+        .getRepository(Reminder)
+        .find({ where: { digestId, claimToken: token }, order: { id: 'ASC' } });
+    });
+  }
+
+  /** One more attempt spent; the rows go back to pending, or to failed on the last one. */
+  private async release(
+    digestId: string,
+    token: string,
+    rows: Reminder[],
+    error: unknown,
+  ): Promise<DeliveryOutcome> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    const max = this.config.maxAttempts;
+    const ids = rows.map((row) => row.id);
+    const attempts = await this.transactions.run(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(Reminder)
+        .set({
+          attempts: () => '"attempts" + 1',
+          lastError: message,
+          claimToken: null,
+          claimedUntil: null,
+        })
+        .where({ digestId, claimToken: token })
+        .execute();
+      await manager
+        .createQueryBuilder()
+        .update(Reminder)
+        .set({ state: 'failed' })
+        .where({ id: In(ids), state: 'pending' })
+        .andWhere('"attempts" >= :max', { max })
+        .execute();
+      const after = await manager
+        .getRepository(Reminder)
+        .find({ select: { attempts: true }, where: { id: In(ids) } });
+      return Math.max(...after.map((row) => row.attempts));
+    });
+    if (attempts >= max) {
+      this.logger.warn(
+        `Digest to ${rows[0].recipient} failed after ${attempts} attempts: ${message}`,
+      );
+      return { status: 'failed', error: message };
+    }
+    this.logger.warn(
+      `Digest to ${rows[0].recipient} refused (attempt ${attempts} of ${max}): ${message}`,
+    );
+    return { status: 'retry', attempts, error: message };
+  }
+}

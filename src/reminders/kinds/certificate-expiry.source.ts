@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { addDays } from '../../common/dates';
+import {
+  horizonEnd,
+  daysUntil,
+  latestCrossedThreshold,
+  latestOverdueOccurrence,
+} from '../reminder-due';
+import {
+  DueNotice,
+  NoticeToRender,
+  ReminderLocale,
+  ReminderSource,
+  ReminderSourceHandler,
+  RenderedNotice,
+  ScanContext,
+} from '../reminder-source';
+import {
+  certificateLink,
+  certificatePayload,
+  certificatesDueBetween,
+  describeCertificate,
+  FactoryNames,
+} from './certificate-rows';
+
+export const CERTIFICATE_EXPIRING = 'certificate_expiring';
+export const CERTIFICATE_EXPIRED = 'certificate_expired';
+
+/**
+ * A certificate reaching one of the policy's thresholds before `expiresOn`; then, once
+ * it has expired without a renewal, overdue notices every `overdueRepeatDays`,
+ * escalated to every admin from `escalateAfterDays` on.
+ */
+@Injectable()
+@ReminderSource()
+export class CertificateExpirySource implements ReminderSourceHandler {
+  readonly kinds = [CERTIFICATE_EXPIRING, CERTIFICATE_EXPIRED] as const;
+
+  async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
+    const { manager, organizationId, today, policy, batchSize } = context;
+    const names = new FactoryNames(manager);
+    const until = horizonEnd(today, policy.thresholdsDays);
+    for await (const rows of certificatesDueBetween(
+      manager,
+      organizationId,
+      'expiresOn',
+      null,
+      until,
+      batchSize,
+    )) {
+      await names.load(rows.map((row) => row.factoryId));
+      const notices: DueNotice[] = [];
+      for (const row of rows) {
+        const daysLeft = daysUntil(today, row.expiresOn);
+        const base = {
+          subjectType: 'certificate',
+          subjectId: row.id,
+          factoryId: row.factoryId,
+          dueOn: row.expiresOn,
+          audience: 'responsible' as const,
+        };
+        const threshold = latestCrossedThreshold(policy.thresholdsDays, daysLeft);
+        if (threshold !== null) {
+          notices.push({
+            ...base,
+            kind: CERTIFICATE_EXPIRING,
+            dedupeKey: `cert:${row.id}:expiring:${row.expiresOn}:${threshold}`,
+            payload: { ...certificatePayload(row, names), thresholdDays: threshold },
+          });
+          continue;
+        }
+        const overdue = latestOverdueOccurrence(
+          daysLeft,
+          policy.overdueRepeatDays,
+          policy.escalateAfterDays,
+        );
+        if (overdue) {
+          notices.push({
+            ...base,
+            kind: CERTIFICATE_EXPIRED,
+            dedupeKey: `cert:${row.id}:expired:${row.expiresOn}:${overdue.overdueDay}`,
+            escalateToAdmins: overdue.escalated,
+            payload: {
+              ...certificatePayload(row, names),
+              overdueDay: overdue.overdueDay,
+              escalated: overdue.escalated,
+              lapsedOn: addDays(row.expiresOn, 1),
+            },
+          });
+        }
+      }
+      if (notices.length > 0) yield notices;
+    }
+  }
+
+  render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice {
+    const what = describeCertificate(notice, locale);
+    const link = certificateLink(notice.subjectId);
+    const escalated = notice.payload.escalated === true;
+    if (notice.kind === CERTIFICATE_EXPIRING) {
+      return locale === 'zh-CN'
+        ? { title: `${what} 即将到期`, detail: '请安排再认证审核，并登记续期后的新证书。', link }
+        : {
+            title: `${what} expires`,
+            detail: 'Arrange the recertification audit, then record the renewed certificate.',
+            link,
+          };
+    }
+    return locale === 'zh-CN'
+      ? {
+          title: `${what} 已过期且未续期`,
+          detail: escalated
+            ? '已上报给所有管理员：请立即处理，买家可能停止下单。'
+            : '请尽快登记续期证书，或与工厂确认再认证进度。',
+          link,
+        }
+      : {
+          title: `${what} has expired and was not renewed`,
+          detail: escalated
+            ? 'Escalated to every admin: act now, buyers may stop ordering.'
+            : 'Record the renewed certificate, or check the recertification with the factory.',
+          link,
+        };
+  }
+}

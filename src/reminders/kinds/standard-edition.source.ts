@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { StandardsCatalog } from '../../config/standards-catalog';
+import { daysUntil, horizonEnd, latestCrossedThreshold } from '../reminder-due';
+import {
+  DueNotice,
+  NoticeToRender,
+  ReminderLocale,
+  ReminderSource,
+  ReminderSourceHandler,
+  RenderedNotice,
+  ScanContext,
+} from '../reminder-source';
+import {
+  certificateLink,
+  certificatePayload,
+  certificatesDueBetween,
+  describeCertificate,
+  FactoryNames,
+} from './certificate-rows';
+
+export const STANDARD_EDITION_ENDING = 'standard_edition_ending';
+
+/**
+ * A certificate of an edition that stops being certifiable (config/standards.json,
+ * `certifiableUntil`) within the policy's horizon, before the certificate itself
+ * expires: it must transition to the current edition. Notified at the policy's
+ * thresholds before `certifiableUntil`.
+ */
+@Injectable()
+@ReminderSource()
+export class StandardEditionSource implements ReminderSourceHandler {
+  readonly kinds = [STANDARD_EDITION_ENDING] as const;
+
+  constructor(private readonly catalog: StandardsCatalog) {}
+
+  async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
+    const { manager, organizationId, today, policy, batchSize } = context;
+    const until = horizonEnd(today, policy.thresholdsDays);
+    const ending = this.catalog.standards.filter(
+      (s) =>
+        s.certifiableUntil !== null && s.certifiableUntil >= today && s.certifiableUntil <= until,
+    );
+    if (ending.length === 0) return;
+    const names = new FactoryNames(manager);
+    for (const edition of ending) {
+      const endsOn = edition.certifiableUntil as string;
+      const threshold = latestCrossedThreshold(policy.thresholdsDays, daysUntil(today, endsOn));
+      if (threshold === null) continue;
+      // Certificates outliving the edition; the ones expiring first get expiry notices.
+      for await (const rows of certificatesDueBetween(
+        manager,
+        organizationId,
+        'expiresOn',
+        endsOn,
+        '9999-12-31',
+        batchSize,
+        [edition.code],
+      )) {
+        await names.load(rows.map((row) => row.factoryId));
+        yield rows.map((row) => ({
+          kind: STANDARD_EDITION_ENDING,
+          dedupeKey: `cert:${row.id}:edition:${endsOn}:${threshold}`,
+          subjectType: 'certificate',
+          subjectId: row.id,
+          factoryId: row.factoryId,
+          dueOn: endsOn,
+          audience: 'responsible' as const,
+          payload: {
+            ...certificatePayload(row, names),
+            thresholdDays: threshold,
+            edition: edition.code,
+          },
+        }));
+      }
+    }
+  }
+
+  render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice {
+    const what = describeCertificate(notice, locale);
+    const edition = String(notice.payload.edition ?? '');
+    const link = certificateLink(notice.subjectId);
+    return locale === 'zh-CN'
+      ? {
+          title: `${edition} 版本即将停止认证：${what} 需要转版`,
+          detail: '请与认证机构安排转版审核。',
+          link,
+        }
+      : {
+          title: `${edition} stops being certifiable: ${what} must transition`,
+          detail: 'Plan the transition audit with the certification body.',
+          link,
+        };
+  }
+}

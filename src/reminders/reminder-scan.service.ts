@@ -1,0 +1,294 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
+import { Factory } from '../factories/factory.entity';
+import { Organization } from '../organizations/organization.entity';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { User } from '../users/user.entity';
+import { asReminderLocale, effectivePolicy } from './reminder-policy';
+import { DigestToQueue, ReminderQueues } from './reminder-queues';
+import { Directory, Recipient, recipientsOf } from './reminder-recipients';
+import { scanDate } from './reminder-due';
+import type { DueNotice, ReminderLocale, ScanContext } from './reminder-source';
+import { ReminderSources } from './reminder-sources';
+import { Reminder } from './reminder.entity';
+
+export const SCAN_BATCH_SIZE = 500;
+/** Rows per INSERT statement (27 parameters each): under SQLite's and PostgreSQL's limits. */
+const INSERT_CHUNK = 500;
+
+export interface ScanResult {
+  organizationId: string;
+  scanOn: string;
+  /** Reminder rows (notice × recipient) this scan stored. */
+  created: number;
+  /** Digests with pending rows nobody is sending right now. */
+  pendingDigests: DigestToQueue[];
+}
+
+/** The digest a row belongs to: one per organization, day and recipient. */
+export function digestIdOf(organizationId: string, scanOn: string, recipient: string): string {
+  return createHash('sha256')
+    .update(`${organizationId}|${scanOn}|${recipient}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * The daily scan: asks every reminder source what is due today in the organization's
+ * calendar, stores one row per notice and recipient (the unique dedupe key makes a
+ * second scan, or two at once, store nothing new), then hands the pending digests on.
+ */
+@Injectable()
+export class ReminderScanService {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationsService,
+    private readonly sources: ReminderSources,
+    private readonly queues: ReminderQueues,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The scheduled path: scan, then queue every pending digest (ids only). */
+  async scanAndQueue(organizationId: string): Promise<ScanResult> {
+    const result = await this.scan(organizationId);
+    await this.queues.queueDigests(organizationId, result.pendingDigests, result.scanOn);
+    return result;
+  }
+
+  async scan(organizationId: string, batchSize = SCAN_BATCH_SIZE): Promise<ScanResult> {
+    const organization = await this.organizations.get(organizationId);
+    const policy = effectivePolicy(organization);
+    const now = this.clock.now();
+    const today = scanDate(policy.timezone, now);
+    const context: ScanContext = {
+      organizationId,
+      today,
+      policy,
+      manager: this.transactions.manager,
+      batchSize,
+    };
+    const directory = await OrganizationDirectory.load(
+      this.transactions.manager,
+      organization,
+      policy.locale,
+    );
+
+    const digestIds = new Map<string, string>();
+    const digestOf = (recipient: string) => {
+      let digestId = digestIds.get(recipient);
+      if (!digestId) {
+        digestId = digestIdOf(organizationId, today, recipient);
+        digestIds.set(recipient, digestId);
+      }
+      return digestId;
+    };
+
+    let created = 0;
+    for (const source of this.sources.all()) {
+      // One broken source must not keep the others' notices from going out; what it
+      // stored before failing stays, and the next scan tries it again.
+      try {
+        if (source.prepare) await source.prepare(context);
+        for await (const notices of source.scan(context)) {
+          await directory.loadContacts(notices.map((n) => n.factoryId));
+          created += await this.store(organizationId, today, notices, directory, digestOf);
+        }
+      } catch (error) {
+        this.logger.error(
+          `Reminder source ${source.constructor.name} failed for ${organizationId}: ${
+            error instanceof Error ? (error.stack ?? error.message) : String(error)
+          }`,
+        );
+      }
+    }
+    const pendingDigests = await this.pendingDigests(organizationId, now);
+    if (created > 0)
+      this.logger.log(`Scan of ${organizationId} for ${today}: ${created} reminders`);
+    return { organizationId, scanOn: today, created, pendingDigests };
+  }
+
+  /** Digests of the organization with pending rows that no sender holds. */
+  async pendingDigests(
+    organizationId: string,
+    now: Date = this.clock.now(),
+  ): Promise<DigestToQueue[]> {
+    const rows = await this.transactions.manager
+      .getRepository(Reminder)
+      .createQueryBuilder('r')
+      .select('r.digestId', 'digestId')
+      .addSelect('MAX(r.attempts)', 'attempts')
+      .where('r.organizationId = :organizationId', { organizationId })
+      .andWhere("r.state = 'pending'")
+      .andWhere('(r.claimedUntil IS NULL OR r.claimedUntil < :now)', { now })
+      .groupBy('r.digestId')
+      .getRawMany<{ digestId: string; attempts: number | string }>();
+    return rows.map((row) => ({ digestId: row.digestId, attempts: Number(row.attempts) }));
+  }
+
+  private async store(
+    organizationId: string,
+    today: string,
+    notices: DueNotice[],
+    directory: OrganizationDirectory,
+    digestOf: (recipient: string) => string,
+  ): Promise<number> {
+    const rows: ReminderInsert[] = [];
+    for (const notice of notices) {
+      for (const recipient of recipientsOf(notice, directory)) {
+        rows.push(rowFor(organizationId, today, notice, recipient, digestOf(recipient.email)));
+      }
+    }
+    // One transaction per batch. ON CONFLICT DO NOTHING leaves out what an earlier scan
+    // (or another process, at this very moment) stored; the count is of the new rows only.
+    const postgres = !this.transactions.isSqlite;
+    return this.transactions.run(async (manager) => {
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('Transactions.run gave a manager without its query runner');
+      let created = 0;
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const chunk = rows.slice(i, i + INSERT_CHUNK);
+        let n = 0;
+        const values = chunk
+          .map(() => `(${INSERT_COLUMNS.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`)
+          .join(', ');
+        const result = (await runner.query(
+          `INSERT INTO "reminders" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("dedupeKey") DO NOTHING`,
+          chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])),
+          true,
+        )) as { affected?: number };
+        created += result.affected ?? 0;
+      }
+      return created;
+    });
+  }
+}
+
+/** The columns the scan writes; the rest take their defaults. */
+const INSERT_COLUMNS = [
+  'id',
+  'organizationId',
+  'dedupeKey',
+  'noticeKey',
+  'kind',
+  'subjectType',
+  'subjectId',
+  'factoryId',
+  'recipient',
+  'recipientUserId',
+  'recipientRole',
+  'locale',
+  'audience',
+  'escalated',
+  'dueOn',
+  'scanOn',
+  'digestId',
+  'payload',
+  'state',
+  'attempts',
+] as const;
+type ReminderInsert = Record<(typeof INSERT_COLUMNS)[number], string | number | boolean | null>;
+
+function rowFor(
+  organizationId: string,
+  today: string,
+  notice: DueNotice,
+  recipient: Recipient,
+  digestId: string,
+): ReminderInsert {
+  return {
+    id: randomUUID(),
+    organizationId,
+    dedupeKey: `${notice.dedupeKey}|${recipient.email}`,
+    noticeKey: notice.dedupeKey,
+    kind: notice.kind,
+    subjectType: notice.subjectType,
+    subjectId: notice.subjectId,
+    factoryId: notice.factoryId,
+    recipient: recipient.email,
+    recipientUserId: recipient.userId,
+    recipientRole: recipient.role,
+    locale: recipient.locale,
+    audience: notice.audience,
+    escalated: notice.escalateToAdmins === true,
+    dueOn: notice.dueOn,
+    scanOn: today,
+    digestId,
+    payload: JSON.stringify(notice.payload),
+    state: 'pending',
+    attempts: 0,
+  };
+}
+
+/** The organization's people, read once per scan; factory contacts as notices need them. */
+class OrganizationDirectory implements Directory {
+  private readonly contacts = new Map<string, Recipient | null>();
+
+  private constructor(
+    private readonly manager: EntityManager,
+    private readonly organizationId: string,
+    private readonly defaultLocale: ReminderLocale,
+    readonly admins: Recipient[],
+    private readonly managers: Map<string, Recipient[]>,
+  ) {}
+
+  static async load(
+    manager: EntityManager,
+    organization: Organization,
+    policyLocale: string,
+  ): Promise<OrganizationDirectory> {
+    const defaultLocale = asReminderLocale(policyLocale) ?? 'en';
+    const users = await manager.getRepository(User).find({
+      where: { organizationId: organization.id, role: In(['admin', 'factory_manager']) },
+      order: { email: 'ASC' },
+    });
+    const toRecipient = (user: User): Recipient => ({
+      email: user.email,
+      userId: user.id,
+      role: user.role,
+      locale: asReminderLocale(user.locale) ?? defaultLocale,
+      factoryId: user.factoryId,
+    });
+    const admins = users.filter((u) => u.role === 'admin').map(toRecipient);
+    const managers = new Map<string, Recipient[]>();
+    for (const user of users) {
+      if (user.role !== 'factory_manager' || !user.factoryId) continue;
+      managers.set(user.factoryId, [...(managers.get(user.factoryId) ?? []), toRecipient(user)]);
+    }
+    return new OrganizationDirectory(manager, organization.id, defaultLocale, admins, managers);
+  }
+
+  async loadContacts(factoryIds: (string | null)[]): Promise<void> {
+    const missing = [...new Set(factoryIds)].filter(
+      (id): id is string => id !== null && !this.contacts.has(id),
+    );
+    if (missing.length === 0) return;
+    const factories = await this.manager.getRepository(Factory).find({
+      select: { id: true, contactEmail: true, status: true },
+      where: { id: In(missing), organizationId: this.organizationId },
+    });
+    for (const id of missing) this.contacts.set(id, null);
+    for (const factory of factories) {
+      if (!factory.contactEmail || factory.status === 'ended') continue;
+      this.contacts.set(factory.id, {
+        email: factory.contactEmail,
+        userId: null,
+        role: 'factory_contact',
+        locale: this.defaultLocale,
+        factoryId: factory.id,
+      });
+    }
+  }
+
+  managersOf(factoryId: string): Recipient[] {
+    return this.managers.get(factoryId) ?? [];
+  }
+
+  contactOf(factoryId: string): Recipient | null {
+    return this.contacts.get(factoryId) ?? null;
+  }
+}

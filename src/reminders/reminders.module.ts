@@ -1,0 +1,46 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { DigestDeliveryService } from './digest-delivery.service';
+import { CertificateExpirySource } from './kinds/certificate-expiry.source';
+import { StandardEditionSource } from './kinds/standard-edition.source';
+import { SurveillanceAuditSource } from './kinds/surveillance-audit.source';
+import { ReminderPolicyService } from './reminder-policy.service';
+import { ReminderQueues } from './reminder-queues';
+import { ReminderScanService } from './reminder-scan.service';
+import { ReminderScheduler } from './reminder-scheduler';
+import { ReminderSources } from './reminder-sources';
+import { ReminderWorkers } from './reminder-workers';
+import { ReminderPolicyController, RemindersController } from './reminders.controller';
+import { REMINDER_DIGEST_QUEUE, REMINDER_SCAN_QUEUE } from './reminders.jobs';
+import { ReminderDigestProcessor, ReminderScanProcessor } from './reminders.processor';
+import { RemindersService } from './reminders.service';
+
+/**
+ * The reminder engine: discovers every @ReminderSource() provider, scans daily per
+ * organization, stores one row per notice and recipient, and mails one digest a day.
+ */
+@Module({
+  imports: [
+    DiscoveryModule,
+    BullModule.registerQueue({ name: REMINDER_SCAN_QUEUE }, { name: REMINDER_DIGEST_QUEUE }),
+  ],
+  controllers: [RemindersController, ReminderPolicyController],
+  providers: [
+    ReminderSources,
+    ReminderQueues,
+    ReminderScanService,
+    DigestDeliveryService,
+    ReminderPolicyService,
+    RemindersService,
+    ReminderScheduler,
+    ReminderWorkers,
+    ReminderScanProcessor,
+    ReminderDigestProcessor,
+    CertificateExpirySource,
+    SurveillanceAuditSource,
+    StandardEditionSource,
+  ],
+  exports: [ReminderScanService, ReminderPolicyService, DigestDeliveryService, ReminderQueues],
+})
+export class RemindersModule {}

@@ -1,0 +1,108 @@
+import { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  messageId: string;
+  text: string;
+  html: string;
+  headers: Map<string, unknown>;
+}
+
+/**
+ * A real SMTP server in the test process, on a free port: records every message it
+ * accepts, and can refuse the next N attempts with a temporary error (451).
+ */
+export class TestSmtpServer {
+  readonly received: ReceivedMail[] = [];
+  /** Attempts refused so far. */
+  refused = 0;
+  private refuseNext = 0;
+  private server!: SMTPServer;
+  private port = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  static async start(): Promise<TestSmtpServer> {
+    const smtp = new TestSmtpServer();
+    await smtp.listen();
+    return smtp;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** The next `count` messages are refused at MAIL FROM with 451 (the client must retry). */
+  refuse(count: number): void {
+    this.refuseNext = count;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((mail) => mail.to.includes(address.toLowerCase()));
+  }
+
+  /** Reminder digests only (not invitations and other mail). */
+  get digests(): ReceivedMail[] {
+    return this.received.filter((mail) => mail.headers.has('x-certpact-digest'));
+  }
+
+  digestsTo(address: string): ReceivedMail[] {
+    return this.digests.filter((mail) => mail.to.includes(address.toLowerCase()));
+  }
+
+  /** Resolves once `count` messages in all have arrived. */
+  waitForCount(count: number): Promise<void> {
+    if (this.received.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private listen(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onMailFrom: (_address, _session, callback) => {
+        if (this.refuseNext > 0) {
+          this.refuseNext--;
+          this.refused++;
+          const error = new Error('Try again later (test refusal)') as Error & {
+            responseCode: number;
+          };
+          error.responseCode = 451;
+          return callback(error);
+        }
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        simpleParser(stream)
+          .then((parsed) => {
+            this.received.push({
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              subject: parsed.subject ?? '',
+              messageId: parsed.messageId ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              headers: parsed.headers as Map<string, unknown>,
+            });
+            for (const waiter of this.waiters.filter((w) => this.received.length >= w.count))
+              waiter.resolve();
+            this.waiters = this.waiters.filter((w) => this.received.length < w.count);
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      },
+    });
+    return new Promise((resolve) => {
+      this.server.listen(0, '127.0.0.1', () => {
+        this.port = (this.server.server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  }
+}
