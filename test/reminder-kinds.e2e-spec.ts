@@ -170,7 +170,11 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
         targetOn: '2027-03-05',
         milestones: [{ name: 'Stage 2 audit', dueOn: '2027-03-20' }],
       });
-      const before = await t.http().get(`/api/v1/agreements/${late.id}`).set(admin.auth).expect(200);
+      const before = await t
+        .http()
+        .get(`/api/v1/agreements/${late.id}`)
+        .set(admin.auth)
+        .expect(200);
       expect(before.body.status).toBe('in_progress');
 
       await scan(admin);
@@ -376,7 +380,9 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       expect(mail.subject).toBe('[certpact] Manager Trading 有 2 项提醒（2027-08-01）');
       expect(mail.text).toContain(`${myCertificate.certificateNumber}`);
       expect(mail.text).toContain('即将到期');
-      expect(mail.text).toContain('合作协议“Valve ISO 9001”（Yuyao Valve）的里程碑“Internal audit”');
+      expect(mail.text).toContain(
+        '合作协议“Valve ISO 9001”（Yuyao Valve）的里程碑“Internal audit”',
+      );
       expect(mail.text).toContain(
         `https://certpact.example/submissions/new?certificateId=${myCertificate.id}`,
       );
@@ -425,7 +431,26 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       await certificate({ expiresOn: '2018-08-10' }); // expired
       await certificate({ expiresOn: '2019-12-31', nextSurveillanceAuditOn: '2018-08-25' });
       await certificate({ standard: 'ISO 9001:2008', expiresOn: '2019-06-30' }); // edition ends 2018-09-15
+      // confirmed a year ago: its check has gone stale (the other verification_due reason)
+      const stale = await certificate({ expiresOn: '2020-06-30' });
+      await t
+        .http()
+        .post(`/api/v1/certificates/${stale.id}/verifications`)
+        .set(admin.auth)
+        .send({ method: 'cnca', result: 'confirmed', checkedOn: '2017-08-20' })
+        .expect(201);
       t.clock.set('2018-08-20T02:00:00Z');
+      // a plan that cannot fit before its target (the other agreement_at_risk reason)
+      const tight = await createRunningAgreement(t, admin, {
+        factoryId: factory.id,
+        title: 'Tight plan',
+        startsOn: '2018-08-01',
+        targetOn: '2018-09-10',
+        milestones: [
+          { name: 'Stage 1 audit', dueOn: '2018-09-05', plannedDays: 30 },
+          { name: 'Stage 2 audit', dueOn: '2018-09-09', plannedDays: 30 },
+        ],
+      });
       await createRunningAgreement(t, admin, {
         factoryId: factory.id,
         startsOn: '2018-07-01',
@@ -460,8 +485,21 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
         expectCleanlyRendered(received[0]);
         expect(received[0].html).toContain('<ol>');
       }
-      expect(mailTo(mails, chineseAdmin.email)[0].text).toContain('认证缺口');
-      expect(mailTo(mails, admin.email)[0].text).toContain('Scope gap');
+      const chinese = mailTo(mails, chineseAdmin.email)[0].text;
+      const english = mailTo(mails, admin.email)[0].text;
+      expect(chinese).toContain('认证缺口');
+      expect(english).toContain('Scope gap');
+      expect(english).toContain(
+        `certificate ${stale.certificateNumber} was last confirmed on 2017-08-20`,
+      );
+      expect(chinese).toContain(
+        `证书 ${stale.certificateNumber} 的核验已满一年（上次确认：2017-08-20）`,
+      );
+      expect(english).toContain(`Agreement "${tight.title}" (Ningbo Flange) is at risk`);
+      expect(english).toMatch(
+        /remaining milestones need until \d{4}-\d{2}-\d{2} at the plan's pace/,
+      );
+      expect(chinese).toMatch(/剩余里程碑要到 \d{4}-\d{2}-\d{2} 才能完成，比目标日期晚 \d+ 天/);
       expectCleanlyRendered(mailTo(mails, 'qa@render.example')[0]);
     });
   });
