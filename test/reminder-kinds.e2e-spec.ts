@@ -1,3 +1,6 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { GapEpisode } from '../src/gaps/gap-episode.entity';
 import { ReminderSources } from '../src/reminders/reminder-sources';
 import { makeBuyer, makeRequirement } from './factories/buyers';
 import { inviteManager } from './factories/managers';
@@ -298,6 +301,62 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       const rows = await gapRows();
       expect(rows).toHaveLength(2);
       expect(new Set(rows.map((r) => r.subjectId)).size).toBe(2);
+    });
+  });
+
+  describe('two scans at once', () => {
+    it('opens one gap episode per gap and reports each gap once, with no source failing', async () => {
+      const errors = jest.spyOn(Logger.prototype, 'error');
+      try {
+        // a few rounds: on PostgreSQL the scans' prepare steps really do overlap
+        for (let round = 0; round < 3; round++) {
+          t.clock.set('2027-05-01T02:00:00Z');
+          const admin = await signUp(t, { organizationName: `Race Trading ${round}` });
+          const factory = await createFactory(t, admin);
+          const buyer = await t
+            .http()
+            .post('/api/v1/buyers')
+            .set(admin.auth)
+            .send(makeBuyer())
+            .expect(201);
+          for (const standard of ['ISO 9001:2015', 'ISO 14001:2015', 'ISO 45001:2018']) {
+            await createCertificate(t, admin, {
+              factoryId: factory.id,
+              standard,
+              expiresOn: '2029-12-31',
+              nextSurveillanceAuditOn: null,
+            });
+            await t
+              .http()
+              .post(`/api/v1/buyers/${buyer.body.id}/requirements`)
+              .set(admin.auth)
+              .send(makeRequirement({ standard, productCategory: 'valves' }))
+              .expect(201);
+          }
+          const before = smtp.digestsTo(admin.email).length;
+          await Promise.all(
+            [1, 2, 3].map(() =>
+              t.http().post('/api/v1/reminders/scan').set(admin.auth).expect(200),
+            ),
+          );
+          const open = await t.app
+            .get(DataSource)
+            .getRepository(GapEpisode)
+            .find({ where: { organizationId: admin.organizationId, closedOn: IsNull() } });
+          expect(open).toHaveLength(3);
+          const rows = await remindersOf(admin, 'kind=scope_gap');
+          expect(rows.map((r) => r.subjectId).sort()).toEqual(open.map((e) => e.id).sort());
+          const mails = smtp.digestsTo(admin.email).slice(before);
+          expect(mails).toHaveLength(1);
+          expect(mails[0].text.split('Scope gap for').length - 1).toBe(3);
+        }
+        const failures = errors.mock.calls.filter((call) =>
+          String(call[0]).includes('Reminder source'),
+        );
+        expect(failures).toEqual([]);
+      } finally {
+        errors.mockRestore();
+      }
     });
   });
 
