@@ -461,6 +461,9 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       const adminMail = mailTo(mails, admin.email)[0];
       expect(adminMail.text).toContain(myAgreement.title);
       expect(adminMail.text).toContain(theirAgreement.title);
+      // the manager can open what the digest links to
+      for (const [, path] of mail.text.matchAll(/https:\/\/certpact\.example(\/api\/v1\/\S+)/g))
+        await t.http().get(path).set(manager.auth).expect(200);
       // every row addressed to the manager is about their factory
       const rows = (await remindersOf(admin)).filter((r) => r.recipient === manager.email);
       expect(rows.map((r) => r.subjectId).sort()).toEqual(
@@ -544,6 +547,15 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
         expectCleanlyRendered(received[0]);
         expect(received[0].html).toContain('<ol>');
       }
+      // every record a digest links to opens for its reader
+      const links = (mail: ReceivedMail) => [
+        ...new Set(
+          [...mail.text.matchAll(/https:\/\/certpact\.example(\/api\/v1\/\S+)/g)].map((m) => m[1]),
+        ),
+      ];
+      const adminLinks = links(mailTo(mails, admin.email)[0]);
+      expect(adminLinks.length).toBeGreaterThanOrEqual(kinds.length - 1);
+      for (const path of adminLinks) await t.http().get(path).set(admin.auth).expect(200);
       const chinese = mailTo(mails, chineseAdmin.email)[0].text;
       const english = mailTo(mails, admin.email)[0].text;
       expect(chinese).toContain('认证缺口');
