@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { DataSource, IsNull } from 'typeorm';
 import { GapEpisode } from '../src/gaps/gap-episode.entity';
 import { ReminderSources } from '../src/reminders/reminder-sources';
+import { REMINDER_SCAN_QUEUE, SCAN_JOB } from '../src/reminders/reminders.jobs';
 import { makeBuyer, makeRequirement } from './factories/buyers';
 import { inviteManager } from './factories/managers';
 import { createRunningAgreement } from './factories/reminder-kinds';
@@ -301,6 +303,71 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       const rows = await gapRows();
       expect(rows).toHaveLength(2);
       expect(new Set(rows.map((r) => r.subjectId)).size).toBe(2);
+    });
+  });
+
+  describe('the scheduled scan, run by the worker over Redis', () => {
+    it('lapses, finds and mails the feature kinds as the manual scan does', async () => {
+      t.clock.set('2027-09-01T02:00:00Z');
+      const admin = await signUp(t, { organizationName: 'Scheduled Trading' });
+      const contact = 'qa@scheduled.example';
+      const factory = await createFactory(t, admin, {
+        name: 'Fenghua Gear',
+        contactEmail: contact,
+      });
+      await createRunningAgreement(t, admin, {
+        factoryId: factory.id,
+        title: 'Gear ISO 14001',
+        startsOn: '2027-08-01',
+        targetOn: '2028-01-31',
+        milestones: [{ name: 'Documentation', dueOn: '2027-09-08' }],
+      });
+      const late = await createRunningAgreement(t, admin, {
+        factoryId: factory.id,
+        startsOn: '2027-03-01',
+        targetOn: '2027-08-31',
+        milestones: [{ name: 'Stage 2 audit', dueOn: '2027-09-20' }],
+      });
+      const buyer = await t
+        .http()
+        .post('/api/v1/buyers')
+        .set(admin.auth)
+        .send(makeBuyer({ name: 'Scheduled Buyer' }))
+        .expect(201);
+      await t
+        .http()
+        .post(`/api/v1/buyers/${buyer.body.id}/requirements`)
+        .set(admin.auth)
+        .send(makeRequirement({ standard: 'ISO 50001:2018', productCategory: 'valves' }))
+        .expect(201);
+
+      // the job the organization's job scheduler adds at its sending hour
+      const queue = new Queue(REMINDER_SCAN_QUEUE, {
+        connection: { url: 'redis://127.0.0.1:6379' },
+        prefix: t.env.QUEUE_PREFIX,
+      });
+      try {
+        await queue.add(SCAN_JOB, { organizationId: admin.organizationId });
+      } finally {
+        await queue.close();
+      }
+      for (const email of [admin.email, contact]) {
+        while (smtp.digestsTo(email).length === 0) await new Promise((r) => setTimeout(r, 50));
+      }
+      const [adminMail] = smtp.digestsTo(admin.email);
+      expect(adminMail.text).toContain('Milestone "Documentation" of "Gear ISO 14001"');
+      expect(adminMail.text).toContain('Scope gap for Scheduled Buyer');
+      expectCleanlyRendered(adminMail);
+      const [contactMail] = smtp.digestsTo(contact);
+      expect(contactMail.text).toContain('Milestone "Documentation" of "Gear ISO 14001"');
+      expect(contactMail.text).not.toContain('Scope gap');
+      const lapsed = await t
+        .http()
+        .get(`/api/v1/agreements/${late.id}`)
+        .set(admin.auth)
+        .expect(200);
+      expect(lapsed.body.status).toBe('lapsed');
+      expect(smtp.digestsTo(admin.email)).toHaveLength(1);
     });
   });
 
