@@ -195,6 +195,7 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
         events.body.items as { actorId: string | null; before: object; after: object }[]
       ).find((e) => (e.after as { status: string }).status === 'lapsed');
       expect(lapse).toMatchObject({
+        actorId: null, // the scan, not a person
         before: { status: 'in_progress' },
         after: { status: 'lapsed', reason: expect.stringContaining('targetOn 2027-03-05') },
       });
