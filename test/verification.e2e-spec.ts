@@ -345,7 +345,7 @@ describe('certificate verification and risk signals', () => {
         for await (const batch of source.scan(context)) notices.push(...batch);
         return notices;
       };
-      // Rows carry the database's own creation time, not the test clock.
+      // A certificate is recorded at the app Clock's time (the test clock here).
       const createdAt = (await get(account, `/certificates/${never.id}`).expect(200)).body.createdAt as string;
       const recordedOn = todayIn('Asia/Shanghai', new Date(createdAt));
       expect(await scan(addDays(recordedOn, 13))).toEqual([]);

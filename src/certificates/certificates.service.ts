@@ -305,6 +305,9 @@ export class CertificatesService {
       ...fields,
       organizationId: actor.organizationId,
       createdById: actor.userId,
+      // "Recorded on" starts the 14 days to a first verification: it must come from the
+      // same Clock as every other date rule, not from the database's own clock.
+      createdAt: this.clock.now(),
     });
     await repo.insert(certificate);
     return this.certificates.get(manager, actor.organizationId, certificate.id);

@@ -68,7 +68,19 @@ export class ScopeGapReminderSource implements ReminderSourceHandler {
           .execute();
       }
       const rows = plan.open.map((gap) => episodeOf(context.organizationId, gap, context.today));
-      for (let i = 0; i < rows.length; i += 200) await repo.insert(rows.slice(i, i + 200));
+      // Two scans of one organization at once (the scheduled one and POST /reminders/scan,
+      // or two workers) both find a new gap without an episode; on PostgreSQL the second
+      // insert would break the unique open-key index and drop this source from its scan.
+      // The episode the first scan opened is the one to report, so the second keeps it.
+      for (let i = 0; i < rows.length; i += 200) {
+        await repo
+          .createQueryBuilder()
+          .insert()
+          .into(GapEpisode)
+          .values(rows.slice(i, i + 200))
+          .orIgnore()
+          .execute();
+      }
     });
   }
 
