@@ -196,14 +196,12 @@ export class VerificationsService implements VerificationStates {
     });
     const status = statusAfterResult(certificate.status, fields.result);
     if (status) {
-      // The certificates feature has no transaction-taking status change; the write stays
-      // here so that record, status and audit event land together.
-      const certificates = manager.getRepository(Certificate);
-      await certificates.update({ id: certificate.id, organizationId }, { status });
-      const after = await this.certificates.getInOrganization(
+      // In this transaction, so that record, status and audit event land together.
+      const after = await this.certificates.setStatusIn(
+        manager,
         organizationId,
         certificate.id,
-        manager,
+        status,
       );
       await this.audit.record(manager, {
         organizationId,
