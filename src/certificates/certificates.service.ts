@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, Not } from 'typeorm';
+import { Brackets, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -78,6 +78,32 @@ export class CertificatesService {
   ): Promise<Certificate> {
     await this.certificates.repo(manager).update({ id, organizationId }, { status });
     return this.certificates.get(manager, organizationId, id);
+  }
+
+  /** For other features: the id and issue date of those of these ids that are the organization's certificates. */
+  issueDatesOf(
+    organizationId: string,
+    ids: string[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Pick<Certificate, 'id' | 'issuedOn'>[]> {
+    return this.certificates.repo(manager).find({
+      select: { id: true, issuedOn: true },
+      where: { organizationId, id: In(ids) },
+    });
+  }
+
+  /** For bulk work: the ids of the organization's certificates in these statuses, in id order. */
+  async idsWithStatus(
+    organizationId: string,
+    statuses: CertificateStatus[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<string[]> {
+    const rows = await this.certificates.repo(manager).find({
+      select: { id: true },
+      where: { organizationId, status: In(statuses) },
+      order: { id: 'ASC' },
+    });
+    return rows.map((r) => r.id);
   }
 
   /** For other features: a certificate of this organization, or a 404. */

@@ -361,10 +361,7 @@ export class VerificationsService implements VerificationStates {
     const states = new Map<string, VerificationState>();
     for (let i = 0; i < certificateIds.length; i += 500) {
       const ids = certificateIds.slice(i, i + 500);
-      const certificates = await this.transactions.manager.getRepository(Certificate).find({
-        select: { id: true, issuedOn: true },
-        where: { organizationId, id: In(ids) },
-      });
+      const certificates = await this.certificates.issueDatesOf(organizationId, ids);
       const summaries = await this.summaries(organizationId, certificates, today);
       for (const [id, summary] of summaries) states.set(id, summary.state);
     }
