@@ -3,21 +3,13 @@ import {
   date,
   id,
   json,
+  organizationForeignKey,
   ref,
   text,
   timestamp,
   timestamps,
   varchar,
 } from '../src/database/migration-helpers';
-
-const organizationFk = (table: string) =>
-  new TableForeignKey({
-    name: `FK_${table}_organization`,
-    columnNames: ['organizationId'],
-    referencedTableName: 'organizations',
-    referencedColumnNames: ['id'],
-    onDelete: 'CASCADE',
-  });
 
 export class CreateFoundation1764100000000 implements MigrationInterface {
   name = 'CreateFoundation1764100000000';
@@ -55,7 +47,7 @@ export class CreateFoundation1764100000000 implements MigrationInterface {
           varchar('status', 20, false, 'active'),
           ...timestamps(queryRunner),
         ],
-        foreignKeys: [organizationFk('factories')],
+        foreignKeys: [organizationForeignKey('factories')],
         indices: [
           new TableIndex({
             name: 'IDX_factories_org_name',
@@ -80,7 +72,7 @@ export class CreateFoundation1764100000000 implements MigrationInterface {
           ...timestamps(queryRunner),
         ],
         foreignKeys: [
-          organizationFk('users'),
+          organizationForeignKey('users'),
           new TableForeignKey({
             name: 'FK_users_factory',
             columnNames: ['factoryId'],
@@ -114,7 +106,7 @@ export class CreateFoundation1764100000000 implements MigrationInterface {
           ref('invitedById', true),
           ...timestamps(queryRunner),
         ],
-        foreignKeys: [organizationFk('invitations')],
+        foreignKeys: [organizationForeignKey('invitations')],
         indices: [
           new TableIndex({
             name: 'UQ_invitations_token_hash',
@@ -150,7 +142,7 @@ export class CreateFoundation1764100000000 implements MigrationInterface {
           ...timestamps(queryRunner),
         ],
         foreignKeys: [
-          organizationFk('certificates'),
+          organizationForeignKey('certificates'),
           new TableForeignKey({
             name: 'FK_certificates_factory',
             columnNames: ['factoryId'],
@@ -187,7 +179,7 @@ export class CreateFoundation1764100000000 implements MigrationInterface {
           json('after', true),
           timestamp(queryRunner, 'createdAt'),
         ],
-        foreignKeys: [organizationFk('audit_events')],
+        foreignKeys: [organizationForeignKey('audit_events')],
         indices: [
           new TableIndex({
             name: 'IDX_audit_events_org_created',

@@ -1,10 +1,11 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import {
   boolean,
   date,
   id,
   integer,
   json,
+  organizationForeignKey,
   ref,
   text,
   timestamp,
@@ -47,15 +48,7 @@ export class CreateReminders1764200000000 implements MigrationInterface {
           varchar('messageId', 200, true),
           ...timestamps(queryRunner),
         ],
-        foreignKeys: [
-          new TableForeignKey({
-            name: 'FK_reminders_organization',
-            columnNames: ['organizationId'],
-            referencedTableName: 'organizations',
-            referencedColumnNames: ['id'],
-            onDelete: 'CASCADE',
-          }),
-        ],
+        foreignKeys: [organizationForeignKey('reminders')],
         indices: [
           new TableIndex({
             name: 'UQ_reminders_dedupe_key',

@@ -4,6 +4,7 @@ import {
   id,
   integer,
   json,
+  organizationForeignKey,
   ref,
   text,
   timestamps,
@@ -35,13 +36,7 @@ export class CreateAgreements1764300000000 implements MigrationInterface {
           ...timestamps(queryRunner),
         ],
         foreignKeys: [
-          new TableForeignKey({
-            name: 'FK_agreements_organization',
-            columnNames: ['organizationId'],
-            referencedTableName: 'organizations',
-            referencedColumnNames: ['id'],
-            onDelete: 'CASCADE',
-          }),
+          organizationForeignKey('agreements'),
           // deleting an ended factory takes its agreements (and their milestones) with it
           new TableForeignKey({
             name: 'FK_agreements_factory',
@@ -90,13 +85,7 @@ export class CreateAgreements1764300000000 implements MigrationInterface {
           ...timestamps(queryRunner),
         ],
         foreignKeys: [
-          new TableForeignKey({
-            name: 'FK_agreement_milestones_organization',
-            columnNames: ['organizationId'],
-            referencedTableName: 'organizations',
-            referencedColumnNames: ['id'],
-            onDelete: 'CASCADE',
-          }),
+          organizationForeignKey('agreement_milestones'),
           new TableForeignKey({
             name: 'FK_agreement_milestones_agreement',
             columnNames: ['agreementId'],

@@ -1,14 +1,14 @@
 import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { date, id, json, ref, text, timestamps, varchar } from '../src/database/migration-helpers';
-
-const organizationFk = (table: string) =>
-  new TableForeignKey({
-    name: `FK_${table}_organization`,
-    columnNames: ['organizationId'],
-    referencedTableName: 'organizations',
-    referencedColumnNames: ['id'],
-    onDelete: 'CASCADE',
-  });
+import {
+  date,
+  id,
+  json,
+  organizationForeignKey,
+  ref,
+  text,
+  timestamps,
+  varchar,
+} from '../src/database/migration-helpers';
 
 const buyerFk = (table: string) =>
   new TableForeignKey({
@@ -36,7 +36,7 @@ export class CreateBuyers1764400000000 implements MigrationInterface {
           text('notes'),
           ...timestamps(queryRunner),
         ],
-        foreignKeys: [organizationFk('buyers')],
+        foreignKeys: [organizationForeignKey('buyers')],
         indices: [
           new TableIndex({ name: 'IDX_buyers_org_name', columnNames: ['organizationId', 'name'] }),
         ],
@@ -54,7 +54,7 @@ export class CreateBuyers1764400000000 implements MigrationInterface {
           varchar('productCategory', 100),
           ...timestamps(queryRunner),
         ],
-        foreignKeys: [organizationFk('requirements'), buyerFk('requirements')],
+        foreignKeys: [organizationForeignKey('requirements'), buyerFk('requirements')],
         indices: [
           new TableIndex({
             name: 'IDX_requirements_org_buyer',
@@ -90,7 +90,7 @@ export class CreateBuyers1764400000000 implements MigrationInterface {
           ...timestamps(queryRunner),
         ],
         foreignKeys: [
-          organizationFk('gap_episodes'),
+          organizationForeignKey('gap_episodes'),
           buyerFk('gap_episodes'),
           new TableForeignKey({
             name: 'FK_gap_episodes_requirement',

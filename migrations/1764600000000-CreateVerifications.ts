@@ -1,5 +1,13 @@
 import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { date, id, ref, text, timestamps, varchar } from '../src/database/migration-helpers';
+import {
+  date,
+  id,
+  organizationForeignKey,
+  ref,
+  text,
+  timestamps,
+  varchar,
+} from '../src/database/migration-helpers';
 
 const fk = (table: string, column: string, referenced: string) =>
   new TableForeignKey({
@@ -33,7 +41,7 @@ export class CreateVerifications1764600000000 implements MigrationInterface {
           ...timestamps(queryRunner),
         ],
         foreignKeys: [
-          fk('certificate_verifications', 'organizationId', 'organizations'),
+          organizationForeignKey('certificate_verifications'),
           fk('certificate_verifications', 'certificateId', 'certificates'),
         ],
         indices: [
@@ -59,7 +67,7 @@ export class CreateVerifications1764600000000 implements MigrationInterface {
           ...timestamps(queryRunner),
         ],
         foreignKeys: [
-          fk('certificate_audits', 'organizationId', 'organizations'),
+          organizationForeignKey('certificate_audits'),
           fk('certificate_audits', 'certificateId', 'certificates'),
         ],
         indices: [

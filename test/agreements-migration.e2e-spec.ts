@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CreateAgreements1764300000000 } from '../migrations/1764300000000-CreateAgreements';
 import { makeAgreement } from './factories/agreements';
-import { makeFactory } from './factories';
+import { createFactory } from './factories';
 import { signUp } from './support/accounts';
 import { startApp, TestApp } from './support/app';
 
@@ -17,17 +17,12 @@ describe('the agreements migration', () => {
 
   it('reverts and re-applies on a database holding agreements', async () => {
     const admin = await signUp(t);
-    const factory = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(admin.auth)
-      .send(makeFactory())
-      .expect(201);
+    const factory = await createFactory(t, admin);
     await t
       .http()
       .post('/api/v1/agreements')
       .set(admin.auth)
-      .send(makeAgreement({ factoryId: factory.body.id }))
+      .send(makeAgreement({ factoryId: factory.id }))
       .expect(201);
 
     const migration = new CreateAgreements1764300000000();
@@ -49,7 +44,7 @@ describe('the agreements migration', () => {
       .http()
       .post('/api/v1/agreements')
       .set(admin.auth)
-      .send(makeAgreement({ factoryId: factory.body.id }))
+      .send(makeAgreement({ factoryId: factory.id }))
       .expect(201);
     expect(again.body.milestones).toHaveLength(9);
   });

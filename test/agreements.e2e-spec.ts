@@ -1,7 +1,7 @@
 import { AgreementReminderSource } from '../src/agreements/agreement-reminder.source';
 import { Transactions } from '../src/database/transactions';
 import { addFactoryManager, makeAgreement } from './factories/agreements';
-import { makeCertificate, makeFactory } from './factories';
+import { createCertificate, createFactory } from './factories';
 import { Account, addStaff, signUp } from './support/accounts';
 import { startApp, TestApp } from './support/app';
 
@@ -34,13 +34,7 @@ describe('agreements and their certification plans', () => {
   });
 
   async function newFactory(account: Account, overrides: Record<string, unknown> = {}) {
-    const response = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(account.auth)
-      .send(makeFactory(overrides))
-      .expect(201);
-    return response.body.id as string;
+    return (await createFactory(t, account, overrides)).id;
   }
 
   async function create(account: Account, overrides: Record<string, unknown> = {}) {
@@ -653,12 +647,7 @@ describe('agreements and their certification plans', () => {
     it('links a certified agreement to its certificate, which shows what backs it', async () => {
       const account = await signUp(t);
       const factory = await newFactory(account);
-      const certificate = await t
-        .http()
-        .post('/api/v1/certificates')
-        .set(account.auth)
-        .send(makeCertificate({ factoryId: factory }))
-        .expect(201);
+      const certificate = await createCertificate(t, account, { factoryId: factory });
       const agreement = await create(account, { factoryId: factory });
       for (const status of ['negotiating', 'signed', 'in_progress']) {
         await move(account, agreement.id, status).expect(200);
@@ -667,13 +656,13 @@ describe('agreements and their certification plans', () => {
         .http()
         .patch(`/api/v1/agreements/${agreement.id}`)
         .set(account.auth)
-        .send({ certificateId: certificate.body.id })
+        .send({ certificateId: certificate.id })
         .expect(409);
       expect(early.body.code).toBe('AGREEMENT.NOT_CERTIFIED');
 
       let before = await t
         .http()
-        .get(`/api/v1/certificates/${certificate.body.id}`)
+        .get(`/api/v1/certificates/${certificate.id}`)
         .set(account.auth)
         .expect(200);
       expect(before.body.backedBy).toEqual([]);
@@ -682,16 +671,16 @@ describe('agreements and their certification plans', () => {
         .http()
         .patch(`/api/v1/agreements/${agreement.id}`)
         .set(account.auth)
-        .send({ status: 'certified', certificateId: certificate.body.id })
+        .send({ status: 'certified', certificateId: certificate.id })
         .expect(200);
       expect(linked.body).toMatchObject({
         status: 'certified',
-        certificateId: certificate.body.id,
+        certificateId: certificate.id,
       });
 
       const shown = await t
         .http()
-        .get(`/api/v1/certificates/${certificate.body.id}`)
+        .get(`/api/v1/certificates/${certificate.id}`)
         .set(account.auth)
         .expect(200);
       expect(shown.body.backedBy).toEqual([
@@ -707,21 +696,16 @@ describe('agreements and their certification plans', () => {
       // another organization's certificate is not found
       const other = await signUp(t);
       const otherFactory = await newFactory(other);
-      const foreign = await t
-        .http()
-        .post('/api/v1/certificates')
-        .set(other.auth)
-        .send(makeCertificate({ factoryId: otherFactory }))
-        .expect(201);
+      const foreign = await createCertificate(t, other, { factoryId: otherFactory });
       await t
         .http()
         .patch(`/api/v1/agreements/${agreement.id}`)
         .set(account.auth)
-        .send({ certificateId: foreign.body.id })
+        .send({ certificateId: foreign.id })
         .expect(404);
       const foreignView = await t
         .http()
-        .get(`/api/v1/certificates/${foreign.body.id}`)
+        .get(`/api/v1/certificates/${foreign.id}`)
         .set(other.auth)
         .expect(200);
       expect(foreignView.body.backedBy).toEqual([]);
@@ -735,7 +719,7 @@ describe('agreements and their certification plans', () => {
         .expect(200);
       before = await t
         .http()
-        .get(`/api/v1/certificates/${certificate.body.id}`)
+        .get(`/api/v1/certificates/${certificate.id}`)
         .set(account.auth)
         .expect(200);
       expect(before.body.backedBy).toEqual([]);
@@ -743,13 +727,9 @@ describe('agreements and their certification plans', () => {
         .http()
         .patch(`/api/v1/agreements/${agreement.id}`)
         .set(account.auth)
-        .send({ certificateId: certificate.body.id })
+        .send({ certificateId: certificate.id })
         .expect(200);
-      await t
-        .http()
-        .delete(`/api/v1/certificates/${certificate.body.id}`)
-        .set(account.auth)
-        .expect(204);
+      await t.http().delete(`/api/v1/certificates/${certificate.id}`).set(account.auth).expect(204);
       const after = await t
         .http()
         .get(`/api/v1/agreements/${agreement.id}`)

@@ -1,6 +1,6 @@
 import { startApp, TestApp } from './support/app';
 import { Account, signUp } from './support/accounts';
-import { makeCertificate, makeFactory } from './factories';
+import { createCertificate, createFactory, makeCertificate, makeFactory } from './factories';
 
 /** Bad input is a 4xx naming the field on both databases, never a 500, and writes nothing. */
 describe('bad input', () => {
@@ -12,20 +12,8 @@ describe('bad input', () => {
   beforeAll(async () => {
     t = await startApp();
     admin = await signUp(t);
-    const factory = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(admin.auth)
-      .send(makeFactory())
-      .expect(201);
-    factoryId = factory.body.id;
-    const certificate = await t
-      .http()
-      .post('/api/v1/certificates')
-      .set(admin.auth)
-      .send(makeCertificate({ factoryId }))
-      .expect(201);
-    certificateId = certificate.body.id;
+    factoryId = (await createFactory(t, admin)).id;
+    certificateId = (await createCertificate(t, admin, { factoryId })).id;
   });
   afterAll(async () => {
     await t.close();

@@ -1,6 +1,6 @@
 import { startApp, TestApp } from './support/app';
 import { Account, addStaff, signUp } from './support/accounts';
-import { makeCertificate, makeFactory } from './factories';
+import { createCertificate, createFactory, makeCertificate } from './factories';
 
 interface ErrorBody {
   statusCode: number;
@@ -44,26 +44,14 @@ describe('certificates', () => {
   afterEach(() => t.clock.reset());
 
   async function newFactory(account: Account): Promise<string> {
-    const response = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(account.auth)
-      .send(makeFactory())
-      .expect(201);
-    return response.body.id as string;
+    return (await createFactory(t, account)).id;
   }
 
   async function newCertificate(
     account: Account,
     overrides: Record<string, unknown> = {},
   ): Promise<CertificateBody> {
-    const response = await t
-      .http()
-      .post('/api/v1/certificates')
-      .set(account.auth)
-      .send(makeCertificate(overrides))
-      .expect(201);
-    return response.body as CertificateBody;
+    return (await createCertificate(t, account, overrides)) as unknown as CertificateBody;
   }
 
   async function list(

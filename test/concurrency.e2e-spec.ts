@@ -1,6 +1,6 @@
 import { startApp, TestApp } from './support/app';
 import { Account, signUp } from './support/accounts';
-import { makeCertificate, makeFactory } from './factories';
+import { createCertificate, createFactory, makeCertificate } from './factories';
 
 /**
  * Concurrent writes must all succeed: on SQLite (one shared connection) transactions are
@@ -14,26 +14,14 @@ describe('concurrent writes', () => {
   beforeAll(async () => {
     t = await startApp();
     admin = await signUp(t);
-    const factory = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(admin.auth)
-      .send(makeFactory())
-      .expect(201);
-    factoryId = factory.body.id;
+    factoryId = (await createFactory(t, admin)).id;
   });
   afterAll(async () => {
     await t.close();
   });
 
   async function create(overrides: Record<string, unknown> = {}): Promise<string> {
-    const response = await t
-      .http()
-      .post('/api/v1/certificates')
-      .set(admin.auth)
-      .send(makeCertificate({ factoryId, ...overrides }))
-      .expect(201);
-    return response.body.id as string;
+    return (await createCertificate(t, admin, { factoryId, ...overrides })).id;
   }
 
   it('serves 50 concurrent certificate creations and renewals, every one successfully', async () => {

@@ -1,6 +1,6 @@
 import { startApp, TestApp } from './support/app';
 import { Account, addStaff, signUp } from './support/accounts';
-import { makeCertificate, makeFactory } from './factories';
+import { createCertificate, createFactory, makeFactory } from './factories';
 
 interface ErrorBody {
   statusCode: number;
@@ -241,23 +241,12 @@ describe('factories', () => {
   });
 
   it('refuses to delete a factory with certificates unless it is ended, then deletes both', async () => {
-    const factory = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(admin.auth)
-      .send(makeFactory())
-      .expect(201);
-    const id = factory.body.id as string;
-    const certificate = await t
-      .http()
-      .post('/api/v1/certificates')
-      .set(admin.auth)
-      .send(makeCertificate({ factoryId: id }))
-      .expect(201);
+    const { id } = await createFactory(t, admin);
+    const certificate = await createCertificate(t, admin, { factoryId: id });
 
     const refused = await t.http().delete(`/api/v1/factories/${id}`).set(admin.auth).expect(409);
     expect(refused.body).toMatchObject({ statusCode: 409, code: 'FACTORY.HAS_CERTIFICATES' });
-    await t.http().get(`/api/v1/certificates/${certificate.body.id}`).set(admin.auth).expect(200);
+    await t.http().get(`/api/v1/certificates/${certificate.id}`).set(admin.auth).expect(200);
 
     await t
       .http()
@@ -267,17 +256,17 @@ describe('factories', () => {
       .expect(200);
     await t.http().delete(`/api/v1/factories/${id}`).set(admin.auth).expect(204);
     await t.http().get(`/api/v1/factories/${id}`).set(admin.auth).expect(404);
-    await t.http().get(`/api/v1/certificates/${certificate.body.id}`).set(admin.auth).expect(404);
+    await t.http().get(`/api/v1/certificates/${certificate.id}`).set(admin.auth).expect(404);
     const events = await t
       .http()
-      .get(`/api/v1/audit-events?entityId=${certificate.body.id}`)
+      .get(`/api/v1/audit-events?entityId=${certificate.id}`)
       .set(admin.auth)
       .expect(200);
     const deleted = (events.body.items as AuditItem[]).find(
       (e) => e.action === 'certificate.deleted',
     );
     expect(deleted).toMatchObject({ entityType: 'certificate', after: null });
-    expect(deleted?.before).toMatchObject({ id: certificate.body.id, factoryId: id });
+    expect(deleted?.before).toMatchObject({ id: certificate.id, factoryId: id });
     const list = await t
       .http()
       .get(`/api/v1/certificates?factoryId=${id}`)
@@ -287,14 +276,9 @@ describe('factories', () => {
   });
 
   it('deletes a factory without certificates whatever its status', async () => {
-    const factory = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(admin.auth)
-      .send(makeFactory())
-      .expect(201);
-    await t.http().delete(`/api/v1/factories/${factory.body.id}`).set(admin.auth).expect(204);
-    await t.http().delete(`/api/v1/factories/${factory.body.id}`).set(admin.auth).expect(404);
+    const factory = await createFactory(t, admin);
+    await t.http().delete(`/api/v1/factories/${factory.id}`).set(admin.auth).expect(204);
+    await t.http().delete(`/api/v1/factories/${factory.id}`).set(admin.auth).expect(404);
   });
 
   it('records each change in the audit log, readable by admins only', async () => {

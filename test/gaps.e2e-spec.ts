@@ -17,6 +17,7 @@ import { User } from '../src/users/user.entity';
 import { StandardsCatalog } from '../src/config/standards-catalog';
 import { explainGap } from '../src/gaps/gap-explanations';
 import { GapsService } from '../src/gaps/gaps.service';
+import { FactoriesService } from '../src/factories/factories.service';
 import { OrganizationsService } from '../src/organizations/organizations.service';
 import { makeBuyer, makeRequirement } from './factories/buyers';
 import { makeCertificate, makeFactory } from './factories';
@@ -297,6 +298,8 @@ describe('buyers, requirements and scope gaps', () => {
       t.app.get(Transactions),
       t.app.get(OrganizationsService),
       t.app.get(BuyersService),
+      t.app.get(FactoriesService),
+      t.app.get(CertificatesService),
       t.app.get(StandardsCatalog),
       t.app.get(Clock),
       verification,

@@ -1,6 +1,6 @@
 import { startApp, TestApp } from './support/app';
 import { Account, addStaff, signUp } from './support/accounts';
-import { makeCertificate, makeFactory } from './factories';
+import { createCertificate, createFactory, makeCertificate } from './factories';
 
 /** Another organization's records answer 404 on every route and never show in a list. */
 describe('tenant isolation', () => {
@@ -19,27 +19,9 @@ describe('tenant isolation', () => {
     first = await signUp(t);
     second = await signUp(t);
     secondMember = await addStaff(t, second, 'member');
-    const factory = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(first.auth)
-      .send(makeFactory())
-      .expect(201);
-    factoryId = factory.body.id;
-    const certificate = await t
-      .http()
-      .post('/api/v1/certificates')
-      .set(first.auth)
-      .send(makeCertificate({ factoryId }))
-      .expect(201);
-    certificateId = certificate.body.id;
-    const own = await t
-      .http()
-      .post('/api/v1/certificates')
-      .set(first.auth)
-      .send(makeCertificate({ factoryId: null }))
-      .expect(201);
-    ownCertificateId = own.body.id;
+    factoryId = (await createFactory(t, first)).id;
+    certificateId = (await createCertificate(t, first, { factoryId })).id;
+    ownCertificateId = (await createCertificate(t, first, { factoryId: null })).id;
     const staff = await t
       .http()
       .post('/api/v1/users')
@@ -49,18 +31,8 @@ describe('tenant isolation', () => {
     memberId = staff.body.id;
     invitationId = staff.body.invitation.id;
     // the second organization has records of its own, so its lists are not trivially empty
-    const theirs = await t
-      .http()
-      .post('/api/v1/factories')
-      .set(second.auth)
-      .send(makeFactory())
-      .expect(201);
-    await t
-      .http()
-      .post('/api/v1/certificates')
-      .set(second.auth)
-      .send(makeCertificate({ factoryId: theirs.body.id }))
-      .expect(201);
+    const theirs = await createFactory(t, second);
+    await createCertificate(t, second, { factoryId: theirs.id });
   });
   afterAll(async () => {
     await t.close();

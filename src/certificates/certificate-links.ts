@@ -1,3 +1,6 @@
+import type { Actor } from '../common/actor';
+import type { Certificate } from './certificate.entity';
+
 /**
  * Contracts by which other features tell what they know of certificates, without the
  * certificates feature depending on them. Each is provided (under its token) by the
@@ -35,4 +38,18 @@ export interface CertificateBacking {
     organizationId: string,
     certificateIds: string[],
   ): Promise<Map<string, CertificateBackingAgreement[]>>;
+}
+
+export const CERTIFICATE_INSIGHTS = Symbol('CERTIFICATE_INSIGHTS');
+
+export interface CertificateInsightSource {
+  /**
+   * Fields added to each certificate's answer (by certificate id), as the actor may see
+   * them: the verification feature adds `verification` and, for trader staff, `signals`.
+   */
+  forCertificates(
+    actor: Actor,
+    certificates: Certificate[],
+    today: string,
+  ): Promise<Map<string, object>>;
 }

@@ -13,7 +13,12 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../common/actor';
-import { CERTIFICATE_BACKING, CertificateBacking } from './certificate-links';
+import {
+  CERTIFICATE_BACKING,
+  CERTIFICATE_INSIGHTS,
+  CertificateBacking,
+  CertificateInsightSource,
+} from './certificate-links';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateQueryDto,
@@ -23,7 +28,6 @@ import {
 } from './dto/certificate.dto';
 import { toCertificateResponse } from './dto/certificate.response';
 import { Certificate } from './certificate.entity';
-import { CertificateInsights } from '../verification/certificate-insights';
 
 @ApiTags('certificates')
 @ApiBearerAuth()
@@ -31,7 +35,9 @@ import { CertificateInsights } from '../verification/certificate-insights';
 export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
-    @Optional() private readonly insights?: CertificateInsights,
+    @Optional()
+    @Inject(CERTIFICATE_INSIGHTS)
+    private readonly insights?: CertificateInsightSource,
     @Optional()
     @Inject(CERTIFICATE_BACKING)
     private readonly backing?: CertificateBacking,

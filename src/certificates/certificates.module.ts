@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
+import { FactoryCertificatesService } from './factory-certificates.service';
 import { StandardsController } from './standards.controller';
 
 @Global()
 @Module({
   controllers: [CertificatesController, StandardsController],
-  providers: [CertificatesService],
-  exports: [CertificatesService],
+  providers: [CertificatesService, FactoryCertificatesService],
+  exports: [CertificatesService, FactoryCertificatesService],
 })
 export class CertificatesModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, Not } from 'typeorm';
+import { Brackets, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -11,7 +11,7 @@ import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
 import { FactoryErrors } from '../factories/factories.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { Certificate } from './certificate.entity';
+import { Certificate, CertificateStatus } from './certificate.entity';
 import { CertificateErrors } from './certificates.errors';
 import {
   CertificateQueryDto,
@@ -20,6 +20,19 @@ import {
   UpdateCertificateDto,
 } from './dto/certificate.dto';
 import { certificateSnapshot } from './dto/certificate.response';
+
+export type CurrentCertificateColumns = Pick<
+  Certificate,
+  | 'id'
+  | 'factoryId'
+  | 'standard'
+  | 'certificateNumber'
+  | 'status'
+  | 'scope'
+  | 'productCategories'
+  | 'expiresOn'
+  | 'nextSurveillanceAuditOn'
+>;
 
 @Injectable()
 export class CertificatesService {
@@ -52,6 +65,47 @@ export class CertificatesService {
     return certificate;
   }
 
+  /**
+   * For other features, inside their own transaction: sets the status (a registry says
+   * the certificate is suspended or withdrawn) and answers the certificate as it now is.
+   * The caller records the audit event, with its reason.
+   */
+  async setStatusIn(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+    status: CertificateStatus,
+  ): Promise<Certificate> {
+    await this.certificates.repo(manager).update({ id, organizationId }, { status });
+    return this.certificates.get(manager, organizationId, id);
+  }
+
+  /** For other features: the id and issue date of those of these ids that are the organization's certificates. */
+  issueDatesOf(
+    organizationId: string,
+    ids: string[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Pick<Certificate, 'id' | 'issuedOn'>[]> {
+    return this.certificates.repo(manager).find({
+      select: { id: true, issuedOn: true },
+      where: { organizationId, id: In(ids) },
+    });
+  }
+
+  /** For bulk work: the ids of the organization's certificates in these statuses, in id order. */
+  async idsWithStatus(
+    organizationId: string,
+    statuses: CertificateStatus[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<string[]> {
+    const rows = await this.certificates.repo(manager).find({
+      select: { id: true },
+      where: { organizationId, status: In(statuses) },
+      order: { id: 'ASC' },
+    });
+    return rows.map((r) => r.id);
+  }
+
   /** For other features: a certificate of this organization, or a 404. */
   getInOrganization(
     organizationId: string,
@@ -59,6 +113,37 @@ export class CertificatesService {
     manager: EntityManager = this.transactions.manager,
   ): Promise<Certificate> {
     return this.certificates.get(manager, organizationId, id);
+  }
+
+  /**
+   * For set-based analyses (scope gaps): the organization's certificates of these
+   * standards that have not expired by `today` and are active, suspended or withdrawn,
+   * with only the columns such rules need loaded.
+   */
+  listCurrentOfStandards(
+    organizationId: string,
+    standards: string[],
+    today: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<CurrentCertificateColumns[]> {
+    if (standards.length === 0) return Promise.resolve([]);
+    return this.certificates
+      .query(manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.factoryId',
+        'certificate.standard',
+        'certificate.certificateNumber',
+        'certificate.status',
+        'certificate.scope',
+        'certificate.productCategories',
+        'certificate.expiresOn',
+        'certificate.nextSurveillanceAuditOn',
+      ])
+      .andWhere('certificate.expiresOn >= :today', { today })
+      .andWhere("certificate.status IN ('active', 'suspended', 'withdrawn')")
+      .andWhere('certificate.standard IN (:...standards)', { standards })
+      .getMany();
   }
 
   async list(actor: Actor, query: CertificateQueryDto, today: string): Promise<Page<Certificate>> {

@@ -1,4 +1,14 @@
-import { ValidationOptions, ValidateBy, ValidateIf, buildMessage } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+  ValidationOptions,
+  buildMessage,
+} from 'class-validator';
+import { CleanStringArray } from './transforms';
 import { isCalendarDate, isValidTimezone } from './dates';
 
 /** A real calendar date written `YYYY-MM-DD`. */
@@ -40,4 +50,29 @@ export function IsTimezone(options?: ValidationOptions): PropertyDecorator {
  */
 export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorator {
   return ValidateIf((_, value) => value !== undefined, options);
+}
+
+/**
+ * A list of short texts (product categories, sites): trimmed, empties and repeats dropped,
+ * then at most `maxItems` strings of at most `maxLength` characters each; a wrong type is
+ * "<field> must be an array of strings". Whether it may be left out stays at the call site.
+ * The Swagger plugin cannot see inside this decorator: give `maxItems` to ApiProperty.
+ */
+export function IsCleanStringArray(limits: {
+  maxItems: number;
+  maxLength: number;
+}): PropertyDecorator {
+  return (target: object, propertyKey: string | symbol) => {
+    const message = `${String(propertyKey)} must be an array of strings`;
+    // Applied in the order of the decorator stack this replaces (bottom first), so the
+    // constraints, and the order of their messages, stay as they were.
+    const decorators: PropertyDecorator[] = [
+      MaxLength(limits.maxLength, { each: true }),
+      IsString({ each: true, message }),
+      ArrayMaxSize(limits.maxItems),
+      IsArray({ message }),
+      CleanStringArray(),
+    ];
+    for (const decorate of decorators) decorate(target, propertyKey);
+  };
 }

@@ -1,4 +1,4 @@
-import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { QueryRunner, TableColumnOptions, TableForeignKey } from 'typeorm';
 
 /**
  * Column builders so that one migration file runs on SQLite and PostgreSQL alike:
@@ -90,3 +90,16 @@ export const timestamps = (queryRunner: QueryRunner): TableColumnOptions[] => [
   timestamp(queryRunner, 'createdAt'),
   timestamp(queryRunner, 'updatedAt'),
 ];
+
+/**
+ * The organization a tenant table's rows belong to, named `FK_<table>_organization`:
+ * deleting an organization deletes its rows.
+ */
+export const organizationForeignKey = (table: string): TableForeignKey =>
+  new TableForeignKey({
+    name: `FK_${table}_organization`,
+    columnNames: ['organizationId'],
+    referencedTableName: 'organizations',
+    referencedColumnNames: ['id'],
+    onDelete: 'CASCADE',
+  });

@@ -1,37 +1,10 @@
-import {
-  Controller,
-  Get,
-  Param,
-  Post,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '../common/actor';
 import { DocumentsService, UploadedDocument } from './documents.service';
 import { toDocumentResponse } from './dto/document.response';
-import { MAX_DOCUMENT_BYTES } from './documents.errors';
-
-/** Multer options shared by every upload route: one file, at most 10 MB, kept in memory. */
-export const DOCUMENT_UPLOAD = FileInterceptor('file', {
-  limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 },
-  // Browsers send file names as raw UTF-8 (Chinese names are common); busboy's default is latin1.
-  defParamCharset: 'utf8',
-});
-
-export const DOCUMENT_UPLOAD_BODY = ApiBody({
-  schema: {
-    type: 'object',
-    required: ['file'],
-    properties: {
-      file: { type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 10 MB' },
-    },
-  },
-});
+import { DocumentUpload, toDocumentListResponse } from './document-upload';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -41,9 +14,7 @@ export class DocumentsController {
 
   @Post('certificates/:id/documents')
   @Roles('admin', 'member', 'factory_manager')
-  @UseInterceptors(DOCUMENT_UPLOAD)
-  @ApiConsumes('multipart/form-data')
-  @DOCUMENT_UPLOAD_BODY
+  @DocumentUpload()
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -58,7 +29,7 @@ export class DocumentsController {
   @Roles('admin', 'member', 'factory_manager')
   async list(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const documents = await this.documents.listForCertificate(actor, id);
-    return { items: documents.map((d) => toDocumentResponse(d.document, d.duplicate, actor)) };
+    return toDocumentListResponse(documents, actor);
   }
 
   @Get('documents/:id')

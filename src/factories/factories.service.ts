@@ -5,8 +5,7 @@ import type { Actor } from '../common/actor';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
-import { Certificate } from '../certificates/certificate.entity';
-import { certificateSnapshot } from '../certificates/dto/certificate.response';
+import { FactoryCertificatesService } from '../certificates/factory-certificates.service';
 import {
   CreateFactoryDto,
   FactoryQueryDto,
@@ -24,6 +23,7 @@ export class FactoriesService {
   constructor(
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly certificates: FactoryCertificatesService,
   ) {}
 
   /** A factory the actor may see: a factory manager sees only their own. */
@@ -54,6 +54,21 @@ export class FactoriesService {
     return this.factories
       .query(manager, organizationId, 'factory')
       .andWhere('factory.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+  }
+
+  /**
+   * For set-based analyses (scope gaps): every factory of the organization whose
+   * partnership has not ended, with only id, name, product categories and status loaded.
+   */
+  listNotEnded(
+    organizationId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Pick<Factory, 'id' | 'name' | 'productCategories' | 'status'>[]> {
+    return this.factories
+      .query(manager, organizationId, 'factory')
+      .select(['factory.id', 'factory.name', 'factory.productCategories', 'factory.status'])
+      .andWhere("factory.status <> 'ended'")
       .getMany();
   }
 
@@ -143,27 +158,9 @@ export class FactoriesService {
   remove(actor: Actor, id: string): Promise<void> {
     return this.transactions.run(async (manager) => {
       const factory = await this.get(actor, id, manager);
-      const certificates = manager.getRepository(Certificate);
-      const held = await certificates.find({
-        where: { organizationId: actor.organizationId, factoryId: id },
-      });
-      const count = held.length;
+      const count = await this.certificates.countHeldBy(manager, actor.organizationId, id);
       if (count > 0 && factory.status !== 'ended') throw FactoryErrors.hasCertificates(count);
-      if (count > 0) {
-        await certificates.delete({ organizationId: actor.organizationId, factoryId: id });
-        // Each certificate that goes with the factory is a change of its own in the log.
-        for (const certificate of held) {
-          await this.audit.recordBy(
-            manager,
-            actor,
-            'certificate.deleted',
-            'certificate',
-            certificate.id,
-            certificateSnapshot(certificate),
-            null,
-          );
-        }
-      }
+      if (count > 0) await this.certificates.removeAllHeldBy(manager, actor, id);
       await manager.getRepository(Factory).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
         manager,

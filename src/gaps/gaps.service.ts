@@ -7,17 +7,14 @@ import {
   VerificationState,
   VerificationStates,
 } from '../certificates/certificate-links';
-import { Certificate } from '../certificates/certificate.entity';
-import { CertificateErrors } from '../certificates/certificates.errors';
+import { CertificatesService } from '../certificates/certificates.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { todayIn } from '../common/dates';
-import { notFound } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
-import { TenantRepository } from '../common/tenancy';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { Transactions } from '../database/transactions';
-import { Factory } from '../factories/factory.entity';
+import { FactoriesService } from '../factories/factories.service';
 import type { ReminderPolicy } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { GapQueryDto } from './dto/gap.dto';
@@ -58,19 +55,17 @@ export interface AnalysisOptions {
  * Computes scope gaps for a whole organization in a handful of set-based reads (its
  * organization row, requirements, factories, current certificates of the required
  * standards, and one verification look-up) and then in memory through maps: never a
- * query per requirement. Factories and certificates are read here, read-only and with
- * only the columns the rules need, rather than through FactoriesService and
- * CertificatesService, which load whole entities one page or one id at a time.
+ * query per requirement. Factories and certificates come from their services' set-based
+ * reads, which load only the columns the rules need.
  */
 @Injectable()
 export class GapsService {
-  private readonly factories = new TenantRepository(Factory, () => notFound('factory'));
-  private readonly certificates = new TenantRepository(Certificate, CertificateErrors.notFound);
-
   constructor(
     private readonly transactions: Transactions,
     private readonly organizations: OrganizationsService,
     private readonly buyers: BuyersService,
+    private readonly factories: FactoriesService,
+    private readonly certificates: CertificatesService,
     private readonly catalog: StandardsCatalog,
     private readonly clock: Clock,
     @Optional()
@@ -199,11 +194,7 @@ export class GapsService {
     manager: EntityManager,
     organizationId: string,
   ): Promise<FactoryFacts[]> {
-    const rows = await this.factories
-      .query(manager, organizationId, 'factory')
-      .select(['factory.id', 'factory.name', 'factory.productCategories', 'factory.status'])
-      .andWhere("factory.status <> 'ended'")
-      .getMany();
+    const rows = await this.factories.listNotEnded(organizationId, manager);
     return rows.map((f) => ({
       id: f.id,
       name: f.name,
@@ -218,24 +209,12 @@ export class GapsService {
     standards: string[],
     today: string,
   ): Promise<CertificateFacts[]> {
-    if (standards.length === 0) return [];
-    const rows = await this.certificates
-      .query(manager, organizationId, 'certificate')
-      .select([
-        'certificate.id',
-        'certificate.factoryId',
-        'certificate.standard',
-        'certificate.certificateNumber',
-        'certificate.status',
-        'certificate.scope',
-        'certificate.productCategories',
-        'certificate.expiresOn',
-        'certificate.nextSurveillanceAuditOn',
-      ])
-      .andWhere('certificate.expiresOn >= :today', { today })
-      .andWhere("certificate.status IN ('active', 'suspended', 'withdrawn')")
-      .andWhere('certificate.standard IN (:...standards)', { standards })
-      .getMany();
+    const rows = await this.certificates.listCurrentOfStandards(
+      organizationId,
+      standards,
+      today,
+      manager,
+    );
     return rows.map((c) => ({
       id: c.id,
       factoryId: c.factoryId,

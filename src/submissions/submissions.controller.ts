@@ -1,17 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../common/actor';
-import { DOCUMENT_UPLOAD, DOCUMENT_UPLOAD_BODY } from '../documents/documents.controller';
+import { DocumentUpload, toDocumentListResponse } from '../documents/document-upload';
 import type { UploadedDocument } from '../documents/documents.service';
 import { toDocumentResponse } from '../documents/dto/document.response';
 import { CreateSubmissionDto, RejectSubmissionDto, SubmissionQueryDto } from './dto/submission.dto';
@@ -51,9 +41,7 @@ export class SubmissionsController {
 
   @Post('submissions/:id/documents')
   @Roles('admin', 'member', 'factory_manager')
-  @UseInterceptors(DOCUMENT_UPLOAD)
-  @ApiConsumes('multipart/form-data')
-  @DOCUMENT_UPLOAD_BODY
+  @DocumentUpload()
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -67,7 +55,7 @@ export class SubmissionsController {
   @Roles('admin', 'member', 'factory_manager')
   async documents(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const documents = await this.submissions.documentsOf(actor, id);
-    return { items: documents.map((d) => toDocumentResponse(d.document, d.duplicate, actor)) };
+    return toDocumentListResponse(documents, actor);
   }
 
   /** Trader staff only. */

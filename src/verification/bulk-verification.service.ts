@@ -3,13 +3,10 @@ import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { FlowProducer, Queue } from 'bullmq';
-import { In } from 'typeorm';
-import { Certificate } from '../certificates/certificate.entity';
+import { CertificatesService } from '../certificates/certificates.service';
 import { CertificateErrors } from '../certificates/certificates.errors';
 import { registryConfig } from '../config/configuration';
 import type { Actor } from '../common/actor';
-import { TenantRepository } from '../common/tenancy';
-import { Transactions } from '../database/transactions';
 import { BulkVerifyDto } from './dto/verification.dto';
 import {
   batchJobId,
@@ -41,11 +38,9 @@ const QUEUE_ANSWER_MS = 5000;
 
 @Injectable()
 export class BulkVerificationService {
-  private readonly certificates = new TenantRepository(Certificate, CertificateErrors.notFound);
-
   constructor(
-    private readonly transactions: Transactions,
     private readonly verifications: VerificationsService,
+    private readonly certificates: CertificatesService,
     @InjectQueue(VERIFICATION_QUEUE) private readonly queue: Queue,
     @InjectFlowProducer(VERIFICATION_FLOW) private readonly flows: FlowProducer,
     @Inject(registryConfig.KEY) private readonly config: ConfigType<typeof registryConfig>,
@@ -124,21 +119,10 @@ export class BulkVerificationService {
   }
 
   private async certificateIds(organizationId: string, input: BulkVerifyDto): Promise<string[]> {
-    const repo = this.certificates.repo(this.transactions.manager);
-    if (input.all) {
-      const rows = await repo.find({
-        select: { id: true },
-        where: { organizationId, status: In(['active', 'suspended']) },
-        order: { id: 'ASC' },
-      });
-      return rows.map((r) => r.id);
-    }
+    if (input.all) return this.certificates.idsWithStatus(organizationId, ['active', 'suspended']);
     const wanted = [...new Set(input.certificateIds ?? [])];
     if (wanted.length === 0) return [];
-    const rows = await repo.find({
-      select: { id: true },
-      where: { organizationId, id: In(wanted) },
-    });
+    const rows = await this.certificates.issueDatesOf(organizationId, wanted);
     if (rows.length !== wanted.length) throw CertificateErrors.notFound();
     return wanted;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Certificate } from '../certificates/certificate.entity';
+import type { CertificateInsightSource } from '../certificates/certificate-links';
 import { Actor, isTraderStaff } from '../common/actor';
 import type { VerificationSummary } from './dto/verification.response';
 import type { RiskSignal } from './signals/signal.rules';
@@ -12,9 +13,9 @@ export interface CertificateInsight {
   signals?: RiskSignal[];
 }
 
-/** What the verification feature adds to each certificate answered by the certificates API. */
+/** What the verification feature adds to each certificate answered by the certificates API (provided as CERTIFICATE_INSIGHTS). */
 @Injectable()
-export class CertificateInsights {
+export class CertificateInsights implements CertificateInsightSource {
   constructor(
     private readonly verifications: VerificationsService,
     private readonly signals: SignalsService,

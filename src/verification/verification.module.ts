@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { VERIFICATION_STATES } from '../certificates/certificate-links';
+import { CERTIFICATE_INSIGHTS, VERIFICATION_STATES } from '../certificates/certificate-links';
 import { BulkVerificationService } from './bulk-verification.service';
 import { CertificateInsights } from './certificate-insights';
 import { IafCertSearchAdapter } from './registry/iaf-certsearch.adapter';
@@ -39,9 +39,16 @@ import { VerificationsService } from './verifications.service';
       useFactory: (iaf: IafCertSearchAdapter): RegistryAdapter[] => [iaf],
     },
     { provide: VERIFICATION_STATES, useExisting: VerificationsService },
+    { provide: CERTIFICATE_INSIGHTS, useExisting: CertificateInsights },
     VerificationProcessor,
     VerificationDueSource,
   ],
-  exports: [VERIFICATION_STATES, VerificationsService, SignalsService, CertificateInsights],
+  exports: [
+    VERIFICATION_STATES,
+    CERTIFICATE_INSIGHTS,
+    VerificationsService,
+    SignalsService,
+    CertificateInsights,
+  ],
 })
 export class VerificationModule {}

@@ -196,14 +196,12 @@ export class VerificationsService implements VerificationStates {
     });
     const status = statusAfterResult(certificate.status, fields.result);
     if (status) {
-      // The certificates feature has no transaction-taking status change; the write stays
-      // here so that record, status and audit event land together.
-      const certificates = manager.getRepository(Certificate);
-      await certificates.update({ id: certificate.id, organizationId }, { status });
-      const after = await this.certificates.getInOrganization(
+      // In this transaction, so that record, status and audit event land together.
+      const after = await this.certificates.setStatusIn(
+        manager,
         organizationId,
         certificate.id,
-        manager,
+        status,
       );
       await this.audit.record(manager, {
         organizationId,
@@ -363,10 +361,7 @@ export class VerificationsService implements VerificationStates {
     const states = new Map<string, VerificationState>();
     for (let i = 0; i < certificateIds.length; i += 500) {
       const ids = certificateIds.slice(i, i + 500);
-      const certificates = await this.transactions.manager.getRepository(Certificate).find({
-        select: { id: true, issuedOn: true },
-        where: { organizationId, id: In(ids) },
-      });
+      const certificates = await this.certificates.issueDatesOf(organizationId, ids);
       const summaries = await this.summaries(organizationId, certificates, today);
       for (const [id, summary] of summaries) states.set(id, summary.state);
     }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Account } from '../support/accounts';
+import type { TestApp } from '../support/app';
 
 /** Request bodies with sensible defaults; override what the test is about. */
 export function makeFactory(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -31,4 +33,46 @@ export function makeCertificate(overrides: Record<string, unknown> = {}): Record
     nextSurveillanceAuditOn: '2026-02-15',
     ...overrides,
   };
+}
+
+export interface CreatedFactory {
+  id: string;
+  name: string;
+}
+
+export interface CreatedCertificate {
+  id: string;
+  certificateNumber: string;
+  status: string;
+  factoryId: string | null;
+}
+
+/** Creates a factory through the API (expecting 201) from `makeFactory(overrides)`. */
+export async function createFactory(
+  t: TestApp,
+  account: Account,
+  overrides: Record<string, unknown> = {},
+): Promise<CreatedFactory> {
+  const response = await t
+    .http()
+    .post('/api/v1/factories')
+    .set(account.auth)
+    .send(makeFactory(overrides))
+    .expect(201);
+  return response.body as CreatedFactory;
+}
+
+/** Creates a certificate through the API (expecting 201) from `makeCertificate(overrides)`. */
+export async function createCertificate(
+  t: TestApp,
+  account: Account,
+  overrides: Record<string, unknown> = {},
+): Promise<CreatedCertificate> {
+  const response = await t
+    .http()
+    .post('/api/v1/certificates')
+    .set(account.auth)
+    .send(makeCertificate(overrides))
+    .expect(201);
+  return response.body as CreatedCertificate;
 }

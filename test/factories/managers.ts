@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestApp } from '../support/app';
 import type { Account } from '../support/accounts';
-import { makeCertificate, makeFactory } from './index';
+import { createCertificate as createCertificateFrom, createFactory } from './index';
 
 /** A small well-formed PDF; `marker` makes its SHA-256 unique unless a test wants a duplicate. */
 export function makePdf(marker = randomBytes(8).toString('hex')): Buffer {
@@ -20,24 +20,16 @@ export function makePng(): Buffer {
   ]);
 }
 
-export async function createFactory(t: TestApp, admin: Account, overrides: Record<string, unknown> = {}) {
-  const response = await t.http().post('/api/v1/factories').set(admin.auth).send(makeFactory(overrides)).expect(201);
-  return response.body as { id: string; name: string };
-}
+export { createFactory };
 
+/** A certificate held by `factoryId` (null: the trader's own). */
 export async function createCertificate(
   t: TestApp,
   admin: Account,
   factoryId: string | null,
   overrides: Record<string, unknown> = {},
 ) {
-  const response = await t
-    .http()
-    .post('/api/v1/certificates')
-    .set(admin.auth)
-    .send(makeCertificate({ factoryId, ...overrides }))
-    .expect(201);
-  return response.body as { id: string; certificateNumber: string; status: string; factoryId: string | null };
+  return createCertificateFrom(t, admin, { factoryId, ...overrides });
 }
 
 export interface ManagerAccount extends Account {

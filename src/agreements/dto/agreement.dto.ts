@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { CleanStringArray, Trim, TrimToNull } from '../../common/transforms';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsCleanStringArray } from '../../common/validators';
 import { AGREEMENT_KINDS, AgreementKind } from '../agreement.entity';
 import { AGREEMENT_STATUSES, AgreementStatus } from '../agreement-transitions';
 
@@ -52,13 +52,9 @@ export class CreateAgreementDto {
   @IsString({ each: true, message: 'standards must be a list of standard codes' })
   standards: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['valves'] })
+  @ApiPropertyOptional({ type: [String], example: ['valves'], maxItems: 100 })
   @IsOptional()
-  @CleanStringArray()
-  @IsArray({ message: 'productCategories must be an array of strings' })
-  @ArrayMaxSize(100)
-  @IsString({ each: true, message: 'productCategories must be an array of strings' })
-  @MaxLength(100, { each: true })
+  @IsCleanStringArray({ maxItems: 100, maxLength: 100 })
   productCategories?: string[];
 
   @ApiProperty({ example: '2027-01-31', format: 'date' })
@@ -110,13 +106,9 @@ export class UpdateAgreementDto {
   @IsString({ each: true, message: 'standards must be a list of standard codes' })
   standards?: string[];
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], maxItems: 100 })
   @IsOptional()
-  @CleanStringArray()
-  @IsArray({ message: 'productCategories must be an array of strings' })
-  @ArrayMaxSize(100)
-  @IsString({ each: true, message: 'productCategories must be an array of strings' })
-  @MaxLength(100, { each: true })
+  @IsCleanStringArray({ maxItems: 100, maxLength: 100 })
   productCategories?: string[];
 
   @ApiPropertyOptional({ format: 'date', description: 'Does not move existing milestones' })

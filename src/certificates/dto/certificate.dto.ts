@@ -21,8 +21,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { CleanStringArray, Trim, TrimToNull } from '../../common/transforms';
-import { IsCalendarDate, IsOptionalNotNull } from '../../common/validators';
+import { Trim, TrimToNull } from '../../common/transforms';
+import { IsCalendarDate, IsCleanStringArray, IsOptionalNotNull } from '../../common/validators';
 import { CERTIFICATE_STATUSES, CertificateStatus } from '../certificate.entity';
 
 export class CreateCertificateDto {
@@ -73,22 +73,14 @@ export class CreateCertificateDto {
   @MaxLength(10000)
   scope: string;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], maxItems: 100 })
   @IsOptionalNotNull()
-  @CleanStringArray()
-  @IsArray({ message: 'sites must be an array of strings' })
-  @ArrayMaxSize(100)
-  @IsString({ each: true, message: 'sites must be an array of strings' })
-  @MaxLength(500, { each: true })
+  @IsCleanStringArray({ maxItems: 100, maxLength: 500 })
   sites?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['valves'] })
+  @ApiPropertyOptional({ type: [String], example: ['valves'], maxItems: 100 })
   @IsOptionalNotNull()
-  @CleanStringArray()
-  @IsArray({ message: 'productCategories must be an array of strings' })
-  @ArrayMaxSize(100)
-  @IsString({ each: true, message: 'productCategories must be an array of strings' })
-  @MaxLength(100, { each: true })
+  @IsCleanStringArray({ maxItems: 100, maxLength: 100 })
   productCategories?: string[];
 
   @ApiPropertyOptional({ type: [Number], example: [18], description: 'IAF scope codes, 1 to 39' })

@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
@@ -12,8 +10,8 @@ import {
 } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { PageQueryDto } from '../../common/pagination';
-import { CleanStringArray, Trim, TrimToNull, UpperCase } from '../../common/transforms';
-import { IsOptionalNotNull } from '../../common/validators';
+import { Trim, TrimToNull, UpperCase } from '../../common/transforms';
+import { IsCleanStringArray, IsOptionalNotNull } from '../../common/validators';
 import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
 
 export class CreateFactoryDto {
@@ -69,13 +67,9 @@ export class CreateFactoryDto {
   @MaxLength(254)
   contactEmail?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['valves', 'pipe fittings'] })
+  @ApiPropertyOptional({ type: [String], example: ['valves', 'pipe fittings'], maxItems: 100 })
   @IsOptionalNotNull()
-  @CleanStringArray()
-  @IsArray({ message: 'productCategories must be an array of strings' })
-  @ArrayMaxSize(100)
-  @IsString({ each: true, message: 'productCategories must be an array of strings' })
-  @MaxLength(100, { each: true })
+  @IsCleanStringArray({ maxItems: 100, maxLength: 100 })
   productCategories?: string[];
 
   @ApiPropertyOptional({ enum: FACTORY_STATUSES, default: 'active' })

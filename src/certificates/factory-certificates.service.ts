@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/actor';
+import { Certificate } from './certificate.entity';
+import { certificateSnapshot } from './dto/certificate.response';
+
+/**
+ * What the factories feature needs of the certificates a factory holds, in the factories
+ * feature's own transaction. A service of its own rather than CertificatesService, which
+ * itself depends on FactoriesService.
+ */
+@Injectable()
+export class FactoryCertificatesService {
+  constructor(private readonly audit: AuditService) {}
+
+  countHeldBy(manager: EntityManager, organizationId: string, factoryId: string): Promise<number> {
+    return manager.getRepository(Certificate).count({ where: { organizationId, factoryId } });
+  }
+
+  /** Deletes every certificate the factory holds; each is an audit event of its own. */
+  async removeAllHeldBy(manager: EntityManager, actor: Actor, factoryId: string): Promise<void> {
+    const certificates = manager.getRepository(Certificate);
+    const held = await certificates.find({
+      where: { organizationId: actor.organizationId, factoryId },
+    });
+    if (held.length === 0) return;
+    await certificates.delete({ organizationId: actor.organizationId, factoryId });
+    for (const certificate of held) {
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.deleted',
+        'certificate',
+        certificate.id,
+        certificateSnapshot(certificate),
+        null,
+      );
+    }
+  }
+}
