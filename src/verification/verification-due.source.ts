@@ -29,6 +29,14 @@ export class VerificationDueSource implements ReminderSourceHandler {
       const batch = await context.manager
         .getRepository(Certificate)
         .createQueryBuilder('certificate')
+        // Only what the rule and the notice need: this runs over every active certificate.
+        .select([
+          'certificate.id',
+          'certificate.factoryId',
+          'certificate.standard',
+          'certificate.certificateNumber',
+          'certificate.createdAt',
+        ])
         .where('certificate.organizationId = :organizationId', {
           organizationId: context.organizationId,
         })
