@@ -6,12 +6,14 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { appConfig, logLevels } from './config/configuration';
+import { exitIfShutdownHangs } from './common/shutdown';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: logLevels(),
   });
   configureApp(app);
+  exitIfShutdownHangs();
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   await app.listen(config.port, config.host);
   new Logger('certpact').log(

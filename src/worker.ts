@@ -3,6 +3,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CORE_MODULES } from './app.module';
 import { WORKER_PROCESS } from './reminders/reminder-workers';
+import { exitIfShutdownHangs } from './common/shutdown';
 
 /** Marks this process as a worker, whatever RUN_WORKER says. */
 @Global()
@@ -17,6 +18,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule);
   // On SIGTERM/SIGINT Nest closes the BullMQ workers, which finish their in-flight job first.
   app.enableShutdownHooks();
+  exitIfShutdownHangs();
   new Logger('certpact').log('Reminder worker running (scheduled scans and digest delivery)');
 }
 
