@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Certificate } from '../certificates/certificate.entity';
-import { todayIn } from '../common/dates';
+import { Brackets } from 'typeorm';
+import { addDays, todayIn } from '../common/dates';
 import {
   DueNotice,
   NoticeToRender,
@@ -42,6 +43,20 @@ export class VerificationDueSource implements ReminderSourceHandler {
         })
         .andWhere("certificate.status = 'active'")
         .andWhere('certificate.expiresOn >= :today', { today: context.today })
+        // A certificate recorded within the last 13 days cannot be due unless it has checks
+        // (a stale one): skip the rest in SQL. UTC midnight 12 days back is, in any
+        // timezone (UTC-12 to UTC+14), no earlier than 13 local days back.
+        .andWhere(
+          new Brackets((w) =>
+            w
+              .where('certificate.createdAt < :recordedBefore', {
+                recordedBefore: new Date(`${addDays(context.today, -12)}T00:00:00Z`),
+              })
+              .orWhere(
+                'EXISTS (SELECT 1 FROM certificate_verifications v WHERE v."certificateId" = certificate.id)',
+              ),
+          ),
+        )
         .andWhere('certificate.id > :lastId', { lastId })
         .orderBy('certificate.id', 'ASC')
         .take(context.batchSize)
