@@ -17,7 +17,7 @@ import {
 } from '../reminder-source';
 import {
   certificateLink,
-  certificatePayload,
+  certificateNotice,
   certificatesDueBetween,
   describeCertificate,
   FactoryNames,
@@ -52,21 +52,16 @@ export class CertificateExpirySource implements ReminderSourceHandler {
       const notices: DueNotice[] = [];
       for (const row of rows) {
         const daysLeft = daysUntil(today, row.expiresOn);
-        const base = {
-          subjectType: 'certificate',
-          subjectId: row.id,
-          factoryId: row.factoryId,
-          dueOn: row.expiresOn,
-          audience: 'responsible' as const,
-        };
         const threshold = latestCrossedThreshold(policy.thresholdsDays, daysLeft);
         if (threshold !== null) {
-          notices.push({
-            ...base,
-            kind: CERTIFICATE_EXPIRING,
-            dedupeKey: `cert:${row.id}:expiring:${row.expiresOn}:${threshold}`,
-            payload: { ...certificatePayload(row, names), thresholdDays: threshold },
-          });
+          notices.push(
+            certificateNotice(row, names, {
+              kind: CERTIFICATE_EXPIRING,
+              dedupeKey: `cert:${row.id}:expiring:${row.expiresOn}:${threshold}`,
+              dueOn: row.expiresOn,
+              extra: { thresholdDays: threshold },
+            }),
+          );
           continue;
         }
         const overdue = latestOverdueOccurrence(
@@ -75,18 +70,19 @@ export class CertificateExpirySource implements ReminderSourceHandler {
           policy.escalateAfterDays,
         );
         if (overdue) {
-          notices.push({
-            ...base,
-            kind: CERTIFICATE_EXPIRED,
-            dedupeKey: `cert:${row.id}:expired:${row.expiresOn}:${overdue.overdueDay}`,
-            escalateToAdmins: overdue.escalated,
-            payload: {
-              ...certificatePayload(row, names),
-              overdueDay: overdue.overdueDay,
-              escalated: overdue.escalated,
-              lapsedOn: addDays(row.expiresOn, 1),
-            },
-          });
+          notices.push(
+            certificateNotice(row, names, {
+              kind: CERTIFICATE_EXPIRED,
+              dedupeKey: `cert:${row.id}:expired:${row.expiresOn}:${overdue.overdueDay}`,
+              dueOn: row.expiresOn,
+              escalateToAdmins: overdue.escalated,
+              extra: {
+                overdueDay: overdue.overdueDay,
+                escalated: overdue.escalated,
+                lapsedOn: addDays(row.expiresOn, 1),
+              },
+            }),
+          );
         }
       }
       if (notices.length > 0) yield notices;

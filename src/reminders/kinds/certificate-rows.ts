@@ -1,7 +1,7 @@
 import { Brackets, EntityManager, In } from 'typeorm';
 import { Certificate } from '../../certificates/certificate.entity';
 import { Factory } from '../../factories/factory.entity';
-import type { NoticeToRender, ReminderLocale } from '../reminder-source';
+import type { DueNotice, NoticeToRender, ReminderLocale } from '../reminder-source';
 
 /** What the certificate kinds need of a certificate. */
 export type CertificateRow = Pick<
@@ -132,6 +132,28 @@ export function certificatePayload(row: CertificateRow, names: FactoryNames): Ce
     standard: row.standard,
     certificateNumber: row.certificateNumber,
     factoryName: names.name(row.factoryId),
+  };
+}
+
+/**
+ * A notice about one certificate, for the people responsible for it, with the payload
+ * every certificate kind shares (standard, number, factory name) plus the kind's own.
+ */
+export function certificateNotice(
+  row: CertificateRow,
+  names: FactoryNames,
+  notice: Pick<DueNotice, 'kind' | 'dedupeKey' | 'dueOn' | 'escalateToAdmins'> & {
+    extra: Record<string, unknown>;
+  },
+): DueNotice {
+  const { extra, ...rest } = notice;
+  return {
+    ...rest,
+    subjectType: 'certificate',
+    subjectId: row.id,
+    factoryId: row.factoryId,
+    audience: 'responsible',
+    payload: { ...certificatePayload(row, names), ...extra },
   };
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../reminder-source';
 import {
   certificateLink,
-  certificatePayload,
+  certificateNotice,
   certificatesDueBetween,
   describeCertificate,
   FactoryNames,
@@ -57,20 +57,14 @@ export class StandardEditionSource implements ReminderSourceHandler {
         [edition.code],
       )) {
         await names.load(rows.map((row) => row.factoryId));
-        yield rows.map((row) => ({
-          kind: STANDARD_EDITION_ENDING,
-          dedupeKey: `cert:${row.id}:edition:${endsOn}:${threshold}`,
-          subjectType: 'certificate',
-          subjectId: row.id,
-          factoryId: row.factoryId,
-          dueOn: endsOn,
-          audience: 'responsible' as const,
-          payload: {
-            ...certificatePayload(row, names),
-            thresholdDays: threshold,
-            edition: edition.code,
-          },
-        }));
+        yield rows.map((row) =>
+          certificateNotice(row, names, {
+            kind: STANDARD_EDITION_ENDING,
+            dedupeKey: `cert:${row.id}:edition:${endsOn}:${threshold}`,
+            dueOn: endsOn,
+            extra: { thresholdDays: threshold, edition: edition.code },
+          }),
+        );
       }
     }
   }

@@ -12,7 +12,7 @@ import {
 } from '../reminder-source';
 import {
   certificateLink,
-  certificatePayload,
+  certificateNotice,
   certificatesDueBetween,
   describeCertificate,
   FactoryNames,
@@ -48,16 +48,14 @@ export class SurveillanceAuditSource implements ReminderSourceHandler {
           daysUntil(today, auditOn),
         );
         if (threshold === null) continue;
-        notices.push({
-          kind: SURVEILLANCE_AUDIT_DUE,
-          dedupeKey: `cert:${row.id}:surveillance:${auditOn}:${threshold}`,
-          subjectType: 'certificate',
-          subjectId: row.id,
-          factoryId: row.factoryId,
-          dueOn: auditOn,
-          audience: 'responsible',
-          payload: { ...certificatePayload(row, names), thresholdDays: threshold },
-        });
+        notices.push(
+          certificateNotice(row, names, {
+            kind: SURVEILLANCE_AUDIT_DUE,
+            dedupeKey: `cert:${row.id}:surveillance:${auditOn}:${threshold}`,
+            dueOn: auditOn,
+            extra: { thresholdDays: threshold },
+          }),
+        );
       }
       if (notices.length > 0) yield notices;
     }
