@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
+import { AuditsModule } from './audits/audits.module';
 import { AuthModule } from './auth/auth.module';
 import { BuyersModule } from './buyers/buyers.module';
 import { CertificatesModule } from './certificates/certificates.module';
@@ -35,6 +36,7 @@ export const CORE_MODULES = [
   AgreementsModule,
   RemindersModule,
   VerificationModule,
+  AuditsModule,
 ];
 
 @Module({

@@ -1,6 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
+export const BUYER_LOCALES = ['en', 'zh-CN'] as const;
+export type BuyerLocale = (typeof BUYER_LOCALES)[number];
+
 /** An overseas customer of the trader. */
 @Entity('buyers')
 @Index('IDX_buyers_org_name', ['organizationId', 'name'])
@@ -14,6 +17,10 @@ export class Buyer extends TenantEntity {
 
   @Column({ type: 'varchar', length: 254, nullable: true })
   contactEmail: string | null;
+
+  /** The language of the evidence pack and shared page: `en` or `zh-CN`. */
+  @Column({ type: 'varchar', length: 10, default: 'en' })
+  locale: BuyerLocale;
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;

@@ -60,6 +60,7 @@ export class BuyersService {
         name: input.name,
         country: input.country,
         contactEmail: input.contactEmail || null,
+        locale: input.locale ?? 'en',
         notes: input.notes ?? null,
         organizationId: actor.organizationId,
       });

@@ -146,6 +146,33 @@ export class CertificatesService {
       .getMany();
   }
 
+  /**
+   * For a factory's standing (audits): the active certificates of these factories that
+   * have not expired by `today`, with only the columns the standing rule needs.
+   */
+  listActiveHeldBy(
+    organizationId: string,
+    factoryIds: string[],
+    today: string,
+  ): Promise<Pick<Certificate, 'id' | 'factoryId' | 'standard' | 'status' | 'expiresOn'>[]> {
+    if (factoryIds.length === 0) return Promise.resolve([]);
+    return this.certificates
+      .query(this.transactions.manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.factoryId',
+        'certificate.standard',
+        'certificate.status',
+        'certificate.expiresOn',
+      ])
+      .andWhere('certificate.factoryId IN (:...factoryIds)', {
+        factoryIds: [...new Set(factoryIds)],
+      })
+      .andWhere("certificate.status = 'active'")
+      .andWhere('certificate.expiresOn >= :today', { today })
+      .getMany();
+  }
+
   async list(actor: Actor, query: CertificateQueryDto, today: string): Promise<Page<Certificate>> {
     const qb = this.certificates.query(
       this.transactions.manager,

@@ -6,6 +6,7 @@ import { TenantEntity } from '../database/base.entity';
 @Index('IDX_documents_sha256', ['sha256'])
 @Index('IDX_documents_org_certificate', ['organizationId', 'certificateId'])
 @Index('IDX_documents_org_submission', ['organizationId', 'submissionId'])
+@Index('IDX_documents_org_audit', ['organizationId', 'auditId'])
 export class CertificateDocument extends TenantEntity {
   /** The factory holding the certificate (null: the trader's own); copied so scoping needs no join. */
   @Column({ type: 'varchar', length: 36, nullable: true })
@@ -17,6 +18,13 @@ export class CertificateDocument extends TenantEntity {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   submissionId: string | null;
+
+  /** Set for a supplier audit's report, and for a finding's evidence (with findingId). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  auditId: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  findingId: string | null;
 
   @Column({ type: 'varchar', length: 255 })
   fileName: string;

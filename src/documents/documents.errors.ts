@@ -19,4 +19,11 @@ export const DocumentErrors = {
       `file must be a PDF, JPEG or PNG (${ACCEPTED_CONTENT_TYPES.join(', ')}), judged by its content`,
       [{ field: 'file', message: 'file content is not a PDF, JPEG or PNG' }],
     ),
+  notAccepted: (only: readonly string[]) =>
+    new DomainError(
+      'unsupported_media_type',
+      'DOCUMENT.NOT_ACCEPTED',
+      `file must be ${only.join(' or ')} here, judged by its content`,
+      [{ field: 'file', message: `file content is not ${only.join(' or ')}` }],
+    ),
 };

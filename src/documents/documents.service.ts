@@ -26,6 +26,9 @@ export interface DocumentHolder {
   factoryId: string | null;
   certificateId: string | null;
   submissionId: string | null;
+  /** A supplier audit's report, or (with findingId) a finding's evidence. */
+  auditId?: string | null;
+  findingId?: string | null;
 }
 
 export interface DocumentWithFlag {
@@ -61,13 +64,56 @@ export class DocumentsService {
     return this.upload(actor, holder, checked(file));
   }
 
-  /** For the submissions feature, once it has checked the actor may see the submission. */
+  /**
+   * For the submissions and audits features, once they have checked the actor may see the
+   * holder; `only` narrows the accepted types (an audit report must be a PDF).
+   */
   uploadTo(
     actor: Actor,
     holder: DocumentHolder,
     file: UploadedDocument | undefined,
+    only?: readonly string[],
   ): Promise<DocumentWithFlag> {
-    return this.upload(actor, holder, checked(file));
+    const upload = checked(file);
+    if (only && !only.includes(upload.type.contentType)) throw DocumentErrors.notAccepted(only);
+    return this.upload(actor, holder, upload);
+  }
+
+  /** The files of a supplier audit: its reports and its findings' evidence, newest first. */
+  async listForAudit(organizationId: string, auditId: string): Promise<DocumentWithFlag[]> {
+    const [documents] = await this.documents.list(this.transactions.manager, organizationId, {
+      where: { auditId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+    return this.withFlags(this.transactions.manager, documents);
+  }
+
+  /**
+   * For the evidence pack: the newest file of each certificate, with its bytes (a file
+   * missing from storage is left out rather than failing the whole pack).
+   */
+  async latestOfCertificates(
+    organizationId: string,
+    certificateIds: string[],
+  ): Promise<Map<string, { document: CertificateDocument; content: Buffer }>> {
+    const latest = new Map<string, { document: CertificateDocument; content: Buffer }>();
+    if (certificateIds.length === 0) return latest;
+    const [documents] = await this.documents.list(this.transactions.manager, organizationId, {
+      where: { certificateId: In([...new Set(certificateIds)]) },
+      order: { version: 'DESC', id: 'ASC' },
+    });
+    for (const document of documents) {
+      if (!document.certificateId || latest.has(document.certificateId)) continue;
+      try {
+        latest.set(document.certificateId, {
+          document,
+          content: await this.storage.get(document.storageKey),
+        });
+      } catch (error) {
+        this.logger.warn(`Document ${document.id} is missing from storage: ${String(error)}`);
+      }
+    }
+    return latest;
   }
 
   /**
@@ -197,7 +243,11 @@ export class DocumentsService {
   private async latestVersion(manager: EntityManager, holder: DocumentHolder): Promise<number> {
     const where = holder.certificateId
       ? { organizationId: holder.organizationId, certificateId: holder.certificateId }
-      : { organizationId: holder.organizationId, submissionId: holder.submissionId ?? '' };
+      : holder.findingId
+        ? { organizationId: holder.organizationId, findingId: holder.findingId }
+        : holder.auditId
+          ? { organizationId: holder.organizationId, auditId: holder.auditId, findingId: IsNull() }
+          : { organizationId: holder.organizationId, submissionId: holder.submissionId ?? '' };
     const latest = await manager
       .getRepository(CertificateDocument)
       .findOne({ where, order: { version: 'DESC' }, select: { id: true, version: true } });

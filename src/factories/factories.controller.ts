@@ -1,36 +1,79 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Optional,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../common/actor';
 import {
   CreateFactoryDto,
   FactoryQueryDto,
+  FactoryResponse,
   toFactoryResponse,
   UpdateFactoryDto,
 } from './dto/factory.dto';
+import { FACTORY_STANDING, FactoryStandingSource } from './dto/factory-standing.dto';
 import { FactoriesService } from './factories.service';
+import type { Factory } from './factory.entity';
 
 @ApiTags('factories')
 @ApiBearerAuth()
 @Controller('factories')
 export class FactoriesController {
-  constructor(private readonly factories: FactoriesService) {}
+  constructor(
+    private readonly factories: FactoriesService,
+    @Optional()
+    @Inject(FACTORY_STANDING)
+    private readonly standing?: FactoryStandingSource,
+  ) {}
+
+  /** Factory answers with each factory's standing, when the audits feature is present. */
+  private async withStanding(
+    organizationId: string,
+    factories: Factory[],
+  ): Promise<FactoryResponse[]> {
+    const standings = this.standing
+      ? await this.standing.standingsOf(
+          organizationId,
+          factories.map((f) => f.id),
+        )
+      : new Map();
+    return factories.map((f) => {
+      const standing = standings.get(f.id);
+      return { ...toFactoryResponse(f), ...(standing ? { standing } : {}) };
+    });
+  }
 
   @Post()
   async create(@CurrentActor() actor: Actor, @Body() body: CreateFactoryDto) {
-    return toFactoryResponse(await this.factories.create(actor, body));
+    const [factory] = await this.withStanding(actor.organizationId, [
+      await this.factories.create(actor, body),
+    ]);
+    return factory;
   }
 
   @Get()
   @Roles('admin', 'member', 'factory_manager')
   async list(@CurrentActor() actor: Actor, @Query() query: FactoryQueryDto) {
     const page = await this.factories.list(actor, query);
-    return { ...page, items: page.items.map(toFactoryResponse) };
+    return { ...page, items: await this.withStanding(actor.organizationId, page.items) };
   }
 
   @Get(':id')
   @Roles('admin', 'member', 'factory_manager')
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return toFactoryResponse(await this.factories.get(actor, id));
+    const [factory] = await this.withStanding(actor.organizationId, [
+      await this.factories.get(actor, id),
+    ]);
+    return factory;
   }
 
   @Patch(':id')
@@ -39,7 +82,10 @@ export class FactoriesController {
     @Param('id') id: string,
     @Body() body: UpdateFactoryDto,
   ) {
-    return toFactoryResponse(await this.factories.update(actor, id, body));
+    const [factory] = await this.withStanding(actor.organizationId, [
+      await this.factories.update(actor, id, body),
+    ]);
+    return factory;
   }
 
   @Delete(':id')

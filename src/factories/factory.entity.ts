@@ -10,6 +10,10 @@ export class Factory extends TenantEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  /** The name in English (for buyers), when `name` is in another script or language. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nameEn: string | null;
+
   /** ISO 3166-1 alpha-2. */
   @Column({ type: 'varchar', length: 2 })
   country: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   IsEmail,
+  IsIn,
   IsISO31661Alpha2,
   IsOptional,
   IsString,
@@ -10,7 +11,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { LowerCase, Trim, TrimToNull, UpperCase } from '../../common/transforms';
-import { Buyer } from '../buyer.entity';
+import { IsOptionalNotNull } from '../../common/validators';
+import { Buyer, BUYER_LOCALES, BuyerLocale } from '../buyer.entity';
 import { Requirement } from '../requirement.entity';
 
 export class CreateBuyerDto {
@@ -33,6 +35,15 @@ export class CreateBuyerDto {
   @IsEmail({}, { message: 'contactEmail must be an email address' })
   @MaxLength(254)
   contactEmail?: string | null;
+
+  @ApiPropertyOptional({
+    enum: BUYER_LOCALES,
+    default: 'en',
+    description: 'The language of its evidence pack and shared page',
+  })
+  @IsOptionalNotNull()
+  @IsIn(BUYER_LOCALES, { message: `locale must be one of ${BUYER_LOCALES.join(', ')}` })
+  locale?: BuyerLocale;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -81,6 +92,7 @@ export interface BuyerResponse {
   name: string;
   country: string;
   contactEmail: string | null;
+  locale: BuyerLocale;
   notes: string | null;
   createdAt: string;
   updatedAt: string;
@@ -103,6 +115,7 @@ export function toBuyerResponse(buyer: Buyer, requirements?: Requirement[]): Buy
     name: buyer.name,
     country: buyer.country,
     contactEmail: buyer.contactEmail,
+    locale: buyer.locale,
     notes: buyer.notes,
     createdAt: buyer.createdAt.toISOString(),
     updatedAt: buyer.updatedAt.toISOString(),

@@ -7,6 +7,8 @@ export interface DocumentResponse {
   id: string;
   certificateId: string | null;
   submissionId: string | null;
+  auditId: string | null;
+  findingId: string | null;
   fileName: string;
   contentType: string;
   size: number;
@@ -28,6 +30,8 @@ export function toDocumentResponse(
     id: document.id,
     certificateId: document.certificateId,
     submissionId: document.submissionId,
+    auditId: document.auditId,
+    findingId: document.findingId,
     fileName: document.fileName,
     contentType: document.contentType,
     size: document.size,

@@ -13,6 +13,7 @@ import { PageQueryDto } from '../../common/pagination';
 import { Trim, TrimToNull, UpperCase } from '../../common/transforms';
 import { IsCleanStringArray, IsOptionalNotNull } from '../../common/validators';
 import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
+import type { FactoryStandingResponse } from './factory-standing.dto';
 
 export class CreateFactoryDto {
   @ApiProperty({ example: 'Yuyao Precision Valve Factory' })
@@ -21,6 +22,16 @@ export class CreateFactoryDto {
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
   name: string;
+
+  @ApiPropertyOptional({
+    example: 'Yuyao Precision Valve Factory',
+    description: 'The name in English, shown to buyers when `name` is in Chinese',
+  })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(200)
+  nameEn?: string | null;
 
   @ApiProperty({ example: 'CN', description: 'ISO 3166-1 alpha-2' })
   @UpperCase()
@@ -106,6 +117,7 @@ export class FactoryQueryDto extends PageQueryDto {
 export interface FactoryResponse {
   id: string;
   name: string;
+  nameEn: string | null;
   country: string;
   city: string | null;
   address: string | null;
@@ -116,12 +128,15 @@ export interface FactoryResponse {
   status: FactoryStatus;
   createdAt: string;
   updatedAt: string;
+  /** From the audits feature: approved, conditional or not approved, and why. */
+  standing?: FactoryStandingResponse;
 }
 
 export function toFactoryResponse(factory: Factory): FactoryResponse {
   return {
     id: factory.id,
     name: factory.name,
+    nameEn: factory.nameEn,
     country: factory.country,
     city: factory.city,
     address: factory.address,
