@@ -9,6 +9,7 @@ import {
 } from '../src/certificates/certificate-links';
 import { CertificatesService } from '../src/certificates/certificates.service';
 import { BuyerReportsService } from '../src/buyers/buyer-reports.service';
+import { FindingsService } from '../src/audits/findings.service';
 import { renderEvidencePackPdf } from '../src/buyers/evidence-pack.pdf';
 import { BuyersService } from '../src/buyers/buyers.service';
 import { Clock } from '../src/common/clock';
@@ -302,6 +303,7 @@ describe('buyers, requirements and scope gaps', () => {
       t.app.get(CertificatesService),
       t.app.get(StandardsCatalog),
       t.app.get(Clock),
+      t.app.get(FindingsService),
       verification,
     );
     const analysis = await service.analyse(trader.organizationId);

@@ -47,6 +47,10 @@ export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): st
         return `覆盖「${p}」的 ${certZh(gap)} ${verificationZh(gap)}。`;
       case 'edition_ending':
         return `${gap.standard} 版本的认证有效期截至 ${gap.facts.dueOn}，「${p}」需要换版。`;
+      case 'open_major_finding':
+        return gap.facts.findingOverdue
+          ? `覆盖「${p}」的 ${certZh(gap)} 的持证工厂${gap.facts.factoryName ? ` ${gap.facts.factoryName} ` : ''}有严重不符合项的整改已超过 ${gap.facts.dueOn} 的期限仍未关闭。`
+          : `覆盖「${p}」的 ${certZh(gap)} 的持证工厂${gap.facts.factoryName ? ` ${gap.facts.factoryName} ` : ''}在供应商审核中有尚未关闭的严重不符合项（整改期限 ${gap.facts.dueOn ?? '未定'}）。`;
     }
   }
   switch (gap.rule) {
@@ -68,5 +72,13 @@ export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): st
       return `The ${certEn(gap)} covering ${p} ${verificationEn(gap)}.`;
     case 'edition_ending':
       return `${gap.standard} stops being certifiable on ${gap.facts.dueOn}, so certificates for ${p} must move to the new edition.`;
+    case 'open_major_finding': {
+      const count = gap.facts.findingCount ?? 1;
+      const findings =
+        count === 1 ? 'a major supplier-audit finding' : `${count} major supplier-audit findings`;
+      return gap.facts.findingOverdue
+        ? `The ${certEn(gap)} covering ${p} is held by ${holderEn(gap)}, which has ${findings} still open past the corrective-action date of ${gap.facts.dueOn}.`
+        : `The ${certEn(gap)} covering ${p} is held by ${holderEn(gap)}, which has ${findings} not closed yet (corrective action due ${gap.facts.dueOn ?? 'on a date to be set'}).`;
+    }
   }
 }

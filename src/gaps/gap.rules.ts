@@ -20,6 +20,7 @@ export const GAP_RULE_IDS = [
   'expires_soon',
   'not_verified',
   'edition_ending',
+  'open_major_finding',
 ] as const;
 export type GapRuleId = (typeof GAP_RULE_IDS)[number];
 
@@ -36,6 +37,8 @@ export const GAP_RULES: Record<GapRuleId, string> = {
     'The covering certificate was never verified, failed verification, or is suspended or withdrawn.',
   edition_ending:
     'The required edition of the standard stops being certifiable within the reminder horizon.',
+  open_major_finding:
+    'Every certificate covering the category is held by a factory with a major supplier-audit finding that is not closed yet.',
 };
 
 export interface RequirementFacts {
@@ -75,6 +78,8 @@ export interface GapSituation {
   wording: ProductionWording;
   /** certifiableUntil of the required standard edition (catalogue), null while current. */
   certifiableUntil: string | null;
+  /** Factories with unresolved major supplier-audit findings (none known when absent). */
+  openMajorFindings?: ReadonlyMap<string, { count: number; earliestDueOn: string | null }>;
 }
 
 /** What an explanation needs, captured when the gap is found. */
@@ -87,6 +92,9 @@ export interface GapFacts {
   status?: string;
   verification?: VerificationState | null;
   tradingWords?: string[];
+  /** open_major_finding: how many, and whether the earliest is past its due date. */
+  findingCount?: number;
+  findingOverdue?: boolean;
 }
 
 export interface Gap {
@@ -240,6 +248,33 @@ export function editionEnding(
   };
 }
 
+/**
+ * open_major_finding: every covering certificate is held by a factory with an unresolved
+ * major finding; one covering certificate of a factory without one (or the trader's own)
+ * is enough to show the buyer. Reported on the certificate shown.
+ */
+export function openMajorFinding(
+  cover: CertificateFacts,
+  covering: CertificateFacts[],
+  situation: Pick<GapSituation, 'openMajorFindings' | 'today'>,
+): GapDraft | null {
+  const findings = situation.openMajorFindings;
+  if (!findings || cover.factoryId === null) return null;
+  if (covering.some((c) => c.factoryId === null || !findings.has(c.factoryId))) return null;
+  const own = findings.get(cover.factoryId)!;
+  return {
+    rule: 'open_major_finding',
+    factoryId: cover.factoryId,
+    certificateId: cover.id,
+    facts: {
+      certificateNumber: cover.certificateNumber,
+      findingCount: own.count,
+      findingOverdue: own.earliestDueOn !== null && own.earliestDueOn < situation.today,
+      dueOn: own.earliestDueOn,
+    },
+  };
+}
+
 function certificateGaps(
   certificate: CertificateFacts,
   category: string,
@@ -297,6 +332,8 @@ export function analyseRequirement(
       );
     cover = ranked[0].c;
     drafts.push(...ranked[0].gaps);
+    const finding = openMajorFinding(cover, covering, situation);
+    if (finding) drafts.push(finding);
   }
   const edition = editionEnding(
     situation.certifiableUntil,

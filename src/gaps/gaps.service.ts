@@ -15,6 +15,7 @@ import { Page, pageOf } from '../common/pagination';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
+import { FindingsService } from '../audits/findings.service';
 import type { ReminderPolicy } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { GapQueryDto } from './dto/gap.dto';
@@ -68,6 +69,7 @@ export class GapsService {
     private readonly certificates: CertificatesService,
     private readonly catalog: StandardsCatalog,
     private readonly clock: Clock,
+    private readonly findings: FindingsService,
     @Optional()
     @Inject(VERIFICATION_STATES)
     private readonly verification?: VerificationStates,
@@ -141,6 +143,10 @@ export class GapsService {
     });
 
     await this.attachVerification(organizationId, candidates, today);
+    const openMajorFindings =
+      requirements.length === 0
+        ? new Map<string, { count: number; earliestDueOn: string | null }>()
+        : await this.findings.unresolvedMajorByFactory(organizationId, manager);
 
     const wording = productionWording();
     const analysed = candidates.map(({ requirement, suppliers, certificates }) => {
@@ -159,6 +165,7 @@ export class GapsService {
           traderBusinessScope: organization.businessScope,
           wording,
           certifiableUntil: this.catalog.find(requirement.standard)?.certifiableUntil ?? null,
+          openMajorFindings,
         },
       );
       for (const gap of result.gaps) {
