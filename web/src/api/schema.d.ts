@@ -596,14 +596,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/health": {
+    "/api/v1/audit-checklists": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_check"];
+        /** The checklist templates an audit can use, with questions in English and Chinese */
+        get: operations["AuditsController_templates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -612,7 +613,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/factories/{id}/invitations": {
+    "/api/v1/factories/{id}/audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The factory's supplier audits, newest first (a factory manager: their own factory only) */
+        get: operations["AuditsController_list"];
+        put?: never;
+        /** Record a supplier audit of the factory (trader staff) */
+        post: operations["AuditsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factories/{id}/standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The factory's standing (approved, conditional, not approved), explained in one sentence */
+        get: operations["AuditsController_standingOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One supplier audit with its checklist answers, scores and findings */
+        get: operations["AuditsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an audit; answers sent replace those to the same questions, and the scores follow */
+        patch: operations["AuditsController_update"];
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/report": {
         parameters: {
             query?: never;
             header?: never;
@@ -621,7 +675,129 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["FactoryAccessController_invite"];
+        /** Attach the audit report (a PDF of at most 10 MB); download it at the answer's reportUrl */
+        post: operations["AuditsController_uploadReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audits/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit's findings */
+        get: operations["AuditsController_findingsOf"];
+        put?: never;
+        /** Record a finding; its corrective action is due 30 days (major) or 90 days (minor) after the audit unless dueOn is given */
+        post: operations["AuditsController_addFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Findings, newest first (a factory manager: their own factory only) */
+        get: operations["FindingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding with its corrective action and evidence files */
+        get: operations["FindingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a finding (trader staff) */
+        patch: operations["FindingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/corrective-action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the corrective action (the factory manager, or staff on their behalf): open → action_proposed */
+        post: operations["FindingsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an evidence file (PDF, JPEG or PNG, at most 10 MB) to the finding */
+        post: operations["FindingsController_uploadEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the corrective action and close the finding (trader staff): action_proposed → verified_closed */
+        post: operations["FindingsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a proposed action or reopen a closed finding (trader staff): → open */
+        post: operations["FindingsController_reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -654,6 +830,38 @@ export interface paths {
         get: operations["DocumentsController_download"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factories/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FactoryAccessController_invite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -804,6 +1012,11 @@ export interface components {
             /** @example Yuyao Precision Valve Factory */
             name: string;
             /**
+             * @description The name in English, shown to buyers when `name` is in Chinese
+             * @example Yuyao Precision Valve Factory
+             */
+            nameEn?: Record<string, never>;
+            /**
              * @description ISO 3166-1 alpha-2
              * @example CN
              */
@@ -836,6 +1049,11 @@ export interface components {
         UpdateFactoryDto: {
             /** @example Yuyao Precision Valve Factory */
             name?: string;
+            /**
+             * @description The name in English, shown to buyers when `name` is in Chinese
+             * @example Yuyao Precision Valve Factory
+             */
+            nameEn?: Record<string, never>;
             /**
              * @description ISO 3166-1 alpha-2
              * @example CN
@@ -1022,6 +1240,12 @@ export interface components {
             country: string;
             /** @example purchasing@hansen.example */
             contactEmail?: Record<string, never>;
+            /**
+             * @description The language of its evidence pack and shared page
+             * @default en
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
             notes?: Record<string, never>;
         };
         UpdateBuyerDto: {
@@ -1034,6 +1258,12 @@ export interface components {
             country?: string;
             /** @example purchasing@hansen.example */
             contactEmail?: Record<string, never>;
+            /**
+             * @description The language of its evidence pack and shared page
+             * @default en
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
             notes?: Record<string, never>;
         };
         CreateRequirementDto: {
@@ -1195,6 +1425,271 @@ export interface components {
              */
             auditedOn: string;
             notes?: Record<string, never> | null;
+        };
+        LocalizedTextResponse: {
+            en: string;
+            "zh-CN": string;
+        };
+        ChecklistQuestionResponse: {
+            id: string;
+            clause: string | null;
+            text: components["schemas"]["LocalizedTextResponse"];
+        };
+        ChecklistSectionResponse: {
+            id: string;
+            title: components["schemas"]["LocalizedTextResponse"];
+            questions: components["schemas"]["ChecklistQuestionResponse"][];
+        };
+        ChecklistTemplateResponse: {
+            /** @example iso9001 */
+            id: string;
+            title: components["schemas"]["LocalizedTextResponse"];
+            /** @example ISO 9001 */
+            standard: string | null;
+            sections: components["schemas"]["ChecklistSectionResponse"][];
+        };
+        ChecklistAnswerDto: {
+            /** @example trace.lot */
+            questionId: string;
+            /** @enum {string} */
+            answer: "yes" | "partial" | "no" | "not_applicable";
+            /** @example Lot cards kept, but not linked to heat numbers */
+            note?: Record<string, never>;
+        };
+        CreateSupplierAuditDto: {
+            /** @example 2026-11-10 */
+            auditedOn: string;
+            /**
+             * @description The lead auditor
+             * @example Wang Fang
+             */
+            auditor: string;
+            /**
+             * @description The auditing firm when a third party audited; leave out when the trader did
+             * @example SGS-CSTC Standards Technical Services
+             */
+            auditorOrganization?: Record<string, never>;
+            /** @enum {string} */
+            kind: "on_site" | "remote" | "document_review";
+            /**
+             * @example [
+             *       "ISO 9001:2015"
+             *     ]
+             */
+            standards?: string[];
+            /**
+             * @example [
+             *       "casting",
+             *       "machining",
+             *       "final inspection"
+             *     ]
+             */
+            processes?: string[];
+            /**
+             * @description Checklist templates (GET /audit-checklists); by default the general checklist and one per covered standard
+             * @example [
+             *       "general",
+             *       "iso9001"
+             *     ]
+             */
+            checklistTemplates?: string[];
+            answers?: components["schemas"]["ChecklistAnswerDto"][];
+            summary?: Record<string, never>;
+        };
+        AnswerResponse: {
+            questionId: string;
+            /** @enum {string} */
+            answer: "yes" | "partial" | "no" | "not_applicable";
+            note: string | null;
+        };
+        SectionScoreResponse: {
+            templateId: string;
+            sectionId: string;
+            /** @example Traceability */
+            title: string;
+            /** @example 可追溯性 */
+            titleZh: string;
+            /** @example 83 */
+            score: number | null;
+            answered: number;
+            questions: number;
+        };
+        AuditFindingCounts: {
+            total: number;
+            open: number;
+            actionProposed: number;
+            verifiedClosed: number;
+            /** @description Major findings not yet verified closed */
+            unresolvedMajor: number;
+        };
+        FindingResponse: {
+            id: string;
+            auditId: string;
+            factoryId: string;
+            /** @enum {string} */
+            severity: "major" | "minor" | "observation";
+            clause: string | null;
+            description: string;
+            evidence: string | null;
+            correctiveAction: string | null;
+            actionProposedAt: string | null;
+            /** @example 2026-12-10 */
+            dueOn: string | null;
+            /** @description Past its due date and not verified closed */
+            overdue: boolean;
+            /** @enum {string} */
+            status: "open" | "action_proposed" | "verified_closed";
+            closedAt: string | null;
+            reviewNote: string | null;
+            /** @description Evidence files (GET /documents/:id) */
+            evidenceDocumentIds: string[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        AuditResponse: {
+            id: string;
+            factoryId: string;
+            /** @example 2026-11-10 */
+            auditedOn: string;
+            auditor: string;
+            auditorOrganization: string | null;
+            /** @enum {string} */
+            kind: "on_site" | "remote" | "document_review";
+            standards: string[];
+            processes: string[];
+            checklistTemplates: string[];
+            answers: components["schemas"]["AnswerResponse"][];
+            sectionScores: components["schemas"]["SectionScoreResponse"][];
+            /** @description 0–100, the mean of the section scores */
+            overallScore: number | null;
+            summary: string | null;
+            /** @description GET /documents/:id */
+            reportDocumentId: string | null;
+            reportUrl: string | null;
+            findingCounts: components["schemas"]["AuditFindingCounts"];
+            /** @description Only on GET /audits/:id */
+            findings: components["schemas"]["FindingResponse"][];
+            createdAt: string;
+            updatedAt: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        StandingExplanation: {
+            /** @example Conditional: a major finding (clause 8.4) is open, with its corrective action due on 2026-12-10. */
+            en: string;
+            /** @example 有条件批准：一项严重不符合项（条款 8.4）尚未关闭，整改期限为 2026-12-10。 */
+            "zh-CN": string;
+        };
+        FactoryStandingResponse: {
+            /** @enum {string} */
+            status: "approved" | "conditional" | "not_approved";
+            /** @example 72 */
+            score: number;
+            /**
+             * @description Which rule decided the status
+             * @example major_finding_open
+             */
+            reason: string;
+            explanation: components["schemas"]["StandingExplanation"];
+            latestAuditId: string | null;
+        };
+        UpdateSupplierAuditDto: {
+            /** @example 2026-11-10 */
+            auditedOn?: string;
+            /**
+             * @description The lead auditor
+             * @example Wang Fang
+             */
+            auditor?: string;
+            /**
+             * @description The auditing firm when a third party audited; leave out when the trader did
+             * @example SGS-CSTC Standards Technical Services
+             */
+            auditorOrganization?: Record<string, never>;
+            /** @enum {string} */
+            kind?: "on_site" | "remote" | "document_review";
+            /**
+             * @example [
+             *       "ISO 9001:2015"
+             *     ]
+             */
+            standards?: string[];
+            /**
+             * @example [
+             *       "casting",
+             *       "machining",
+             *       "final inspection"
+             *     ]
+             */
+            processes?: string[];
+            /**
+             * @description Checklist templates (GET /audit-checklists); by default the general checklist and one per covered standard
+             * @example [
+             *       "general",
+             *       "iso9001"
+             *     ]
+             */
+            checklistTemplates?: string[];
+            answers?: components["schemas"]["ChecklistAnswerDto"][];
+            summary?: Record<string, never>;
+        };
+        CreateFindingDto: {
+            /** @enum {string} */
+            severity: "major" | "minor" | "observation";
+            /**
+             * @description The clause or checklist question concerned
+             * @example 8.4
+             */
+            clause?: Record<string, never>;
+            /** @example Plating is subcontracted to a supplier that was never evaluated. */
+            description: string;
+            /** @example Purchase orders PO-2611-07 and PO-2611-12; no supplier evaluation on file. */
+            evidence?: Record<string, never>;
+            /**
+             * @description By default 30 days after the audit for a major finding, 90 for a minor one, none for an observation
+             * @example 2026-12-10
+             */
+            dueOn?: Record<string, never>;
+        };
+        FindingPage: {
+            items: components["schemas"]["FindingResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UpdateFindingDto: {
+            /** @enum {string} */
+            severity?: "major" | "minor" | "observation";
+            /**
+             * @description The clause or checklist question concerned
+             * @example 8.4
+             */
+            clause?: Record<string, never>;
+            /** @example Plating is subcontracted to a supplier that was never evaluated. */
+            description?: string;
+            /** @example Purchase orders PO-2611-07 and PO-2611-12; no supplier evaluation on file. */
+            evidence?: Record<string, never>;
+            /**
+             * @description By default 30 days after the audit for a major finding, 90 for a minor one, none for an observation
+             * @example 2026-12-10
+             */
+            dueOn?: Record<string, never>;
+        };
+        ProposeActionDto: {
+            /** @example 已对电镀外包方完成评价并纳入合格供方名录；每批外包件到货检验镀层厚度。 */
+            correctiveAction: string;
+        };
+        ReviewFindingDto: {
+            /** @example Evaluation record and three incoming inspection reports seen. */
+            note?: Record<string, never>;
+        };
+        ReopenFindingDto: {
+            /** @example Evaluation record and three incoming inspection reports seen. */
+            note?: Record<string, never>;
         };
         InviteFactoryManagerDto: {
             /** @example chen.jie@valves.example */
@@ -1993,7 +2488,7 @@ export interface operations {
                 /** @description A factory id, or `own` for gaps of the trader itself */
                 factoryId?: string;
                 standard?: string;
-                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending";
+                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding";
             };
             header?: never;
             path?: never;
@@ -2452,7 +2947,7 @@ export interface operations {
             };
         };
     };
-    HealthController_check: {
+    AuditsController_templates: {
         parameters: {
             query?: never;
             header?: never;
@@ -2465,11 +2960,37 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChecklistTemplateResponse"][];
+                };
             };
         };
     };
-    FactoryAccessController_invite: {
+    AuditsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+        };
+    };
+    AuditsController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -2480,7 +3001,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InviteFactoryManagerDto"];
+                "application/json": components["schemas"]["CreateSupplierAuditDto"];
             };
         };
         responses: {
@@ -2488,7 +3009,329 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+        };
+    };
+    AuditsController_standingOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactoryStandingResponse"];
+                };
+            };
+        };
+    };
+    AuditsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+        };
+    };
+    AuditsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSupplierAuditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+        };
+    };
+    AuditsController_uploadReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG or PNG, at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+        };
+    };
+    AuditsController_findingsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"][];
+                };
+            };
+        };
+    };
+    AuditsController_addFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFindingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+        };
+    };
+    FindingsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                factoryId?: string;
+                status?: "open" | "action_proposed" | "verified_closed";
+                severity?: "major" | "minor" | "observation";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPage"];
+                };
+            };
+        };
+    };
+    FindingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+        };
+    };
+    FindingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+        };
+    };
+    FindingsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+        };
+    };
+    FindingsController_uploadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG or PNG, at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stored document */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+        };
+    };
+    FindingsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewFindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+        };
+    };
+    FindingsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenFindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"];
+                };
             };
         };
     };
@@ -2552,6 +3395,46 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FactoryAccessController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteFactoryManagerDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
