@@ -206,6 +206,18 @@ export class FindingsService {
     return counts;
   }
 
+  /** For the evidence pack: the findings of each of these audits, gravest first. */
+  async ofAudits(organizationId: string, auditIds: string[]): Promise<Map<string, Finding[]>> {
+    const byAudit = new Map<string, Finding[]>();
+    if (auditIds.length === 0) return byAudit;
+    const [rows] = await this.findings.list(this.transactions.manager, organizationId, {
+      where: { auditId: In([...new Set(auditIds)]) },
+      order: { severity: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+    for (const row of rows) byAudit.set(row.auditId, [...(byAudit.get(row.auditId) ?? []), row]);
+    return byAudit;
+  }
+
   /** Findings of these factories not yet verified closed. */
   async unresolvedOf(organizationId: string, factoryIds: string[]): Promise<Finding[]> {
     if (factoryIds.length === 0) return [];

@@ -115,9 +115,9 @@ export class BuyersController {
     @Param('id') id: string,
     @Headers('accept') accept: string | undefined,
   ) {
-    const pack = await this.reports.evidencePack(actor, id);
-    if (accept?.includes('application/json')) return pack;
-    const pdf = await renderEvidencePackPdf(pack);
+    if (accept?.includes('application/json')) return this.reports.evidencePack(actor, id);
+    const { pack, files } = await this.reports.evidenceWithFiles(actor.organizationId, id);
+    const pdf = await renderEvidencePackPdf(pack, files);
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="evidence-pack-${pack.buyer.id}.pdf"`,

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { GapsModule } from '../gaps/gaps.module';
 import { BuyerReportsService } from './buyer-reports.service';
 import { BuyersController } from './buyers.controller';
@@ -11,9 +12,9 @@ import { BuyersService } from './buyers.service';
  */
 @Global()
 @Module({
-  imports: [GapsModule],
+  imports: [GapsModule, DocumentsModule],
   controllers: [BuyersController],
   providers: [BuyersService, BuyerReportsService],
-  exports: [BuyersService],
+  exports: [BuyersService, BuyerReportsService],
 })
 export class BuyersModule {}

@@ -89,12 +89,13 @@ export class DocumentsService {
   }
 
   /**
-   * For the evidence pack: the newest file of each certificate, with its bytes (a file
-   * missing from storage is left out rather than failing the whole pack).
+   * For the evidence pack: the newest file of each certificate, with its bytes when
+   * `withContent` (a file missing from storage is then left out rather than failing the pack).
    */
   async latestOfCertificates(
     organizationId: string,
     certificateIds: string[],
+    withContent = true,
   ): Promise<Map<string, { document: CertificateDocument; content: Buffer }>> {
     const latest = new Map<string, { document: CertificateDocument; content: Buffer }>();
     if (certificateIds.length === 0) return latest;
@@ -104,6 +105,10 @@ export class DocumentsService {
     });
     for (const document of documents) {
       if (!document.certificateId || latest.has(document.certificateId)) continue;
+      if (!withContent) {
+        latest.set(document.certificateId, { document, content: Buffer.alloc(0) });
+        continue;
+      }
       try {
         latest.set(document.certificateId, {
           document,

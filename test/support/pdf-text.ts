@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
 /**
@@ -29,4 +31,33 @@ export function pdfText(pdf: Buffer): string {
     }
   }
   return texts.join('\n');
+}
+
+export interface ParsedPdf {
+  numPages: number;
+  /** The text of each page, as pdf.js extracts it. */
+  pages: string[];
+  text: string;
+}
+
+/**
+ * Parses a PDF with pdf.js (pdfjs-dist, the reader Firefox uses) in a child Node.js
+ * process, and answers its pages' text: a PDF pdf.js cannot open fails the test.
+ */
+export function parsePdf(pdf: Buffer): Promise<ParsedPdf> {
+  const script = join(__dirname, 'pdf-extract.mjs');
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [script],
+      { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error)
+          return reject(new Error(`pdf.js could not read the PDF: ${stderr || error.message}`));
+        const parsed = JSON.parse(stdout) as { numPages: number; pages: string[] };
+        resolve({ ...parsed, text: parsed.pages.join('\n') });
+      },
+    );
+    child.stdin?.end(pdf);
+  });
 }
