@@ -206,7 +206,12 @@ describe('several API and worker processes on one database and one Redis', () =>
     reading = false;
     await Promise.all(readers);
 
-    const sent = await call<{ total: number }>(one, 'GET', '/reminders?state=sent&pageSize=1', token);
+    const sent = await call<{ total: number }>(
+      one,
+      'GET',
+      '/reminders?state=sent&pageSize=1',
+      token,
+    );
     expect(sent.body.total).toBe(FACTORIES * 2); // one notice to the contact, one to the admin
     const failed = await call<{ total: number }>(one, 'GET', '/reminders?state=failed', token);
     expect(failed.body.total).toBe(0);
@@ -220,12 +225,15 @@ describe('several API and worker processes on one database and one Redis', () =>
       byRecipient.set(mail.to[0], ids);
     }
     expect(byRecipient.size).toBe(expectedDigests);
-    for (const recipient of recipients) expect(byRecipient.get(recipient)?.length).toBeGreaterThan(0);
+    for (const recipient of recipients)
+      expect(byRecipient.get(recipient)?.length).toBeGreaterThan(0);
     const repeated = [...byRecipient.values()].filter((ids) => ids.length > 1);
     for (const ids of repeated) expect(new Set(ids).size).toBe(1);
     // Worker A sends at most 4 digests at a time (the digest worker's concurrency).
     expect(repeated.length).toBeLessThanOrEqual(4);
-    expect(smtp.digests.length).toBe(expectedDigests + repeated.reduce((n, ids) => n + ids.length - 1, 0));
+    expect(smtp.digests.length).toBe(
+      expectedDigests + repeated.reduce((n, ids) => n + ids.length - 1, 0),
+    );
     expect(receivedAtKill).toBeLessThan(smtp.digests.length);
 
     expect(failures).toEqual([]);

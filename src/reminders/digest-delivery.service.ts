@@ -10,6 +10,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { renderDigest } from './digest/digest.render';
 import { daysUntil } from './reminder-due';
 import type { RenderedNotice } from './reminder-source';
+import { ReminderMetrics } from './reminder-metrics';
 import { ReminderSources } from './reminder-sources';
 import { Reminder } from './reminder.entity';
 
@@ -52,6 +53,7 @@ export class DigestDeliveryService {
     private readonly organizations: OrganizationsService,
     private readonly sources: ReminderSources,
     private readonly clock: Clock,
+    private readonly metrics: ReminderMetrics,
     @Inject(remindersConfig.KEY) private readonly config: ConfigType<typeof remindersConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
@@ -128,6 +130,7 @@ export class DigestDeliveryService {
         .where({ digestId, claimToken: token })
         .execute(),
     );
+    this.metrics.digestsSent.inc();
     return { status: 'sent', reminders: rows.length, messageId };
   }
 
@@ -196,6 +199,7 @@ export class DigestDeliveryService {
         .find({ select: { attempts: true }, where: { id: In(ids) } });
       return Math.max(...after.map((row) => row.attempts));
     });
+    this.metrics.digestsFailed.inc({ outcome: attempts >= max ? 'failed' : 'retry' });
     if (attempts >= max) {
       this.logger.warn(
         `Digest to ${rows[0].recipient} failed after ${attempts} attempts: ${message}`,

@@ -55,7 +55,10 @@ export async function startProcess(
     },
   };
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${entry} not ready in time: ${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`${entry} not ready in time: ${output}`)),
+      timeoutMs,
+    );
     const check = () => {
       if (!output.includes(readyLine)) return;
       clearTimeout(timer);
