@@ -395,7 +395,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["AgreementsController_listMilestones"];
         put?: never;
         post: operations["AgreementsController_addMilestone"];
         delete?: never;
@@ -1294,6 +1294,8 @@ export interface operations {
                 entityType?: string;
                 entityId?: string;
                 action?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1515,6 +1517,8 @@ export interface operations {
                 country?: string;
                 /** @description Matches the name, city or licence number */
                 q?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1625,6 +1629,8 @@ export interface operations {
                 expiringWithinDays?: number;
                 /** @description Matches the certificate number or the scope text */
                 q?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1994,6 +2000,8 @@ export interface operations {
                 factoryId?: string;
                 standard?: string;
                 rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending";
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2019,6 +2027,8 @@ export interface operations {
                 status?: "draft" | "negotiating" | "signed" | "in_progress" | "certified" | "terminated" | "lapsed";
                 /** @description true: only agreements at risk; false: only those not */
                 atRisk?: boolean;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2088,6 +2098,31 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateAgreementDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementsController_listMilestones: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "done" | "skipped";
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -2190,6 +2225,8 @@ export interface operations {
                 state?: "pending" | "sent" | "failed";
                 kind?: string;
                 certificateId?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
