@@ -23,6 +23,8 @@ import {
 import { FACTORY_STANDING, FactoryStandingSource } from './dto/factory-standing.dto';
 import { FactoriesService } from './factories.service';
 import type { Factory } from './factory.entity';
+import { FACTORY_EXPORT } from './dto/factory.columns';
+import { Exportable } from '../common/export/exportable';
 
 @ApiTags('factories')
 @ApiBearerAuth()
@@ -62,6 +64,7 @@ export class FactoriesController {
 
   @Get()
   @Roles('admin', 'member', 'factory_manager')
+  @Exportable(FACTORY_EXPORT)
   async list(@CurrentActor() actor: Actor, @Query() query: FactoryQueryDto) {
     const page = await this.factories.list(actor, query);
     return { ...page, items: await this.withStanding(actor.organizationId, page.items) };

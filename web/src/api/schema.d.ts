@@ -356,6 +356,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post: operations["DocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements": {
         parameters: {
             query?: never;
@@ -395,7 +427,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["AgreementsController_listMilestones"];
         put?: never;
         post: operations["AgreementsController_addMilestone"];
         delete?: never;
@@ -798,38 +830,6 @@ export interface paths {
         put?: never;
         /** Reject a proposed action or reopen a closed finding (trader staff): → open */
         post: operations["FindingsController_reopen"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/certificates/{id}/documents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DocumentsController_list"];
-        put?: never;
-        post: operations["DocumentsController_upload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/documents/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DocumentsController_download"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1789,6 +1789,8 @@ export interface operations {
                 entityType?: string;
                 entityId?: string;
                 action?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2010,6 +2012,8 @@ export interface operations {
                 country?: string;
                 /** @description Matches the name, city or licence number */
                 q?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2120,6 +2124,8 @@ export interface operations {
                 expiringWithinDays?: number;
                 /** @description Matches the certificate number or the scope text */
                 q?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2489,9 +2495,78 @@ export interface operations {
                 factoryId?: string;
                 standard?: string;
                 rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding";
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG or PNG, at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2514,6 +2589,8 @@ export interface operations {
                 status?: "draft" | "negotiating" | "signed" | "in_progress" | "certified" | "terminated" | "lapsed";
                 /** @description true: only agreements at risk; false: only those not */
                 atRisk?: boolean;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -2583,6 +2660,31 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateAgreementDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementsController_listMilestones: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "done" | "skipped";
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -2685,6 +2787,8 @@ export interface operations {
                 state?: "pending" | "sent" | "failed";
                 kind?: string;
                 certificateId?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -3332,73 +3436,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FindingResponse"];
                 };
-            };
-        };
-    };
-    DocumentsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DocumentsController_upload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description PDF, JPEG or PNG, at most 10 MB
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DocumentsController_download: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
