@@ -11,6 +11,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FactoriesModule } from './factories/factories.module';
 import { FactoryAccessModule } from './factory-access/factory-access.module';
+import { GapsModule } from './gaps/gaps.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -33,6 +34,7 @@ export const CORE_MODULES = [
   CertificatesModule,
   BuyersModule,
   AgreementsModule,
+  GapsModule,
   RemindersModule,
   VerificationModule,
 ];
