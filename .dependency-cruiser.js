@@ -3,8 +3,8 @@
  * docs/architecture.md explains them; keep the two in step.
  *
  * A feature is a folder `src/<feature>/`. Cross-cutting folders (`common`, `config`,
- * `database`, `queue`, `mail`) are not features: any feature may use them, they use no
- * feature. A feature uses another feature only through that feature's public files:
+ * `database`, `queue`, `mail`, `observability`) are not features: any feature may use
+ * them, they use no feature. A feature uses another feature only through that feature's public files:
  *   - `<feature>.module.ts`      (to import the Nest module)
  *   - `*.service.ts`             (the exported services; top level of the folder)
  *   - `*.errors.ts`              (its domain errors and their codes)
@@ -14,8 +14,8 @@
  * Everything else (entities, repositories, rules, helpers, controllers) is internal.
  */
 
-/** Folders that are not features. */
-const SHARED = '^src/(common|config|database|queue|mail)/';
+/** Folders that are not features: cross-cutting code every feature may use. */
+const SHARED = '^src/(common|config|database|queue|mail|observability)/';
 
 /** Files of a feature, other than modules, services, errors and DTOs, that other features may import. */
 const PUBLIC_CONTRACTS = [
@@ -122,7 +122,7 @@ module.exports = {
       name: 'shared-uses-no-feature',
       severity: 'error',
       comment:
-        'common, config, database, queue and mail are below every feature: they import none.',
+        'common, config, database, queue, mail and observability are below every feature: they import none.',
       from: { path: SHARED },
       to: { path: '^src/', pathNot: SHARED },
     },

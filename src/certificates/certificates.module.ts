@@ -6,13 +6,19 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { CertificateLinksService } from './certificate-links.service';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
+import { CertificateExportLookup } from './dto/certificate.columns';
 import { FactoryCertificatesService } from './factory-certificates.service';
 import { StandardsController } from './standards.controller';
 
 @Module({
   imports: [AuditModule, OrganizationsModule, FactoriesModule],
   controllers: [CertificatesController, StandardsController],
-  providers: [CertificatesService, FactoryCertificatesService, CertificateLinksService],
+  providers: [
+    CertificatesService,
+    FactoryCertificatesService,
+    CertificateLinksService,
+    CertificateExportLookup,
+  ],
   exports: [CertificatesService, CertificateLinksService],
 })
 export class CertificatesModule implements OnModuleInit {
