@@ -8,13 +8,13 @@ import {
   CertificateBacking,
 } from '../src/certificates/certificate-links';
 import { CertificatesService } from '../src/certificates/certificates.service';
-import { BuyerReportsService } from '../src/buyers/buyer-reports.service';
+import { BuyerReportsService } from '../src/gaps/buyer-reports.service';
 import { AuditsService } from '../src/audits/audits.service';
 import { FindingsService } from '../src/audits/findings.service';
 import { StandingService } from '../src/audits/standing.service';
 import { DocumentsService } from '../src/documents/documents.service';
 import { VerificationsService } from '../src/verification/verifications.service';
-import { renderEvidencePackPdf } from '../src/buyers/evidence-pack.pdf';
+import { renderEvidencePackPdf } from '../src/gaps/evidence-pack.pdf';
 import { BuyersService } from '../src/buyers/buyers.service';
 import { Clock } from '../src/common/clock';
 import { hashPassword } from '../src/auth/passwords';

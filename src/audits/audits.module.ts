@@ -1,6 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { DocumentsModule } from '../documents/documents.module';
-import { FACTORY_STANDING } from '../factories/dto/factory-standing.dto';
+import { FactoriesModule } from '../factories/factories.module';
+import { FactoryStandingLinks } from '../factories/factory-standing.service';
+import { VerificationModule } from '../verification/verification.module';
 import { AuditChecklists } from './audit-checklists';
 import { AuditsController } from './audits.controller';
 import { AuditsService } from './audits.service';
@@ -10,13 +14,11 @@ import { FindingsService } from './findings.service';
 import { StandingService } from './standing.service';
 
 /**
- * Supplier audits, their findings and corrective actions, and each factory's standing.
- * Global only so that the factories answer can carry the standing (FACTORY_STANDING)
- * without factories depending on audits, which depend on factories.
+ * Supplier audits, their findings and corrective actions, and each factory's standing,
+ * which it plugs into the factories answer (FactoryStandingLinks) when it starts.
  */
-@Global()
 @Module({
-  imports: [DocumentsModule],
+  imports: [AuditModule, FactoriesModule, CertificatesModule, DocumentsModule, VerificationModule],
   controllers: [AuditsController, FindingsController],
   providers: [
     AuditChecklists,
@@ -24,8 +26,16 @@ import { StandingService } from './standing.service';
     FindingsService,
     StandingService,
     FindingOverdueReminderSource,
-    { provide: FACTORY_STANDING, useExisting: StandingService },
   ],
-  exports: [AuditsService, FindingsService, StandingService, FACTORY_STANDING],
+  exports: [AuditsService, FindingsService, StandingService],
 })
-export class AuditsModule {}
+export class AuditsModule implements OnModuleInit {
+  constructor(
+    private readonly links: FactoryStandingLinks,
+    private readonly standing: StandingService,
+  ) {}
+
+  onModuleInit(): void {
+    this.links.standing.provide(this.standing);
+  }
+}

@@ -1,10 +1,14 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
 export const BUYER_LOCALES = ['en', 'zh-CN'] as const;
 export type BuyerLocale = (typeof BUYER_LOCALES)[number];
 
 /** An overseas customer of the trader. */
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_buyers_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('buyers')
 @Index('IDX_buyers_org_name', ['organizationId', 'name'])
 export class Buyer extends TenantEntity {

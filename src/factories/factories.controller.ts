@@ -4,8 +4,6 @@ import {
   Delete,
   Get,
   HttpCode,
-  Inject,
-  Optional,
   Param,
   Patch,
   Post,
@@ -20,7 +18,7 @@ import {
   toFactoryResponse,
   UpdateFactoryDto,
 } from './dto/factory.dto';
-import { FACTORY_STANDING, FactoryStandingSource } from './dto/factory-standing.dto';
+import { FactoryStandingLinks } from './factory-standing.service';
 import { FactoriesService } from './factories.service';
 import type { Factory } from './factory.entity';
 import { FACTORY_EXPORT } from './dto/factory.columns';
@@ -32,9 +30,7 @@ import { Exportable } from '../common/export/exportable';
 export class FactoriesController {
   constructor(
     private readonly factories: FactoriesService,
-    @Optional()
-    @Inject(FACTORY_STANDING)
-    private readonly standing?: FactoryStandingSource,
+    private readonly links: FactoryStandingLinks,
   ) {}
 
   /** Factory answers with each factory's standing, when the audits feature is present. */
@@ -42,12 +38,10 @@ export class FactoriesController {
     organizationId: string,
     factories: Factory[],
   ): Promise<FactoryResponse[]> {
-    const standings = this.standing
-      ? await this.standing.standingsOf(
-          organizationId,
-          factories.map((f) => f.id),
-        )
-      : new Map();
+    const standings = await this.links.standing.get().standingsOf(
+      organizationId,
+      factories.map((f) => f.id),
+    );
     return factories.map((f) => {
       const standing = standings.get(f.id);
       return { ...toFactoryResponse(f), ...(standing ? { standing } : {}) };

@@ -1,11 +1,14 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { FactoriesController } from './factories.controller';
 import { FactoriesService } from './factories.service';
+import { FactoryHoldingsService } from './factory-holdings.service';
+import { FactoryStandingLinks } from './factory-standing.service';
 
-@Global()
 @Module({
+  imports: [AuditModule],
   controllers: [FactoriesController],
-  providers: [FactoriesService],
-  exports: [FactoriesService],
+  providers: [FactoriesService, FactoryHoldingsService, FactoryStandingLinks],
+  exports: [FactoriesService, FactoryHoldingsService, FactoryStandingLinks],
 })
 export class FactoriesModule {}

@@ -3,8 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 /**
  * A factory's standing as a supplier (approved, conditional, not approved), worked out by
  * the audits feature from certificates, the latest audit and open findings. The factory
- * answer carries it; the audits feature provides it under FACTORY_STANDING, so factories
- * do not depend on audits.
+ * answer carries it; the audits feature provides it through FactoryStandingLinks, so
+ * factories do not depend on audits.
  */
 export class StandingExplanation {
   @ApiProperty({
@@ -36,8 +36,6 @@ export class FactoryStandingResponse {
   @ApiProperty({ type: String, nullable: true })
   latestAuditId: string | null;
 }
-
-export const FACTORY_STANDING = Symbol('FACTORY_STANDING');
 
 export interface FactoryStandingSource {
   /** The standing of each factory (by id), on today's date in the organization. */

@@ -45,6 +45,7 @@ export interface paths {
         };
         get: operations["UsersController_list"];
         put?: never;
+        /** Add a colleague, who is invited to choose a password */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -308,6 +309,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/v1/buyers/{id}/coverage": {
         parameters: {
             query?: never;
@@ -388,6 +390,8 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+=======
+>>>>>>> main
     "/api/v1/agreements": {
         parameters: {
             query?: never;
@@ -468,14 +472,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reminders": {
+    "/api/v1/gaps": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["RemindersController_list"];
+        get: operations["GapsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -484,47 +488,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reminders/scan": {
+    "/api/v1/buyers/{id}/coverage": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A buyer's coverage: per requirement, the covering certificate or the gaps */
+        get: operations["BuyersController_coverage"];
         put?: never;
-        post: operations["RemindersController_scan"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reminders/{id}/retry": {
+    "/api/v1/buyers/{id}/evidence-pack": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The evidence pack to send a buyer (PDF, or JSON when asked) */
+        get: operations["BuyersController_evidencePack"];
         put?: never;
-        post: operations["RemindersController_retry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/reminders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ReminderPolicyController_get"];
-        put: operations["ReminderPolicyController_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -628,15 +618,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/v1/audit-checklists": {
+=======
+    "/api/v1/reminders": {
+>>>>>>> main
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         /** The checklist templates an audit can use, with questions in English and Chinese */
         get: operations["AuditsController_templates"];
+=======
+        get: operations["RemindersController_list"];
+>>>>>>> main
         put?: never;
         post?: never;
         delete?: never;
@@ -645,34 +643,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/v1/factories/{id}/audits": {
+=======
+    "/api/v1/reminders/scan": {
+>>>>>>> main
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         /** The factory's supplier audits, newest first (a factory manager: their own factory only) */
         get: operations["AuditsController_list"];
         put?: never;
         /** Record a supplier audit of the factory (trader staff) */
         post: operations["AuditsController_create"];
+=======
+        get?: never;
+        put?: never;
+        post: operations["RemindersController_scan"];
+>>>>>>> main
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/v1/factories/{id}/standing": {
+=======
+    "/api/v1/reminders/{id}/retry": {
+>>>>>>> main
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+<<<<<<< HEAD
         /** The factory's standing (approved, conditional, not approved), explained in one sentence */
         get: operations["AuditsController_standingOf"];
         put?: never;
+=======
+        get?: never;
+        put?: never;
+        post: operations["RemindersController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReminderPolicyController_get"];
+        put: operations["ReminderPolicyController_update"];
+>>>>>>> main
         post?: never;
         delete?: never;
         options?: never;
@@ -680,6 +713,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+<<<<<<< HEAD
     "/api/v1/audits/{id}": {
         parameters: {
             query?: never;
@@ -836,6 +870,8 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+=======
+>>>>>>> main
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -976,16 +1012,6 @@ export interface components {
             locale?: "en" | "zh-CN";
             businessScope?: Record<string, never>;
         };
-        CreateUserDto: {
-            /** @example Zhang Min */
-            name: string;
-            /** @example zhang.min@example.com */
-            email: string;
-            /** @enum {string} */
-            role: "admin" | "member";
-            /** @enum {string} */
-            locale?: "en" | "zh-CN";
-        };
         SignupDto: {
             /** @example Ningbo Export Trading Co. */
             organizationName: string;
@@ -1007,6 +1033,16 @@ export interface components {
         AcceptInvitationDto: {
             token: string;
             password: string;
+        };
+        CreateUserDto: {
+            /** @example Zhang Min */
+            name: string;
+            /** @example zhang.min@example.com */
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "member";
+            /** @enum {string} */
+            locale?: "en" | "zh-CN";
         };
         CreateFactoryDto: {
             /** @example Yuyao Precision Valve Factory */
@@ -1363,6 +1399,36 @@ export interface components {
              */
             completedOn?: Record<string, never> | null;
         };
+        BulkVerifyDto: {
+            /** @description Certificates to verify (at most 1000) */
+            certificateIds?: string[];
+            /** @description Every current certificate of the organization */
+            all?: boolean;
+        };
+        CreateVerificationDto: {
+            /** @enum {string} */
+            method: "iaf_certsearch" | "cnca" | "certification_body_registry" | "manual";
+            /** @enum {string} */
+            result: "confirmed" | "not_found" | "mismatch" | "suspended" | "withdrawn";
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            checkedOn: string;
+            /** @example https://www.iafcertsearch.org/... */
+            evidenceUrl?: Record<string, never> | null;
+            notes?: Record<string, never> | null;
+        };
+        CreateAuditDto: {
+            /** @enum {string} */
+            kind: "surveillance" | "recertification";
+            /**
+             * Format: date
+             * @example 2026-02-20
+             */
+            auditedOn: string;
+            notes?: Record<string, never> | null;
+        };
         UpdateReminderPolicyDto: {
             /**
              * @description days before a due date
@@ -1396,6 +1462,7 @@ export interface components {
              */
             overdueRepeatDays?: number;
         };
+<<<<<<< HEAD
         BulkVerifyDto: {
             /** @description Certificates to verify (at most 1000) */
             certificateIds?: string[];
@@ -1691,6 +1758,8 @@ export interface components {
             /** @example Evaluation record and three incoming inspection reports seen. */
             note?: Record<string, never>;
         };
+=======
+>>>>>>> main
         InviteFactoryManagerDto: {
             /** @example chen.jie@valves.example */
             email: string;
@@ -2447,6 +2516,7 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     BuyersController_coverage: {
         parameters: {
             query?: never;
@@ -2579,6 +2649,8 @@ export interface operations {
             };
         };
     };
+=======
+>>>>>>> main
     AgreementsController_list: {
         parameters: {
             query?: {
@@ -2779,14 +2851,16 @@ export interface operations {
             };
         };
     };
-    RemindersController_list: {
+    GapsController_list: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
-                state?: "pending" | "sent" | "failed";
-                kind?: string;
-                certificateId?: string;
+                buyerId?: string;
+                /** @description A factory id, or `own` for gaps of the trader itself */
+                factoryId?: string;
+                standard?: string;
+                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending";
                 /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
                 format?: "json" | "csv" | "xlsx";
             };
@@ -2804,24 +2878,7 @@ export interface operations {
             };
         };
     };
-    RemindersController_scan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RemindersController_retry: {
+    BuyersController_coverage: {
         parameters: {
             query?: never;
             header?: never;
@@ -2840,35 +2897,16 @@ export interface operations {
             };
         };
     };
-    ReminderPolicyController_get: {
+    BuyersController_evidencePack: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReminderPolicyController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateReminderPolicyDto"];
-            };
-        };
         responses: {
             200: {
                 headers: {
@@ -3051,6 +3089,7 @@ export interface operations {
             };
         };
     };
+<<<<<<< HEAD
     AuditsController_templates: {
         parameters: {
             query?: never;
@@ -3071,10 +3110,14 @@ export interface operations {
         };
     };
     AuditsController_list: {
+=======
+    RemindersController_list: {
+>>>>>>> main
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
+<<<<<<< HEAD
             };
             header?: never;
             path: {
@@ -3271,6 +3314,13 @@ export interface operations {
                 factoryId?: string;
                 status?: "open" | "action_proposed" | "verified_closed";
                 severity?: "major" | "minor" | "observation";
+=======
+                state?: "pending" | "sent" | "failed";
+                kind?: string;
+                certificateId?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
+>>>>>>> main
             };
             header?: never;
             path?: never;
@@ -3282,6 +3332,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+<<<<<<< HEAD
                 content: {
                     "application/json": components["schemas"]["FindingPage"];
                 };
@@ -3385,11 +3436,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+=======
+>>>>>>> main
                 content?: never;
             };
         };
     };
+<<<<<<< HEAD
     FindingsController_close: {
+=======
+    RemindersController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemindersController_retry: {
+>>>>>>> main
         parameters: {
             query?: never;
             header?: never;
@@ -3398,16 +3472,21 @@ export interface operations {
             };
             cookie?: never;
         };
+<<<<<<< HEAD
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewFindingDto"];
             };
         };
+=======
+        requestBody?: never;
+>>>>>>> main
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+<<<<<<< HEAD
                 content: {
                     "application/json": components["schemas"]["FindingResponse"];
                 };
@@ -3421,11 +3500,43 @@ export interface operations {
             path: {
                 id: string;
             };
+=======
+                content?: never;
+            };
+        };
+    };
+    ReminderPolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReminderPolicyController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+>>>>>>> main
             cookie?: never;
         };
         requestBody: {
             content: {
+<<<<<<< HEAD
                 "application/json": components["schemas"]["ReopenFindingDto"];
+=======
+                "application/json": components["schemas"]["UpdateReminderPolicyDto"];
+>>>>>>> main
             };
         };
         responses: {
@@ -3433,9 +3544,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+<<<<<<< HEAD
                 content: {
                     "application/json": components["schemas"]["FindingResponse"];
                 };
+=======
+                content?: never;
+>>>>>>> main
             };
         };
     };

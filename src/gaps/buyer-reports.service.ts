@@ -1,18 +1,18 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CERTIFICATE_BACKING, CertificateBacking } from '../certificates/certificate-links';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { Actor } from '../common/actor';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { toGapResponse } from '../gaps/dto/gap.dto';
-import { CertificateFacts } from '../gaps/gap.rules';
-import { AnalysedRequirement, GapsService } from '../gaps/gaps.service';
+import { toGapResponse } from './dto/gap.dto';
+import { CertificateFacts } from './gap.rules';
+import { AnalysedRequirement, GapsService } from './gaps.service';
 import { AuditsService } from '../audits/audits.service';
 import { FindingsService } from '../audits/findings.service';
 import { StandingService } from '../audits/standing.service';
 import { DocumentsService } from '../documents/documents.service';
 import { FactoriesService } from '../factories/factories.service';
 import { VerificationsService } from '../verification/verifications.service';
-import { BuyersService } from './buyers.service';
+import { BuyersService } from '../buyers/buyers.service';
 import { buyerNote } from './evidence-notes';
 import type { PackAttachment } from './evidence-pack.pdf';
 import {
@@ -42,9 +42,7 @@ export class BuyerReportsService {
     private readonly audits: AuditsService,
     private readonly findings: FindingsService,
     private readonly standing: StandingService,
-    @Optional()
-    @Inject(CERTIFICATE_BACKING)
-    private readonly backing?: CertificateBacking,
+    @Inject(CERTIFICATE_BACKING) private readonly backing: CertificateBacking,
   ) {}
 
   async coverage(actor: Actor, buyerId: string): Promise<CoverageResponse> {
@@ -111,9 +109,7 @@ export class BuyerReportsService {
         makerIds.add(factory.id);
     const [factories, backing, verification, latestAudits, standings, files] = await Promise.all([
       this.factories.findMany(organizationId, [...makerIds]),
-      this.backing
-        ? this.backing.backingFor(organizationId, coverIds)
-        : Promise.resolve(new Map<string, never[]>()),
+      this.backing.backingFor(organizationId, coverIds),
       this.verification.summaries(organizationId, [...full.values()], analysis.today),
       this.audits.latestOf(organizationId, [...makerIds]),
       this.standing.standingsOf(organizationId, [...makerIds]),
