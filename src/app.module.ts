@@ -19,6 +19,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ShareLinksModule } from './share-links/share-links.module';
 import { UsersModule } from './users/users.module';
 import { VerificationModule } from './verification/verification.module';
 
@@ -44,7 +45,7 @@ export const CORE_MODULES = [
 ];
 
 @Module({
-  imports: [...CORE_MODULES, HealthModule, FactoryAccessModule],
+  imports: [...CORE_MODULES, HealthModule, FactoryAccessModule, ShareLinksModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

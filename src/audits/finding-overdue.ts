@@ -62,7 +62,7 @@ export function renderOverdueFinding(
   const link = `/api/v1/findings/${notice.subjectId}`;
   if (locale === 'zh-CN')
     return {
-      title: `${factory}的严重不符合项${clause ? `（条款 ${clause}）` : ''}整改已逾期 ${days} 天（应于 ${notice.dueOn} 完成）`,
+      title: `${factory} 的严重不符合项${clause ? `（条款 ${clause}）` : ''}整改已逾期 ${days} 天（应于 ${notice.dueOn} 完成）`,
       detail: proposed
         ? '工厂已提交纠正措施，请尽快验证并关闭。'
         : '工厂尚未提交纠正措施：请提交措施并上传证据。',

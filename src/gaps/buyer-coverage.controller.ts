@@ -2,7 +2,6 @@ import { Controller, Get, Headers, Param, StreamableFile } from '@nestjs/common'
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../common/actor';
 import { BuyerReportsService } from './buyer-reports.service';
-import { renderEvidencePackPdf } from './evidence-pack.pdf';
 
 /**
  * A buyer's coverage and evidence pack: the gap analysis of one buyer's requirements.
@@ -39,8 +38,7 @@ export class BuyerCoverageController {
     @Headers('accept') accept: string | undefined,
   ) {
     if (accept?.includes('application/json')) return this.reports.evidencePack(actor, id);
-    const { pack, files } = await this.reports.evidenceWithFiles(actor.organizationId, id);
-    const pdf = await renderEvidencePackPdf(pack, files);
+    const { pack, pdf } = await this.reports.evidencePdf(actor.organizationId, id);
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="evidence-pack-${pack.buyer.id}.pdf"`,

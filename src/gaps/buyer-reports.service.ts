@@ -14,7 +14,7 @@ import { FactoriesService } from '../factories/factories.service';
 import { VerificationsService } from '../verification/verifications.service';
 import { BuyersService } from '../buyers/buyers.service';
 import { buyerNote } from './evidence-notes';
-import type { PackAttachment } from './evidence-pack.pdf';
+import { PackAttachment, renderEvidencePackPdf } from './evidence-pack.pdf';
 import {
   CoverageResponse,
   CoverageStatus,
@@ -68,6 +68,15 @@ export class BuyerReportsService {
   /** The evidence pack's content, in the buyer's language. */
   async evidencePack(actor: Actor, buyerId: string): Promise<EvidencePack> {
     return (await this.evidenceWithFiles(actor.organizationId, buyerId, false)).pack;
+  }
+
+  /** The evidence pack as a PDF, with the certificates' own files appended. */
+  async evidencePdf(
+    organizationId: string,
+    buyerId: string,
+  ): Promise<{ pack: EvidencePack; pdf: Buffer }> {
+    const { pack, files } = await this.evidenceWithFiles(organizationId, buyerId);
+    return { pack, pdf: await renderEvidencePackPdf(pack, files) };
   }
 
   /** The pack and the certificates' own files (for the PDF), for a buyer of the organization. */

@@ -309,89 +309,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
-    "/api/v1/buyers/{id}/coverage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BuyersController_coverage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/buyers/{id}/evidence-pack": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BuyersController_evidencePack"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/gaps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["GapsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/certificates/{id}/documents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DocumentsController_list"];
-        put?: never;
-        post: operations["DocumentsController_upload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/documents/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["DocumentsController_download"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-=======
->>>>>>> main
     "/api/v1/agreements": {
         parameters: {
             query?: never;
@@ -618,23 +535,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/v1/audit-checklists": {
-=======
-    "/api/v1/reminders": {
->>>>>>> main
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
         /** The checklist templates an audit can use, with questions in English and Chinese */
         get: operations["AuditsController_templates"];
-=======
-        get: operations["RemindersController_list"];
->>>>>>> main
         put?: never;
         post?: never;
         delete?: never;
@@ -643,69 +552,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/v1/factories/{id}/audits": {
-=======
-    "/api/v1/reminders/scan": {
->>>>>>> main
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
         /** The factory's supplier audits, newest first (a factory manager: their own factory only) */
         get: operations["AuditsController_list"];
         put?: never;
         /** Record a supplier audit of the factory (trader staff) */
         post: operations["AuditsController_create"];
-=======
-        get?: never;
-        put?: never;
-        post: operations["RemindersController_scan"];
->>>>>>> main
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/v1/factories/{id}/standing": {
-=======
-    "/api/v1/reminders/{id}/retry": {
->>>>>>> main
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
         /** The factory's standing (approved, conditional, not approved), explained in one sentence */
         get: operations["AuditsController_standingOf"];
         put?: never;
-=======
-        get?: never;
-        put?: never;
-        post: operations["RemindersController_retry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/reminders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ReminderPolicyController_get"];
-        put: operations["ReminderPolicyController_update"];
->>>>>>> main
         post?: never;
         delete?: never;
         options?: never;
@@ -713,7 +587,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/v1/audits/{id}": {
         parameters: {
             query?: never;
@@ -870,8 +743,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-=======
->>>>>>> main
+    "/api/v1/certificates/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post: operations["DocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemindersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemindersController_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemindersController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReminderPolicyController_get"];
+        put: operations["ReminderPolicyController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -994,6 +961,92 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["SubmissionsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buyers/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buyer's share links, newest first, with their visit counts */
+        get: operations["ShareLinksController_list"];
+        put?: never;
+        /** Make a revocable, expiring link to a read-only page of the buyer’s evidence (the token is shown once) */
+        post: operations["ShareLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-links/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the link was opened (the latest 500 visits) */
+        get: operations["ShareLinksController_visits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the link: it answers 410 from now on */
+        post: operations["ShareLinksController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shared evidence, no login: covering certificates with their live status and last check (the web page /shared/<token> shows it) */
+        get: operations["ShareLinksController_shared"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/{token}/evidence-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same evidence as a PDF, no login */
+        get: operations["ShareLinksController_sharedPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1429,70 +1482,6 @@ export interface components {
             auditedOn: string;
             notes?: Record<string, never> | null;
         };
-        UpdateReminderPolicyDto: {
-            /**
-             * @description days before a due date
-             * @example [
-             *       90,
-             *       60,
-             *       30,
-             *       14,
-             *       7,
-             *       1
-             *     ]
-             */
-            thresholdsDays?: string[];
-            /**
-             * @description local hour (0-23) the digests go out
-             * @example 9
-             */
-            sendHour?: number;
-            /** @example Asia/Shanghai */
-            timezone?: string;
-            /** @enum {string} */
-            locale?: "en" | "zh-CN";
-            /**
-             * @description days after expiry when every admin is told
-             * @example 7
-             */
-            escalateAfterDays?: number;
-            /**
-             * @description overdue notices repeat every this many days
-             * @example 7
-             */
-            overdueRepeatDays?: number;
-        };
-<<<<<<< HEAD
-        BulkVerifyDto: {
-            /** @description Certificates to verify (at most 1000) */
-            certificateIds?: string[];
-            /** @description Every current certificate of the organization */
-            all?: boolean;
-        };
-        CreateVerificationDto: {
-            /** @enum {string} */
-            method: "iaf_certsearch" | "cnca" | "certification_body_registry" | "manual";
-            /** @enum {string} */
-            result: "confirmed" | "not_found" | "mismatch" | "suspended" | "withdrawn";
-            /**
-             * Format: date
-             * @example 2026-11-20
-             */
-            checkedOn: string;
-            /** @example https://www.iafcertsearch.org/... */
-            evidenceUrl?: Record<string, never> | null;
-            notes?: Record<string, never> | null;
-        };
-        CreateAuditDto: {
-            /** @enum {string} */
-            kind: "surveillance" | "recertification";
-            /**
-             * Format: date
-             * @example 2026-02-20
-             */
-            auditedOn: string;
-            notes?: Record<string, never> | null;
-        };
         LocalizedTextResponse: {
             en: string;
             "zh-CN": string;
@@ -1758,8 +1747,39 @@ export interface components {
             /** @example Evaluation record and three incoming inspection reports seen. */
             note?: Record<string, never>;
         };
-=======
->>>>>>> main
+        UpdateReminderPolicyDto: {
+            /**
+             * @description days before a due date
+             * @example [
+             *       90,
+             *       60,
+             *       30,
+             *       14,
+             *       7,
+             *       1
+             *     ]
+             */
+            thresholdsDays?: string[];
+            /**
+             * @description local hour (0-23) the digests go out
+             * @example 9
+             */
+            sendHour?: number;
+            /** @example Asia/Shanghai */
+            timezone?: string;
+            /** @enum {string} */
+            locale?: "en" | "zh-CN";
+            /**
+             * @description days after expiry when every admin is told
+             * @example 7
+             */
+            escalateAfterDays?: number;
+            /**
+             * @description overdue notices repeat every this many days
+             * @example 7
+             */
+            overdueRepeatDays?: number;
+        };
         InviteFactoryManagerDto: {
             /** @example chen.jie@valves.example */
             email: string;
@@ -1840,6 +1860,160 @@ export interface components {
         RejectSubmissionDto: {
             /** @example The scan is unreadable; please upload the certificate again. */
             reason: string;
+        };
+        CreateShareLinkDto: {
+            /**
+             * @description When the link stops working (ISO 8601); in the future, at most a year away
+             * @example 2027-03-31T00:00:00Z
+             */
+            expiresAt: string;
+            /** @example Hansen supplier approval 2027 */
+            label?: Record<string, never>;
+        };
+        CreatedShareLinkResponse: {
+            id: string;
+            buyerId: string;
+            label: string | null;
+            expiresAt: string;
+            revokedAt: string | null;
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked";
+            visitCount: number;
+            lastVisitedAt: string | null;
+            createdAt: string;
+            /** @description Shown once: only its hash is kept */
+            token: string;
+            /**
+             * @description The page to send the buyer (the web app)
+             * @example https://certpact.example/shared/3q2-…
+             */
+            url: string;
+            /**
+             * @description The same evidence as JSON, no login
+             * @example /api/v1/shared/3q2-…
+             */
+            apiUrl: string;
+        };
+        ShareLinkResponse: {
+            id: string;
+            buyerId: string;
+            label: string | null;
+            expiresAt: string;
+            revokedAt: string | null;
+            /** @enum {string} */
+            state: "active" | "expired" | "revoked";
+            visitCount: number;
+            lastVisitedAt: string | null;
+            createdAt: string;
+        };
+        ShareLinkVisitResponse: {
+            visitedAt: string;
+            userAgent: string | null;
+        };
+        SharedStanding: {
+            /** @enum {string} */
+            status: "approved" | "conditional" | "not_approved";
+            explanation: string;
+        };
+        SharedAuditSection: {
+            title: string;
+            score: number | null;
+        };
+        SharedFinding: {
+            /** @enum {string} */
+            severity: "major" | "minor" | "observation";
+            clause: string | null;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "action_proposed" | "verified_closed";
+            dueOn: string | null;
+            closedOn: string | null;
+        };
+        SharedAudit: {
+            auditedOn: string;
+            auditor: string;
+            auditorOrganization: string | null;
+            /** @enum {string} */
+            kind: "on_site" | "remote" | "document_review";
+            standards: string[];
+            overallScore: number | null;
+            sections: components["schemas"]["SharedAuditSection"][];
+            findings: components["schemas"]["SharedFinding"][];
+        };
+        SharedMaker: {
+            name: string;
+            nameEn: string | null;
+            country: string;
+            city: string | null;
+            productCategories: string[];
+            standing: components["schemas"]["SharedStanding"] | null;
+            latestAudit: components["schemas"]["SharedAudit"] | null;
+        };
+        SharedVerification: {
+            /** @enum {string} */
+            state: "verified" | "unverified" | "pending_registry" | "failed";
+            /**
+             * @description When the certificate was last checked
+             * @example 2026-11-12
+             */
+            lastCheckedOn: string | null;
+            /** @example cnca */
+            method: string | null;
+            /** @example confirmed */
+            result: string | null;
+        };
+        SharedCertificate: {
+            /** @example 余姚精密阀门厂 */
+            holderName: string;
+            /** @example Yuyao Precision Valve Factory */
+            holderNameEn: string | null;
+            /** @enum {string} */
+            holder: "factory" | "own";
+            standard: string;
+            certificateNumber: string;
+            certificationBody: string;
+            accreditationBody: string | null;
+            scope: string;
+            sites: string[];
+            issuedOn: string;
+            expiresOn: string;
+            nextSurveillanceAuditOn: string | null;
+            /**
+             * @description Its current status
+             * @example active
+             */
+            status: string;
+            verification: components["schemas"]["SharedVerification"];
+        };
+        SharedRequirement: {
+            standard: string;
+            productCategory: string;
+            covered: boolean;
+            certificate: components["schemas"]["SharedCertificate"] | null;
+            /** @description What the trader does where the certificate falls short, in the buyer’s language */
+            notes: string[];
+        };
+        SharedEvidenceResponse: {
+            /** @enum {string} */
+            locale: "en" | "zh-CN";
+            /** @example Ningbo Export Trading */
+            trader: string;
+            /** @example Hansen Industrial GmbH */
+            buyer: string;
+            /**
+             * @description The day this answer was worked out (statuses are live)
+             * @example 2026-12-01
+             */
+            checkedOn: string;
+            expiresAt: string;
+            productCategories: string[];
+            makers: components["schemas"]["SharedMaker"][];
+            requirements: components["schemas"]["SharedRequirement"][];
+            /**
+             * @description The same evidence as a PDF
+             * @example /api/v1/shared/3q2-…/evidence-pack
+             */
+            pdfUrl: string;
         };
     };
     responses: never;
@@ -2516,141 +2690,6 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
-    BuyersController_coverage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BuyersController_evidencePack: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    GapsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                buyerId?: string;
-                /** @description A factory id, or `own` for gaps of the trader itself */
-                factoryId?: string;
-                standard?: string;
-                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding";
-                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
-                format?: "json" | "csv" | "xlsx";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DocumentsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DocumentsController_upload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description PDF, JPEG or PNG, at most 10 MB
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DocumentsController_download: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-=======
->>>>>>> main
     AgreementsController_list: {
         parameters: {
             query?: {
@@ -2860,7 +2899,7 @@ export interface operations {
                 /** @description A factory id, or `own` for gaps of the trader itself */
                 factoryId?: string;
                 standard?: string;
-                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending";
+                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding";
                 /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
                 format?: "json" | "csv" | "xlsx";
             };
@@ -3089,7 +3128,6 @@ export interface operations {
             };
         };
     };
-<<<<<<< HEAD
     AuditsController_templates: {
         parameters: {
             query?: never;
@@ -3110,14 +3148,10 @@ export interface operations {
         };
     };
     AuditsController_list: {
-=======
-    RemindersController_list: {
->>>>>>> main
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
-<<<<<<< HEAD
             };
             header?: never;
             path: {
@@ -3314,13 +3348,6 @@ export interface operations {
                 factoryId?: string;
                 status?: "open" | "action_proposed" | "verified_closed";
                 severity?: "major" | "minor" | "observation";
-=======
-                state?: "pending" | "sent" | "failed";
-                kind?: string;
-                certificateId?: string;
-                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
-                format?: "json" | "csv" | "xlsx";
->>>>>>> main
             };
             header?: never;
             path?: never;
@@ -3332,7 +3359,6 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-<<<<<<< HEAD
                 content: {
                     "application/json": components["schemas"]["FindingPage"];
                 };
@@ -3436,15 +3462,152 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-=======
->>>>>>> main
                 content?: never;
             };
         };
     };
-<<<<<<< HEAD
     FindingsController_close: {
-=======
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewFindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+        };
+    };
+    FindingsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenFindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG or PNG, at most 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemindersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                state?: "pending" | "sent" | "failed";
+                kind?: string;
+                certificateId?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RemindersController_scan: {
         parameters: {
             query?: never;
@@ -3463,7 +3626,6 @@ export interface operations {
         };
     };
     RemindersController_retry: {
->>>>>>> main
         parameters: {
             query?: never;
             header?: never;
@@ -3472,35 +3634,12 @@ export interface operations {
             };
             cookie?: never;
         };
-<<<<<<< HEAD
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewFindingDto"];
-            };
-        };
-=======
         requestBody?: never;
->>>>>>> main
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-<<<<<<< HEAD
-                content: {
-                    "application/json": components["schemas"]["FindingResponse"];
-                };
-            };
-        };
-    };
-    FindingsController_reopen: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-=======
                 content?: never;
             };
         };
@@ -3527,16 +3666,11 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
->>>>>>> main
             cookie?: never;
         };
         requestBody: {
             content: {
-<<<<<<< HEAD
-                "application/json": components["schemas"]["ReopenFindingDto"];
-=======
                 "application/json": components["schemas"]["UpdateReminderPolicyDto"];
->>>>>>> main
             };
         };
         responses: {
@@ -3544,13 +3678,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-<<<<<<< HEAD
-                content: {
-                    "application/json": components["schemas"]["FindingResponse"];
-                };
-=======
                 content?: never;
->>>>>>> main
             };
         };
     };
@@ -3740,6 +3868,156 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShareLinksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkResponse"][];
+                };
+            };
+        };
+    };
+    ShareLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedShareLinkResponse"];
+                };
+            };
+        };
+    };
+    ShareLinksController_visits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkVisitResponse"][];
+                };
+            };
+        };
+    };
+    ShareLinksController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkResponse"];
+                };
+            };
+        };
+    };
+    ShareLinksController_shared: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedEvidenceResponse"];
+                };
+            };
+            /** @description No such link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link was revoked or has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShareLinksController_sharedPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence pack (PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link was revoked or has expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
