@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveWebApp } from './web/web-app';
 
 /** Shared by main.ts and the end-to-end tests, so both run the same application. */
 export function configureApp(app: INestApplication): INestApplication {
@@ -9,6 +10,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.ALL }] });
   app.enableShutdownHooks();
+  serveWebApp(express);
 
   const document = SwaggerModule.createDocument(
     app,
