@@ -9,13 +9,14 @@ export function webAppRoot(): string {
   return join(projectRoot(), 'dist', 'web');
 }
 
-function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/');
+/** Paths the service answers itself: the API (and its docs) and the metrics endpoint. */
+function isServicePath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/') || path === '/metrics';
 }
 
 /**
  * Serves the web app at `/`: its hashed assets for a year, and index.html for every
- * other GET outside `/api` (the history fallback: the app's router draws the page, and
+ * other GET outside `/api` and `/metrics` (the history fallback: the app's router draws the page, and
  * a link from an email opens it). `/api/*` is never answered with the page, so a wrong
  * API path stays a JSON 404. Without a build (API-only development) nothing is served.
  */
@@ -30,7 +31,7 @@ export function serveWebApp(app: NestExpressApplication): boolean {
     fallthrough: false,
   });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path))
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isServicePath(request.path))
       return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);

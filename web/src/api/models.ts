@@ -24,6 +24,20 @@ export interface User {
   createdAt: string;
 }
 
+/** GET /auth/me: who is calling (the token's actor) and their organization. */
+export interface Me {
+  user: {
+    userId: string;
+    organizationId: string;
+    role: Role;
+    factoryId: string | null;
+    email: string;
+    name: string;
+    locale: string | null;
+  };
+  organization: Organization;
+}
+
 export interface Session {
   accessToken: string;
   user: User;

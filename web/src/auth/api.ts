@@ -1,12 +1,12 @@
 import { api, unwrap } from '../api/http';
-import type { Session, User } from '../api/models';
+import type { Me, Session } from '../api/models';
 import { useApiMutation, useApiQuery } from '../api/queries';
 import type { components } from '../api/schema';
 
 type Schemas = components['schemas'];
 
 export function useMe(enabled: boolean) {
-  return useApiQuery(['me'], () => unwrap<User>(api.GET('/api/v1/auth/me')), enabled);
+  return useApiQuery(['me'], () => unwrap<Me>(api.GET('/api/v1/auth/me')), enabled);
 }
 
 export function useLogin() {

@@ -1,16 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Role, Session, User } from '../api/models';
+import type { Me, Role, Session } from '../api/models';
 import { getToken, onTokenChange, setToken } from '../api/session';
 import { followUserLocale } from '../i18n';
 import { Loading } from '../shell/ui';
-import { useOrganization } from '../settings/api';
 import { useMe } from './api';
 
 interface SessionState {
   token: string | null;
-  user: User | null;
+  user: Me['user'] | null;
   role: Role | null;
   isStaff: boolean;
   timezone: string;
@@ -25,9 +24,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   useEffect(() => onTokenChange(setTokenState), []);
   const me = useMe(!!token);
-  const user = token ? (me.data ?? null) : null;
+  const user = token ? (me.data?.user ?? null) : null;
   const isStaff = user?.role === 'admin' || user?.role === 'member';
-  const organization = useOrganization(!!token && isStaff);
+  const timezone = me.data?.organization.timezone ?? 'Asia/Shanghai';
   useEffect(() => followUserLocale(user?.locale), [user?.locale]);
 
   const value = useMemo<SessionState>(
@@ -36,10 +35,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       role: user?.role ?? null,
       isStaff,
-      timezone: organization.data?.timezone ?? 'Asia/Shanghai',
+      timezone,
       signIn(session) {
         client.clear();
-        client.setQueryData(['me'], session.user);
         setToken(session.accessToken);
       },
       signOut() {
@@ -47,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         client.clear();
       },
     }),
-    [token, user, isStaff, organization.data?.timezone, client],
+    [token, user, isStaff, timezone, client],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

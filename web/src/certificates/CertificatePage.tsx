@@ -68,6 +68,7 @@ function Documents({ certificate, canUpload }: { certificate: Certificate; canUp
             multiple={false}
             accept={['application/pdf', 'image/jpeg', 'image/png']}
             aria-label={t('certificate.upload')}
+            inputProps={{ 'aria-label': t('certificate.upload') }}
           >
             <Text ta="center">{t('certificate.upload')}</Text>
           </Dropzone>

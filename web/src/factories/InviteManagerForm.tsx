@@ -21,7 +21,7 @@ export function InviteManagerForm({ factoryId, onSent }: { factoryId: string; on
     }
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate aria-label={t('factory.inviteManager')}>
       <Stack>
         <ErrorAlert error={invite.error} />
         <TextInput label={t('factory.managerName')} required {...form.getInputProps('name')} />

@@ -96,6 +96,7 @@ export function SignedInLayout() {
                 to={to}
                 label={t(label)}
                 active={isCurrent(pathname, to)}
+                variant="filled"
                 onClick={close}
               />
             ))}

@@ -109,10 +109,10 @@ const CERTIFICATE_COLORS: Record<string, string> = {
   atRisk: 'orange',
 };
 
-/** A light badge whose text is dark enough to read (WCAG AA contrast). */
+/** A badge with a coloured dot and text in the body colour: readable (WCAG AA contrast). */
 export function Tag({ color, children }: { color: string; children: ReactNode }) {
   return (
-    <Badge color={color} variant="light" styles={{ root: { textTransform: 'none', color: `var(--mantine-color-${color}-9)` } }}>
+    <Badge color={color} variant="dot" size="md" styles={{ root: { textTransform: 'none', color: 'var(--mantine-color-text)' } }}>
       {children}
     </Badge>
   );
