@@ -6,6 +6,7 @@ import { CertificateExpirySource } from './kinds/certificate-expiry.source';
 import { StandardEditionSource } from './kinds/standard-edition.source';
 import { SurveillanceAuditSource } from './kinds/surveillance-audit.source';
 import { ReminderPolicyService } from './reminder-policy.service';
+import { ReminderMetrics } from './reminder-metrics';
 import { ReminderQueues } from './reminder-queues';
 import { ReminderScanService } from './reminder-scan.service';
 import { ReminderScheduler } from './reminder-scheduler';
@@ -29,6 +30,7 @@ import { RemindersService } from './reminders.service';
   providers: [
     ReminderSources,
     ReminderQueues,
+    ReminderMetrics,
     ReminderScanService,
     DigestDeliveryService,
     ReminderPolicyService,
