@@ -3,6 +3,8 @@ import { startBrowser, seriousAccessibilityViolations, type TestBrowser } from '
 import { startWebApp, type WebTestApp } from '../support/web-app';
 
 /** The web app served by the service: history fallback, sign-up, language, session. */
+jest.setTimeout(240_000);
+
 describe('web app shell', () => {
   let t: WebTestApp;
   let browser: TestBrowser;

@@ -13,7 +13,7 @@ export async function saveForm<V, R>(
 ): Promise<R | undefined> {
   try {
     const result = await save();
-    notifications.show({ message: savedText, color: 'green' });
+    notifications.show({ message: savedText, color: 'green', withCloseButton: false });
     return result;
   } catch (error) {
     form.setErrors(fieldErrors(error));
