@@ -19,7 +19,7 @@ function StatusMoves({ agreement }: { agreement: Agreement }) {
       <Group gap="xs">
         <Text size="sm">{t('agreement.moveTo')}:</Text>
         {agreement.allowedNextStatuses.map((status) => (
-          <Button key={status} size="xs" variant={status === 'terminated' ? 'light' : 'default'} color={status === 'terminated' ? 'red' : undefined}
+          <Button key={status} size="xs" variant={status === 'terminated' ? 'outline' : 'default'} color={status === 'terminated' ? 'red' : undefined}
             loading={update.isPending && update.variables?.status === status}
             onClick={() => update.mutate({ status })}
           >

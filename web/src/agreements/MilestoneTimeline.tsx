@@ -45,7 +45,7 @@ export function MilestoneTimeline({ agreement, canComplete }: { agreement: Agree
                 {m.status === 'pending' && canComplete(m) && (
                   <Button
                     size="xs"
-                    variant="light"
+                    variant="outline"
                     loading={update.isPending && update.variables?.id === m.id}
                     onClick={() => update.mutate({ id: m.id, body: { status: 'done' } })}
                     aria-label={`${t('agreement.markDone')}: ${name(m)}`}

@@ -40,7 +40,7 @@ export function PortalHome() {
       <Text mb="md">{t('portal.hello', { name: user?.name ?? '' })}</Text>
       <Group justify="space-between" mb="xs" wrap="wrap">
         <Title order={2} size="h3">{t('portal.certificates')}</Title>
-        <Button component={Link} to="/submissions/new" variant="light" size="sm">{t('portal.proposeNew')}</Button>
+        <Button component={Link} to="/submissions/new" variant="outline" size="sm">{t('portal.proposeNew')}</Button>
       </Group>
       <QueryView query={certificates}>
         {(page) => {

@@ -64,7 +64,7 @@ export function RemindersPage() {
                   label: t('reminder.retry'),
                   render: (r) =>
                     r.state === 'failed' && role === 'admin' ? (
-                      <Button size="xs" variant="light" onClick={() => retry.mutate(r.id, { onSuccess: () => notifications.show({ message: t('reminder.retried'), withCloseButton: false }) })}>
+                      <Button size="xs" variant="outline" onClick={() => retry.mutate(r.id, { onSuccess: () => notifications.show({ message: t('reminder.retried'), withCloseButton: false }) })}>
                         {t('reminder.retry')}
                       </Button>
                     ) : null,

@@ -112,7 +112,7 @@ function Decide({ submission }: { submission: Submission }) {
         >
           <Stack>
             <Textarea label={t('submission.rejectReason')} required autosize minRows={2} {...form.getInputProps('reason')} />
-            <Button type="submit" color="red" variant="light" loading={reject.isPending}>
+            <Button type="submit" color="red" variant="outline" loading={reject.isPending}>
               {t('submission.reject')}
             </Button>
           </Stack>
