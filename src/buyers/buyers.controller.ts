@@ -24,6 +24,7 @@ import {
   UpdateBuyerDto,
 } from './dto/buyer.dto';
 import { renderEvidencePackPdf } from './evidence-pack.pdf';
+import { ReportRoute } from '../common/report-time-limit';
 
 /** Buyers and what they require: trader staff only (factory managers get 403). */
 @ApiTags('buyers')
@@ -103,12 +104,14 @@ export class BuyersController {
 
   /** For each requirement, the certificate that covers it (factory, number, expiry) or the gaps. */
   @Get('buyers/:id/coverage')
+  @ReportRoute()
   coverage(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.reports.coverage(actor, id);
   }
 
   /** A PDF to send the buyer; the same content as JSON with `Accept: application/json`. */
   @Get('buyers/:id/evidence-pack')
+  @ReportRoute()
   @ApiProduces('application/pdf', 'application/json')
   async evidencePack(
     @CurrentActor() actor: Actor,
