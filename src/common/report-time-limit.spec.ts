@@ -1,12 +1,12 @@
 import type { ArgumentsHost, CallHandler, ExecutionContext } from '@nestjs/common';
 import type { Response } from 'express';
 import { firstValueFrom, of, timer, map } from 'rxjs';
-import type { AppConfig } from '../config/configuration';
+import { ConfigService } from '@nestjs/config';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { UnavailableError } from './errors';
 import { ReportTimeLimitInterceptor } from './report-time-limit';
 
-const config = { reportTimeLimitMs: 50 } as AppConfig;
+const config = new ConfigService({ app: { reportTimeLimitMs: 50 } });
 const context = {} as ExecutionContext;
 const handler = (work: CallHandler['handle']): CallHandler => ({ handle: work });
 

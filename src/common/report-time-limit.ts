@@ -2,14 +2,13 @@ import {
   applyDecorators,
   CallHandler,
   ExecutionContext,
-  Inject,
   Injectable,
   NestInterceptor,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { catchError, Observable, throwError, timeout, TimeoutError } from 'rxjs';
-import { appConfig, AppConfig } from '../config/configuration';
+import { ConfigService } from '@nestjs/config';
 import { UnavailableError } from './errors';
 
 /** How long a client should wait before asking a timed-out report again. */
@@ -22,10 +21,15 @@ const RETRY_AFTER_SECONDS = 5;
  */
 @Injectable()
 export class ReportTimeLimitInterceptor implements NestInterceptor {
-  constructor(@Inject(appConfig.KEY) private readonly app: AppConfig) {}
+  private readonly limit: number;
+
+  // Read by key from @nestjs/config: src/config itself uses src/common.
+  constructor(config: ConfigService) {
+    this.limit = config.getOrThrow<number>('app.reportTimeLimitMs');
+  }
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const limit = this.app.reportTimeLimitMs;
+    const limit = this.limit;
     return next.handle().pipe(
       timeout(limit),
       catchError((error: unknown) =>
