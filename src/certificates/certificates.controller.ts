@@ -1,24 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Optional,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../common/actor';
-import {
-  CERTIFICATE_BACKING,
-  CERTIFICATE_INSIGHTS,
-  CertificateBacking,
-  CertificateInsightSource,
-} from './certificate-links';
+import { CertificateLinksService } from './certificate-links.service';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateQueryDto,
@@ -37,12 +20,7 @@ import { Certificate } from './certificate.entity';
 export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
-    @Optional()
-    @Inject(CERTIFICATE_INSIGHTS)
-    private readonly insights?: CertificateInsightSource,
-    @Optional()
-    @Inject(CERTIFICATE_BACKING)
-    private readonly backing?: CertificateBacking,
+    private readonly links: CertificateLinksService,
   ) {}
 
   /**
@@ -52,13 +30,13 @@ export class CertificatesController {
   private async respond(actor: Actor, list: Certificate[], today: string) {
     const ids = list.map((c) => c.id);
     const [insights, backing] = await Promise.all([
-      this.insights ? this.insights.forCertificates(actor, list, today) : null,
-      this.backing ? this.backing.backingFor(actor.organizationId, ids) : null,
+      this.links.insights.get().forCertificates(actor, list, today),
+      this.links.backing.get().backingFor(actor.organizationId, ids),
     ]);
     return list.map((c) => ({
       ...toCertificateResponse(c, today),
-      ...insights?.get(c.id),
-      backedBy: backing?.get(c.id) ?? [],
+      ...insights.get(c.id),
+      backedBy: backing.get(c.id) ?? [],
     }));
   }
 

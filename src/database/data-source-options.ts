@@ -13,6 +13,12 @@ function adaptTimestampColumns(kind: DatabaseConfig['kind']): void {
   for (const column of getMetadataArgsStorage().columns) {
     if (column.options.type === 'datetime' || column.options.type === 'timestamptz') {
       column.options.type = type;
+      // The migrations give row timestamps the default `(datetime('now'))` on SQLite;
+      // TypeORM's own default for them there is `datetime('now')`, which its schema
+      // builder would see as a different default on every table.
+      if (kind === 'sqlite' && (column.mode === 'createDate' || column.mode === 'updateDate')) {
+        column.options.default = () => "(datetime('now'))";
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BuyersService } from '../buyers/buyers.service';
-import { Requirement } from '../buyers/requirement.entity';
+import type { Requirement } from '../buyers/requirement.entity';
 import {
   VERIFICATION_STATES,
   VerificationState,
@@ -68,9 +68,7 @@ export class GapsService {
     private readonly certificates: CertificatesService,
     private readonly catalog: StandardsCatalog,
     private readonly clock: Clock,
-    @Optional()
-    @Inject(VERIFICATION_STATES)
-    private readonly verification?: VerificationStates,
+    @Inject(VERIFICATION_STATES) private readonly verification: VerificationStates,
   ) {}
 
   async gaps(actor: Actor, query: GapQueryDto): Promise<Page<Gap>> {
@@ -176,7 +174,6 @@ export class GapsService {
     candidates: { requirement: Requirement; certificates: CertificateFacts[] }[],
     today: string,
   ): Promise<void> {
-    if (!this.verification) return;
     const covering = new Set<string>();
     for (const { requirement, certificates } of candidates)
       for (const certificate of certificates)
