@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       await page.goto(`${t.baseUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');
+      // every count and list loaded (no "…" or loader left)
+      await page.waitForFunction("!document.body.innerText.includes('…')", undefined, { timeout: 30_000 }).catch(() => undefined);
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
       console.log(`docs/screenshots/${name}.png`);
@@ -80,6 +82,8 @@ async function main(): Promise<void> {
       const phone = await browser.newPage({ locale: language, width: 360, height: 740 });
       await phone.goto(`${t.baseUrl}/login`);
       await phone.evaluate(`localStorage.setItem('certpact.token', ${JSON.stringify(managerToken)})`);
+      // the manager's account is in Chinese: the English pictures choose English on the device
+      await phone.evaluate(`localStorage.setItem('certpact.locale', ${JSON.stringify(language)})`);
       await shoot(phone, '/', `portal-${suffix}-360`);
       await shoot(phone, `/submissions/new?certificateId=${expiring.id}`, `submission-form-${suffix}-360`);
     }
