@@ -1,6 +1,8 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveWebApp } from './web/web-app';
 import { Metrics } from './observability/metrics';
 import { httpTiming } from './observability/observability.module';
 
@@ -10,6 +12,9 @@ export function configureApp(app: INestApplication): INestApplication {
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: '1mb' });
   app.use(httpTiming(app.get(Metrics)));
+  // gzip/deflate for answers over 1 kB (JSON lists, the web app's assets), as a
+  // production Nest app behind a plain proxy does.
+  app.use(compression({ threshold: 1024 }));
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'api/docs', method: RequestMethod.ALL },
@@ -17,6 +22,7 @@ export function configureApp(app: INestApplication): INestApplication {
     ],
   });
   app.enableShutdownHooks();
+  serveWebApp(express);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -2,6 +2,7 @@ import { Controller, Get, Headers, Param, StreamableFile } from '@nestjs/common'
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../common/actor';
 import { BuyerReportsService } from './buyer-reports.service';
+import { ReportRoute } from '../common/report-time-limit';
 
 /**
  * A buyer's coverage and evidence pack: the gap analysis of one buyer's requirements.
@@ -17,6 +18,7 @@ export class BuyerCoverageController {
 
   /** For each requirement, the certificate that covers it (factory, number, expiry) or the gaps. */
   @Get(':id/coverage')
+  @ReportRoute()
   @ApiOperation({
     summary: "A buyer's coverage: per requirement, the covering certificate or the gaps",
     operationId: 'BuyersController_coverage',
@@ -27,6 +29,7 @@ export class BuyerCoverageController {
 
   /** A PDF to send the buyer; the same content as JSON with `Accept: application/json`. */
   @Get(':id/evidence-pack')
+  @ReportRoute()
   @ApiOperation({
     summary: 'The evidence pack to send a buyer (PDF, or JSON when asked)',
     operationId: 'BuyersController_evidencePack',

@@ -2909,7 +2909,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description The report ran past its time limit; retry after the Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2928,7 +2929,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description The report ran past its time limit; retry after the Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2947,7 +2949,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description The report ran past its time limit; retry after the Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3120,7 +3123,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description The report ran past its time limit; retry after the Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
