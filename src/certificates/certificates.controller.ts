@@ -19,6 +19,7 @@ import {
   CertificateBacking,
   CertificateInsightSource,
 } from './certificate-links';
+import { StandardsCatalog } from '../config/standards-catalog';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateQueryDto,
@@ -35,6 +36,7 @@ import { Certificate } from './certificate.entity';
 export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
+    private readonly catalog: StandardsCatalog,
     @Optional()
     @Inject(CERTIFICATE_INSIGHTS)
     private readonly insights?: CertificateInsightSource,
@@ -54,7 +56,7 @@ export class CertificatesController {
       this.backing ? this.backing.backingFor(actor.organizationId, ids) : null,
     ]);
     return list.map((c) => ({
-      ...toCertificateResponse(c, today),
+      ...toCertificateResponse(c, today, this.catalog.find(c.standard)),
       ...insights?.get(c.id),
       backedBy: backing?.get(c.id) ?? [],
     }));

@@ -46,7 +46,7 @@ export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): st
       case 'not_verified':
         return `覆盖「${p}」的 ${certZh(gap)} ${verificationZh(gap)}。`;
       case 'edition_ending':
-        return `${gap.standard} 版本的认证有效期截至 ${gap.facts.dueOn}，「${p}」需要换版。`;
+        return `${gap.standard} 证书只在 ${gap.facts.dueOn}（转版截止日）前有效，此后「${p}」的要求将无证书覆盖，须先完成转版。`;
     }
   }
   switch (gap.rule) {
@@ -67,6 +67,6 @@ export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): st
     case 'not_verified':
       return `The ${certEn(gap)} covering ${p} ${verificationEn(gap)}.`;
     case 'edition_ending':
-      return `${gap.standard} stops being certifiable on ${gap.facts.dueOn}, so certificates for ${p} must move to the new edition.`;
+      return `${gap.standard} certificates count only until ${gap.facts.dueOn} (end of the transition), so from the next day the requirement for ${p} is not covered unless the certificate moves to the new edition.`;
   }
 }

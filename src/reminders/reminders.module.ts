@@ -5,6 +5,7 @@ import { DigestDeliveryService } from './digest-delivery.service';
 import { CertificateExpirySource } from './kinds/certificate-expiry.source';
 import { StandardEditionSource } from './kinds/standard-edition.source';
 import { SurveillanceAuditSource } from './kinds/surveillance-audit.source';
+import { TransitionAuditSource } from './kinds/transition-audit.source';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { ReminderQueues } from './reminder-queues';
 import { ReminderScanService } from './reminder-scan.service';
@@ -40,6 +41,7 @@ import { RemindersService } from './reminders.service';
     CertificateExpirySource,
     SurveillanceAuditSource,
     StandardEditionSource,
+    TransitionAuditSource,
   ],
   exports: [ReminderScanService, ReminderPolicyService, DigestDeliveryService, ReminderQueues],
 })
