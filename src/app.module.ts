@@ -13,6 +13,7 @@ import { FactoriesModule } from './factories/factories.module';
 import { FactoryAccessModule } from './factory-access/factory-access.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { QueueModule } from './queue/queue.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -22,6 +23,7 @@ import { VerificationModule } from './verification/verification.module';
 /** The modules every process shares: configuration, storage, mail and the domain. */
 export const CORE_MODULES = [
   AppConfigModule,
+  ObservabilityModule,
   DatabaseModule,
   QueueModule,
   MailModule,

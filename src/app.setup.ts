@@ -1,13 +1,21 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Metrics } from './observability/metrics';
+import { httpTiming } from './observability/observability.module';
 
 /** Shared by main.ts and the end-to-end tests, so both run the same application. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: '1mb' });
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.ALL }] });
+  app.use(httpTiming(app.get(Metrics)));
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'api/docs', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -3,15 +3,20 @@ import { Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { appConfig, logLevels } from './config/configuration';
+import { appConfig, logLevels, observabilityConfig } from './config/configuration';
 import { exitIfShutdownHangs } from './common/shutdown';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: logLevels(),
+    bufferLogs: true,
   });
+  if (app.get<ConfigType<typeof observabilityConfig>>(observabilityConfig.KEY).logFormat === 'json')
+    app.useLogger(app.get(PinoLogger));
+  else app.flushLogs();
   configureApp(app);
   exitIfShutdownHangs();
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);

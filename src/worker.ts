@@ -1,6 +1,9 @@
 import './config/check-environment';
 import { Global, Logger, Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { logLevels, observabilityConfig } from './config/configuration';
 import { CORE_MODULES } from './app.module';
 import { WORKER_PROCESS } from './reminders/reminder-workers';
 import { exitIfShutdownHangs } from './common/shutdown';
@@ -15,7 +18,13 @@ class WorkerProcessModule {}
 class WorkerModule {}
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: logLevels(),
+    bufferLogs: true,
+  });
+  if (app.get<ConfigType<typeof observabilityConfig>>(observabilityConfig.KEY).logFormat === 'json')
+    app.useLogger(app.get(PinoLogger));
+  else app.flushLogs();
   // On SIGTERM/SIGINT Nest closes the BullMQ workers, which finish their in-flight job first.
   app.enableShutdownHooks();
   exitIfShutdownHangs();

@@ -134,7 +134,8 @@ describe('reminders: exactly one delivery', () => {
       ),
     );
     expect(outcomes.filter((o) => o.status === 'sent')).toHaveLength(6);
-    expect(outcomes.filter((o) => o.status === 'nothing')).toHaveLength(6);
+    // The losers find the rows sent, or still held by the winner.
+    expect(outcomes.filter((o) => o.status === 'nothing' || o.status === 'held')).toHaveLength(6);
     expect(smtp.digests.length - before).toBe(6);
     for (const recipient of [admin.email, ...contacts])
       expect(smtp.digestsTo(recipient)).toHaveLength(1);

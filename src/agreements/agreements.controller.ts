@@ -3,9 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../common/actor';
 import { AgreementsService } from './agreements.service';
 import { AgreementQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto/agreement.dto';
-import { toAgreementResponse, toMilestoneResponse } from './dto/agreement.response';
+import { sortMilestones, toAgreementResponse, toMilestoneResponse } from './dto/agreement.response';
 import { CreateMilestoneDto } from './dto/milestone.dto';
 import { MilestonesService } from './milestones.service';
+import { AGREEMENT_EXPORT, MILESTONE_EXPORT } from './dto/agreement.columns';
+import { MilestoneQueryDto } from './dto/milestone.dto';
+import { pageOf } from '../common/pagination';
+import { Exportable } from '../common/export/exportable';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -27,6 +31,7 @@ export class AgreementsController {
   /** Filters: factoryId, kind, status, atRisk. A factory manager sees only their factory's. */
   @Get()
   @Roles('admin', 'member', 'factory_manager')
+  @Exportable(AGREEMENT_EXPORT)
   async list(@CurrentActor() actor: Actor, @Query() query: AgreementQueryDto) {
     const today = await this.agreements.today(actor.organizationId);
     const page = await this.agreements.list(actor, query, today);
@@ -51,6 +56,27 @@ export class AgreementsController {
     const view = await this.agreements.update(actor, id, body);
     const today = await this.agreements.today(actor.organizationId);
     return toAgreementResponse(view, today, { withMilestones: true });
+  }
+
+  /** The agreement's plan, in order of due date. */
+  @Get(':id/milestones')
+  @Roles('admin', 'member', 'factory_manager')
+  @Exportable(MILESTONE_EXPORT)
+  async listMilestones(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() query: MilestoneQueryDto,
+  ) {
+    const view = await this.agreements.view(actor, id);
+    const today = await this.agreements.today(actor.organizationId);
+    const all = sortMilestones(view.milestones).filter(
+      (m) => !query.status || m.status === query.status,
+    );
+    const start = (query.page - 1) * query.pageSize;
+    const items = all
+      .slice(start, start + query.pageSize)
+      .map((m) => toMilestoneResponse(m, today));
+    return pageOf(items, all.length, query);
   }
 
   @Post(':id/milestones')

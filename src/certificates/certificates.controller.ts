@@ -28,6 +28,8 @@ import {
   UpdateCertificateDto,
 } from './dto/certificate.dto';
 import { toCertificateResponse } from './dto/certificate.response';
+import { CERTIFICATE_EXPORT } from './dto/certificate.columns';
+import { Exportable } from '../common/export/exportable';
 import { Certificate } from './certificate.entity';
 
 @ApiTags('certificates')
@@ -71,6 +73,7 @@ export class CertificatesController {
 
   @Get()
   @Roles('admin', 'member', 'factory_manager')
+  @Exportable(CERTIFICATE_EXPORT)
   async list(@CurrentActor() actor: Actor, @Query() query: CertificateQueryDto) {
     const today = await this.certificates.today(actor.organizationId);
     const page = await this.certificates.list(actor, query, today);

@@ -62,7 +62,11 @@ export const mailConfig = registerAs('mail', () => {
 
 export const remindersConfig = registerAs('reminders', () => {
   const env = environment();
-  return { maxAttempts: env.REMINDER_MAX_ATTEMPTS, backoffMs: env.REMINDER_BACKOFF_MS };
+  return {
+    maxAttempts: env.REMINDER_MAX_ATTEMPTS,
+    backoffMs: env.REMINDER_BACKOFF_MS,
+    claimTtlMs: env.REMINDER_CLAIM_TTL_MS,
+  };
 });
 
 export const registryConfig = registerAs('registry', () => {
@@ -109,7 +113,20 @@ export const authConfig = registerAs('auth', () => {
   };
 });
 
+export const observabilityConfig = registerAs('observability', () => {
+  const env = environment();
+  return {
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'),
+    logLevel: env.LOG_LEVEL,
+    metricsToken: env.METRICS_TOKEN ?? null,
+    metricsPort: env.METRICS_PORT ?? null,
+    /** In production /metrics needs its token (or its own port); elsewhere it is open. */
+    metricsOpen: env.NODE_ENV !== 'production',
+  };
+});
+
 export const allConfigs = [
+  observabilityConfig,
   appConfig,
   databaseConfig,
   redisConfig,
@@ -127,3 +144,4 @@ export type RemindersConfig = ReturnType<typeof remindersConfig>;
 export type RegistryConfig = ReturnType<typeof registryConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
 export type DocumentsConfig = ReturnType<typeof documentsConfig>;
+export type ObservabilityConfig = ReturnType<typeof observabilityConfig>;

@@ -102,6 +102,15 @@ export class Environment {
   @Min(0, { message: 'REMINDER_BACKOFF_MS must not be negative' })
   REMINDER_BACKOFF_MS = 30000;
 
+  /**
+   * How long a sender holds a digest's rows while it mails them. A sender killed mid-send
+   * loses them after this; it must be well above the SMTP time-out.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'REMINDER_CLAIM_TTL_MS must be a whole number of milliseconds' })
+  @Min(1000, { message: 'REMINDER_CLAIM_TTL_MS must be at least 1000' })
+  REMINDER_CLAIM_TTL_MS = 600000;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'IAF_CERTSEARCH_URL must be an http:// or https:// URL' })
@@ -128,6 +137,28 @@ export class Environment {
   @IsOptional()
   @IsString()
   DOCUMENTS_DIR?: string;
+
+  /** `json`: one JSON object a line (pino), with a request id; `text`: Nest's console lines. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['json', 'text'], { message: 'LOG_FORMAT must be json or text' })
+  LOG_FORMAT?: 'json' | 'text' = undefined;
+
+  /** Bearer token for GET /metrics; in production /metrics answers 404 without one. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters long' })
+  METRICS_TOKEN?: string = undefined;
+
+  /** Serve /metrics on this port of its own (also in the worker), off the public one. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'METRICS_PORT must be an integer between 1 and 65535' })
+  @Min(1, { message: 'METRICS_PORT must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'METRICS_PORT must be an integer between 1 and 65535' })
+  METRICS_PORT?: number = undefined;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

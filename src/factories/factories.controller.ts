@@ -8,6 +8,8 @@ import {
   UpdateFactoryDto,
 } from './dto/factory.dto';
 import { FactoriesService } from './factories.service';
+import { FACTORY_EXPORT } from './dto/factory.columns';
+import { Exportable } from '../common/export/exportable';
 
 @ApiTags('factories')
 @ApiBearerAuth()
@@ -22,6 +24,7 @@ export class FactoriesController {
 
   @Get()
   @Roles('admin', 'member', 'factory_manager')
+  @Exportable(FACTORY_EXPORT)
   async list(@CurrentActor() actor: Actor, @Query() query: FactoryQueryDto) {
     const page = await this.factories.list(actor, query);
     return { ...page, items: page.items.map(toFactoryResponse) };

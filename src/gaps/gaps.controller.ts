@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../common/actor';
 import { GapQueryDto, toGapResponse } from './dto/gap.dto';
 import { GapsService } from './gaps.service';
+import { GAP_EXPORT } from './dto/gap.columns';
+import { Exportable } from '../common/export/exportable';
 
 @ApiTags('gaps')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ export class GapsController {
 
   /** Every scope gap of the organization's buyers, computed now; filter by buyerId, factoryId (or `own`), standard, rule. */
   @Get()
+  @Exportable(GAP_EXPORT)
   async list(@CurrentActor() actor: Actor, @Query() query: GapQueryDto) {
     const page = await this.gaps.gaps(actor, query);
     return { ...page, items: page.items.map(toGapResponse) };

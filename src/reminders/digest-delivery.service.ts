@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { Clock } from '../common/clock';
 import { appConfig, remindersConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
@@ -10,17 +10,20 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { renderDigest } from './digest/digest.render';
 import { daysUntil } from './reminder-due';
 import type { RenderedNotice } from './reminder-source';
+import { ReminderMetrics } from './reminder-metrics';
 import { ReminderSources } from './reminder-sources';
 import { Reminder } from './reminder.entity';
-
-/** A sender's hold on a digest's rows; a sender killed mid-send loses it after this. */
-export const CLAIM_TTL_MS = 10 * 60_000;
 
 export type DeliveryOutcome =
   /** The mail server accepted the digest; its rows are sent. */
   | { status: 'sent'; reminders: number; messageId: string }
-  /** Nothing pending that nobody else holds. */
+  /** Nothing pending: sent already, or failed for good. */
   | { status: 'nothing' }
+  /**
+   * Pending, but another sender holds the rows until `until` (it may have been killed
+   * mid-send): try again then, or the digest would wait for the next day's scan.
+   */
+  | { status: 'held'; until: Date }
   /** The server refused it; the rows are pending again with one more attempt spent. */
   | { status: 'retry'; attempts: number; error: string }
   /** The last attempt failed; the rows are `failed`. */
@@ -50,6 +53,7 @@ export class DigestDeliveryService {
     private readonly organizations: OrganizationsService,
     private readonly sources: ReminderSources,
     private readonly clock: Clock,
+    private readonly metrics: ReminderMetrics,
     @Inject(remindersConfig.KEY) private readonly config: ConfigType<typeof remindersConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
@@ -57,7 +61,10 @@ export class DigestDeliveryService {
   async deliver(digestId: string): Promise<DeliveryOutcome> {
     const token = randomUUID();
     const rows = await this.claim(digestId, token);
-    if (rows.length === 0) return { status: 'nothing' };
+    if (rows.length === 0) {
+      const until = await this.heldUntil(digestId);
+      return until ? { status: 'held', until } : { status: 'nothing' };
+    }
 
     let messageId: string;
     try {
@@ -123,6 +130,7 @@ export class DigestDeliveryService {
         .where({ digestId, claimToken: token })
         .execute(),
     );
+    this.metrics.digestsSent.inc();
     return { status: 'sent', reminders: rows.length, messageId };
   }
 
@@ -132,7 +140,10 @@ export class DigestDeliveryService {
       const result = await manager
         .createQueryBuilder()
         .update(Reminder)
-        .set({ claimToken: token, claimedUntil: new Date(now.getTime() + CLAIM_TTL_MS) })
+        .set({
+          claimToken: token,
+          claimedUntil: new Date(now.getTime() + this.config.claimTtlMs),
+        })
         .where('"digestId" = :digestId', { digestId })
         .andWhere(`"state" = 'pending'`)
         .andWhere('("claimedUntil" IS NULL OR "claimedUntil" < :now)', { now })
@@ -142,6 +153,16 @@ export class DigestDeliveryService {
         .getRepository(Reminder)
         .find({ where: { digestId, claimToken: token }, order: { id: 'ASC' } });
     });
+  }
+
+  /** When the latest claim another sender holds on this digest's pending rows runs out. */
+  private async heldUntil(digestId: string): Promise<Date | null> {
+    const held = await this.transactions.manager.getRepository(Reminder).find({
+      select: { id: true, claimedUntil: true },
+      where: { digestId, state: 'pending', claimedUntil: Not(IsNull()) },
+    });
+    const latest = Math.max(...held.map((row) => row.claimedUntil?.getTime() ?? 0));
+    return latest > this.clock.now().getTime() ? new Date(latest) : null;
   }
 
   /** One more attempt spent; the rows go back to pending, or to failed on the last one. */
@@ -178,6 +199,7 @@ export class DigestDeliveryService {
         .find({ select: { attempts: true }, where: { id: In(ids) } });
       return Math.max(...after.map((row) => row.attempts));
     });
+    this.metrics.digestsFailed.inc({ outcome: attempts >= max ? 'failed' : 'retry' });
     if (attempts >= max) {
       this.logger.warn(
         `Digest to ${rows[0].recipient} failed after ${attempts} attempts: ${message}`,

@@ -130,6 +130,20 @@ export class ReminderQueues implements OnModuleInit {
     return Object.values(counts).reduce((sum, n) => sum + n, 0);
   }
 
+  /** Job counts of both queues by state, or null when Redis does not answer in time. */
+  async jobCounts(): Promise<Record<string, Record<string, number>> | null> {
+    const states = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
+    let counts: Record<string, Record<string, number>> | null = null;
+    const answered = await this.attempt(async () => {
+      const [scans, digests] = await Promise.all([
+        this.scans.getJobCounts(...states),
+        this.digests.getJobCounts(...states),
+      ]);
+      counts = { [REMINDER_SCAN_QUEUE]: scans, [REMINDER_DIGEST_QUEUE]: digests };
+    });
+    return answered ? counts : null;
+  }
+
   private async attempt(work: () => Promise<unknown>): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     try {

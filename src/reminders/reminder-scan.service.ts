@@ -8,6 +8,7 @@ import { Organization } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { User } from '../users/user.entity';
 import { asReminderLocale, effectivePolicy } from './reminder-policy';
+import { ReminderMetrics } from './reminder-metrics';
 import { DigestToQueue, ReminderQueues } from './reminder-queues';
 import { Directory, Recipient, recipientsOf } from './reminder-recipients';
 import { scanDate } from './reminder-due';
@@ -51,6 +52,7 @@ export class ReminderScanService {
     private readonly sources: ReminderSources,
     private readonly queues: ReminderQueues,
     private readonly clock: Clock,
+    private readonly metrics: ReminderMetrics,
   ) {}
 
   /** The scheduled path: scan, then queue every pending digest (ids only). */
@@ -61,6 +63,15 @@ export class ReminderScanService {
   }
 
   async scan(organizationId: string, batchSize = SCAN_BATCH_SIZE): Promise<ScanResult> {
+    const stop = this.metrics.scanDuration.startTimer({ organization: organizationId });
+    try {
+      return await this.scanOnce(organizationId, batchSize);
+    } finally {
+      stop();
+    }
+  }
+
+  private async scanOnce(organizationId: string, batchSize: number): Promise<ScanResult> {
     const organization = await this.organizations.get(organizationId);
     const policy = effectivePolicy(organization);
     const now = this.clock.now();
@@ -145,13 +156,24 @@ export class ReminderScanService {
     }
     // One transaction per batch. ON CONFLICT DO NOTHING leaves out what an earlier scan
     // (or another process, at this very moment) stored; the count is of the new rows only.
+    // Chunks of one kind each, so the new rows can be counted by kind.
     const postgres = !this.transactions.isSqlite;
+    const chunks: ReminderInsert[][] = [];
+    const byKind = new Map<string, ReminderInsert[]>();
+    for (const row of rows) {
+      const kind = String(row.kind);
+      const ofKind = byKind.get(kind);
+      if (ofKind) ofKind.push(row);
+      else byKind.set(kind, [row]);
+    }
+    for (const ofKind of byKind.values())
+      for (let i = 0; i < ofKind.length; i += INSERT_CHUNK)
+        chunks.push(ofKind.slice(i, i + INSERT_CHUNK));
     return this.transactions.run(async (manager) => {
       const runner = manager.queryRunner;
       if (!runner) throw new Error('Transactions.run gave a manager without its query runner');
       let created = 0;
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        const chunk = rows.slice(i, i + INSERT_CHUNK);
+      for (const chunk of chunks) {
         let n = 0;
         const values = chunk
           .map(() => `(${INSERT_COLUMNS.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`)
@@ -162,6 +184,8 @@ export class ReminderScanService {
           true,
         )) as { affected?: number };
         created += result.affected ?? 0;
+        if (result.affected)
+          this.metrics.created.inc({ kind: String(chunk[0].kind) }, result.affected);
       }
       return created;
     });

@@ -5,6 +5,8 @@ import { UpdateReminderPolicyDto } from './dto/reminder-policy.dto';
 import { ReminderQueryDto, toReminderResponse } from './dto/reminder.dto';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { RemindersService } from './reminders.service';
+import { REMINDER_EXPORT } from './dto/reminder.columns';
+import { Exportable } from '../common/export/exportable';
 
 @ApiTags('reminders')
 @ApiBearerAuth()
@@ -14,6 +16,7 @@ export class RemindersController {
 
   /** Reminders of the organization: `?state=failed`, `?kind=…`, `?certificateId=…`. */
   @Get()
+  @Exportable(REMINDER_EXPORT)
   async list(@CurrentActor() actor: Actor, @Query() query: ReminderQueryDto) {
     const page = await this.reminders.list(actor, query);
     return { ...page, items: page.items.map(toReminderResponse) };

@@ -7,6 +7,7 @@ import { StandardEditionSource } from './kinds/standard-edition.source';
 import { SurveillanceAuditSource } from './kinds/surveillance-audit.source';
 import { TransitionAuditSource } from './kinds/transition-audit.source';
 import { ReminderPolicyService } from './reminder-policy.service';
+import { ReminderMetrics } from './reminder-metrics';
 import { ReminderQueues } from './reminder-queues';
 import { ReminderScanService } from './reminder-scan.service';
 import { ReminderScheduler } from './reminder-scheduler';
@@ -30,6 +31,7 @@ import { RemindersService } from './reminders.service';
   providers: [
     ReminderSources,
     ReminderQueues,
+    ReminderMetrics,
     ReminderScanService,
     DigestDeliveryService,
     ReminderPolicyService,

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Job } from 'bullmq';
+import { DelayedError, Job } from 'bullmq';
 import { DigestDeliveryService } from './digest-delivery.service';
 import { ReminderScheduler } from './reminder-scheduler';
 import { ReminderScanService } from './reminder-scan.service';
@@ -37,6 +37,9 @@ export class ReminderScanProcessor extends WorkerHost {
   }
 }
 
+/** Slack after another sender's claim ends, so its clock and ours need not agree to the ms. */
+const HELD_MARGIN_MS = 1000;
+
 /** One digest per job; SMTP refusals are thrown so BullMQ retries with exponential backoff. */
 @Processor(REMINDER_DIGEST_QUEUE, { autorun: false, concurrency: 4 })
 export class ReminderDigestProcessor extends WorkerHost {
@@ -46,9 +49,15 @@ export class ReminderDigestProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<SendDigestJobData>): Promise<unknown> {
+  async process(job: Job<SendDigestJobData>, token?: string): Promise<unknown> {
     const outcome = await this.delivery.deliver(job.data.digestId);
     if (outcome.status === 'retry') throw new Error(outcome.error);
+    if (outcome.status === 'held') {
+      // Another sender holds the rows (perhaps killed mid-send): come back when its claim
+      // runs out instead of completing, or the digest would wait for tomorrow's scan.
+      await job.moveToDelayed(outcome.until.getTime() + HELD_MARGIN_MS, token);
+      throw new DelayedError();
+    }
     if (outcome.status === 'failed')
       this.logger.warn(`Digest ${job.data.digestId} failed for good: ${outcome.error}`);
     return outcome;

@@ -20,6 +20,7 @@ export class TestSmtpServer {
   /** Attempts refused so far. */
   refused = 0;
   private refuseNext = 0;
+  private acceptDelayMs = 0;
   private server!: SMTPServer;
   private port = 0;
   private waiters: { count: number; resolve: () => void }[] = [];
@@ -37,6 +38,11 @@ export class TestSmtpServer {
   /** The next `count` messages are refused at MAIL FROM with 451 (the client must retry). */
   refuse(count: number): void {
     this.refuseNext = count;
+  }
+
+  /** Each message is acknowledged only `ms` after its data arrived (a slow server keeps sends in flight). */
+  slowDown(ms: number): void {
+    this.acceptDelayMs = ms;
   }
 
   to(address: string): ReceivedMail[] {
@@ -81,7 +87,9 @@ export class TestSmtpServer {
       },
       onData: (stream, session, callback) => {
         simpleParser(stream)
-          .then((parsed) => {
+          .then(async (parsed) => {
+            if (this.acceptDelayMs > 0)
+              await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
             this.received.push({
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
               subject: parsed.subject ?? '',

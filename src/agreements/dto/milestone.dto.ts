@@ -10,6 +10,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
 import { Trim } from '../../common/transforms';
 import { IsCalendarDate } from '../../common/validators';
 import { MILESTONE_STATUSES, MilestoneStatus } from '../at-risk';
@@ -79,4 +80,11 @@ export class UpdateMilestoneDto {
   @ValidateIf((_, value) => value !== null)
   @IsCalendarDate()
   completedOn?: string | null;
+}
+
+export class MilestoneQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: MILESTONE_STATUSES })
+  @IsOptional()
+  @IsIn(MILESTONE_STATUSES, { message: `status must be one of ${MILESTONE_STATUSES.join(', ')}` })
+  status?: MilestoneStatus;
 }
