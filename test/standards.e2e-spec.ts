@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFile } from '../src/config/project-root';
+import { makeBuyer, makeRequirement } from './factories/buyers';
 import { createCertificate, createFactory } from './factories/reminders';
 import { Account, signUp } from './support/accounts';
 import { startApp, TestApp } from './support/app';
@@ -160,6 +161,97 @@ describe('standards catalogue and transitions', () => {
     expect((await on()).status).toBe('active');
     t.clock.set('2018-09-16T02:00:00Z');
     expect(await on()).toMatchObject({ status: 'expired', recordedStatus: 'active' });
+  });
+});
+
+describe('scopes written in Chinese (config/product-vocabulary.json)', () => {
+  let t: TestApp;
+  let admin: Account;
+
+  beforeAll(async () => {
+    t = await startApp();
+    t.clock.set('2026-12-02T02:00:00Z');
+    admin = await signUp(t, { organizationName: 'Kettle Trading' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await deleteQueueKeys(t.env.QUEUE_PREFIX);
+  });
+
+  const certificateOf = async (id: string) =>
+    (await t.http().get(`/api/v1/certificates/${id}`).set(admin.auth).expect(200)).body as {
+      signals: { id: string }[];
+      scopeAssessment: { result: string; explanation: string } | null;
+    };
+
+  it("raises no scope signal for a kettle factory whose scope says 电热水壶, and covers a buyer's kettle requirement", async () => {
+    const factory = await createFactory(t, admin, {
+      name: 'Cixi Electric Appliance',
+      productCategories: ['kettles'],
+    });
+    const certificate = await createCertificate(t, admin, {
+      factoryId: factory.id,
+      scope: '电热水壶的设计和生产',
+      productCategories: [],
+      issuedOn: '2026-03-01',
+      expiresOn: '2029-02-28',
+      nextSurveillanceAuditOn: '2027-02-15',
+    });
+    const shown = await certificateOf(certificate.id);
+    expect(shown.signals.map((s) => s.id)).not.toContain('scope_misses_factory_products');
+    expect(shown.scopeAssessment?.result).toBe('covered');
+
+    const buyer = await t
+      .http()
+      .post('/api/v1/buyers')
+      .set(admin.auth)
+      .send(makeBuyer())
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/buyers/${buyer.body.id}/requirements`)
+      .set(admin.auth)
+      .send(makeRequirement({ standard: 'ISO 9001:2015', productCategory: 'kettles' }))
+      .expect(201);
+    const gaps = await t
+      .http()
+      .get('/api/v1/gaps')
+      .query({ buyerId: buyer.body.id, pageSize: 100 })
+      .set(admin.auth)
+      .expect(200);
+    const rules = (gaps.body.items as { rule: string; certificateId: string | null }[]).map(
+      (g) => g.rule,
+    );
+    expect(rules).not.toContain('no_certificate');
+    expect(rules).not.toContain('scope_not_covering');
+    // what remains is about the covering certificate itself (never verified)
+    for (const gap of gaps.body.items as { certificateId: string | null }[])
+      expect(gap.certificateId).toBe(certificate.id);
+  });
+
+  it('says "scope not assessed" when no word of the category is known in the scope\'s language', async () => {
+    const factory = await createFactory(t, admin, { productCategories: ['gaskets'] });
+    const certificate = await createCertificate(t, admin, {
+      factoryId: factory.id,
+      scope: '密封垫片的设计和生产',
+      productCategories: [],
+    });
+    const shown = await certificateOf(certificate.id);
+    expect(shown.signals.map((s) => s.id)).not.toContain('scope_misses_factory_products');
+    expect(shown.scopeAssessment).toMatchObject({ result: 'not_assessed' });
+    expect(shown.scopeAssessment!.explanation).toContain('Scope not assessed');
+  });
+
+  it('still raises the signal for a Chinese scope of other products (电热水器 are water heaters)', async () => {
+    const factory = await createFactory(t, admin, { productCategories: ['kettles'] });
+    const certificate = await createCertificate(t, admin, {
+      factoryId: factory.id,
+      scope: '电热水器的设计和生产',
+      productCategories: [],
+    });
+    const shown = await certificateOf(certificate.id);
+    expect(shown.signals.map((s) => s.id)).toContain('scope_misses_factory_products');
+    expect(shown.scopeAssessment?.result).toBe('not_covered');
   });
 });
 
