@@ -11,6 +11,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FactoriesModule } from './factories/factories.module';
 import { FactoryAccessModule } from './factory-access/factory-access.module';
+import { GapsModule } from './gaps/gaps.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { ObservabilityModule } from './observability/observability.module';
@@ -35,6 +36,7 @@ export const CORE_MODULES = [
   CertificatesModule,
   BuyersModule,
   AgreementsModule,
+  GapsModule,
   RemindersModule,
   VerificationModule,
 ];

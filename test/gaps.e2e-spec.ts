@@ -8,8 +8,8 @@ import {
   CertificateBacking,
 } from '../src/certificates/certificate-links';
 import { CertificatesService } from '../src/certificates/certificates.service';
-import { BuyerReportsService } from '../src/buyers/buyer-reports.service';
-import { renderEvidencePackPdf } from '../src/buyers/evidence-pack.pdf';
+import { BuyerReportsService } from '../src/gaps/buyer-reports.service';
+import { renderEvidencePackPdf } from '../src/gaps/evidence-pack.pdf';
 import { BuyersService } from '../src/buyers/buyers.service';
 import { Clock } from '../src/common/clock';
 import { hashPassword } from '../src/auth/passwords';

@@ -1,5 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CERTIFICATE_BACKING } from '../certificates/certificate-links';
+import { CertificateLinksService } from '../certificates/certificate-links.service';
+import { CertificatesModule } from '../certificates/certificates.module';
+import { FactoriesModule } from '../factories/factories.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { AgreementBacking } from './agreement-backing';
 import { AgreementReminderSource } from './agreement-reminder.source';
 import { AgreementsController } from './agreements.controller';
@@ -9,9 +14,8 @@ import { MilestonesService } from './milestones.service';
 import { PlanTemplatesController } from './plan-templates.controller';
 import { PlanTemplates } from './plan-templates';
 
-/** Global so that the certificates feature can inject CERTIFICATE_BACKING without importing it. */
-@Global()
 @Module({
+  imports: [AuditModule, OrganizationsModule, FactoriesModule, CertificatesModule],
   controllers: [AgreementsController, MilestonesController, PlanTemplatesController],
   providers: [
     PlanTemplates,
@@ -23,4 +27,14 @@ import { PlanTemplates } from './plan-templates';
   ],
   exports: [AgreementsService, PlanTemplates, CERTIFICATE_BACKING],
 })
-export class AgreementsModule {}
+export class AgreementsModule implements OnModuleInit {
+  constructor(
+    private readonly links: CertificateLinksService,
+    private readonly backing: AgreementBacking,
+  ) {}
+
+  /** Certificate answers show the agreements that back them (`backedBy`). */
+  onModuleInit(): void {
+    this.links.backing.provide(this.backing);
+  }
+}

@@ -1,19 +1,24 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '../audit/audit.module';
 import { authConfig } from '../config/configuration';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { InvitationsService } from './invitations.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { StaffController } from './staff.controller';
+import { StaffService } from './staff.service';
 
-@Global()
 @Module({
   imports: [
+    AuditModule,
+    OrganizationsModule,
     UsersModule,
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
@@ -29,10 +34,11 @@ import { LoginThrottlerGuard } from './login-throttler.guard';
       ],
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, StaffController],
   providers: [
     AuthService,
     InvitationsService,
+    StaffService,
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

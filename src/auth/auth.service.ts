@@ -5,7 +5,7 @@ import { Transactions } from '../database/transactions';
 import { toOrganizationResponse } from '../organizations/dto/organization.dto';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { toUserResponse } from '../users/dto/user.dto';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuditService } from '../audit/audit.service';
 import { AcceptInvitationDto, LoginDto, SignupDto } from './dto/auth.dto';

@@ -1,5 +1,4 @@
 import type { Invitation } from './invitation.entity';
-import type { IssuedInvitation } from './invitations.service';
 
 const ROLE_NAMES: Record<string, { en: string; zh: string }> = {
   admin: { en: 'an administrator', zh: '管理员' },
@@ -9,7 +8,7 @@ const ROLE_NAMES: Record<string, { en: string; zh: string }> = {
 
 export function invitationMail(
   invitation: Invitation,
-  issued: IssuedInvitation,
+  issued: { inviteUrl: string; expiresAt: string },
   organizationName: string,
 ) {
   const role = ROLE_NAMES[invitation.role] ?? ROLE_NAMES.member;

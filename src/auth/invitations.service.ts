@@ -10,7 +10,7 @@ import { TenantRepository } from '../common/tenancy';
 import { appConfig, authConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
 import { MailService } from '../mail/mail.service';
-import { User } from '../users/user.entity';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { Invitation } from './invitation.entity';
 import { invitationMail } from './invitation.mail';

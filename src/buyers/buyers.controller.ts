@@ -1,19 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../common/actor';
-import { BuyerReportsService } from './buyer-reports.service';
 import { BuyersService } from './buyers.service';
 import {
   BuyerQueryDto,
@@ -23,17 +10,13 @@ import {
   toRequirementResponse,
   UpdateBuyerDto,
 } from './dto/buyer.dto';
-import { renderEvidencePackPdf } from './evidence-pack.pdf';
 
 /** Buyers and what they require: trader staff only (factory managers get 403). */
 @ApiTags('buyers')
 @ApiBearerAuth()
 @Controller()
 export class BuyersController {
-  constructor(
-    private readonly buyers: BuyersService,
-    private readonly reports: BuyerReportsService,
-  ) {}
+  constructor(private readonly buyers: BuyersService) {}
 
   @Post('buyers')
   async create(@CurrentActor() actor: Actor, @Body() body: CreateBuyerDto) {
@@ -99,29 +82,5 @@ export class BuyersController {
   @HttpCode(204)
   removeRequirement(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.buyers.removeRequirement(actor, id);
-  }
-
-  /** For each requirement, the certificate that covers it (factory, number, expiry) or the gaps. */
-  @Get('buyers/:id/coverage')
-  coverage(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.reports.coverage(actor, id);
-  }
-
-  /** A PDF to send the buyer; the same content as JSON with `Accept: application/json`. */
-  @Get('buyers/:id/evidence-pack')
-  @ApiProduces('application/pdf', 'application/json')
-  async evidencePack(
-    @CurrentActor() actor: Actor,
-    @Param('id') id: string,
-    @Headers('accept') accept: string | undefined,
-  ) {
-    const pack = await this.reports.evidencePack(actor, id);
-    if (accept?.includes('application/json')) return pack;
-    const pdf = await renderEvidencePackPdf(pack);
-    return new StreamableFile(pdf, {
-      type: 'application/pdf',
-      disposition: `attachment; filename="evidence-pack-${pack.buyer.id}.pdf"`,
-      length: pdf.length,
-    });
   }
 }

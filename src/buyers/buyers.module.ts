@@ -1,19 +1,13 @@
-import { Global, Module } from '@nestjs/common';
-import { GapsModule } from '../gaps/gaps.module';
-import { BuyerReportsService } from './buyer-reports.service';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { BuyersController } from './buyers.controller';
 import { BuyersService } from './buyers.service';
 
-/**
- * Buyers and their requirements, with their coverage and evidence pack. Global so that
- * the gaps feature, which it imports for coverage, reads requirements through
- * BuyersService without a module cycle.
- */
-@Global()
+/** Buyers and their requirements (their coverage and evidence pack are in the gaps feature). */
 @Module({
-  imports: [GapsModule],
+  imports: [AuditModule],
   controllers: [BuyersController],
-  providers: [BuyersService, BuyerReportsService],
+  providers: [BuyersService],
   exports: [BuyersService],
 })
 export class BuyersModule {}

@@ -3,9 +3,10 @@ import type { Certificate } from './certificate.entity';
 
 /**
  * Contracts by which other features tell what they know of certificates, without the
- * certificates feature depending on them. Each is provided (under its token) by the
- * feature that owns the data, in a @Global module; consumers inject it with @Optional()
- * and treat a missing provider as "nothing known".
+ * certificates feature depending on them. The certificates API reaches the insights and
+ * the backing through CertificateLinksService, which their modules fill in at start;
+ * features that depend on verification or agreements themselves (gaps) inject the
+ * tokens, which those modules export.
  */
 
 /** verified: a `confirmed` check newer than a year; failed: mismatch, suspended, withdrawn, or not_found for a certificate issued more than 45 days ago. */

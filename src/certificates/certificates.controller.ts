@@ -1,25 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Optional,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../common/actor';
-import {
-  CERTIFICATE_BACKING,
-  CERTIFICATE_INSIGHTS,
-  CertificateBacking,
-  CertificateInsightSource,
-} from './certificate-links';
 import { StandardsCatalog } from '../config/standards-catalog';
+import { CertificateLinksService } from './certificate-links.service';
 import { CertificatesService } from './certificates.service';
 import {
   CertificateQueryDto,
@@ -38,13 +21,8 @@ import { Certificate } from './certificate.entity';
 export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
+    private readonly links: CertificateLinksService,
     private readonly catalog: StandardsCatalog,
-    @Optional()
-    @Inject(CERTIFICATE_INSIGHTS)
-    private readonly insights?: CertificateInsightSource,
-    @Optional()
-    @Inject(CERTIFICATE_BACKING)
-    private readonly backing?: CertificateBacking,
   ) {}
 
   /**
@@ -54,13 +32,13 @@ export class CertificatesController {
   private async respond(actor: Actor, list: Certificate[], today: string) {
     const ids = list.map((c) => c.id);
     const [insights, backing] = await Promise.all([
-      this.insights ? this.insights.forCertificates(actor, list, today) : null,
-      this.backing ? this.backing.backingFor(actor.organizationId, ids) : null,
+      this.links.insights.get().forCertificates(actor, list, today),
+      this.links.backing.get().backingFor(actor.organizationId, ids),
     ]);
     return list.map((c) => ({
       ...toCertificateResponse(c, today, this.catalog.find(c.standard)),
-      ...insights?.get(c.id),
-      backedBy: backing?.get(c.id) ?? [],
+      ...insights.get(c.id),
+      backedBy: backing.get(c.id) ?? [],
     }));
   }
 

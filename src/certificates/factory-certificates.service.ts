@@ -4,14 +4,14 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Certificate } from './certificate.entity';
 import { certificateSnapshot } from './dto/certificate.response';
+import type { FactoryHoldings } from '../factories/factory-holdings.service';
 
 /**
- * What the factories feature needs of the certificates a factory holds, in the factories
- * feature's own transaction. A service of its own rather than CertificatesService, which
- * itself depends on FactoriesService.
+ * The certificates a factory holds, as the factories feature needs them to delete a
+ * factory (in its transaction): CertificatesModule provides it as FactoryHoldings.
  */
 @Injectable()
-export class FactoryCertificatesService {
+export class FactoryCertificatesService implements FactoryHoldings {
   constructor(private readonly audit: AuditService) {}
 
   countHeldBy(manager: EntityManager, organizationId: string, factoryId: string): Promise<number> {

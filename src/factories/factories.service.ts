@@ -5,7 +5,6 @@ import type { Actor } from '../common/actor';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
-import { FactoryCertificatesService } from '../certificates/factory-certificates.service';
 import {
   CreateFactoryDto,
   FactoryQueryDto,
@@ -13,6 +12,7 @@ import {
   UpdateFactoryDto,
 } from './dto/factory.dto';
 import { FactoryErrors } from './factories.errors';
+import { FactoryHoldingsService } from './factory-holdings.service';
 import { Factory } from './factory.entity';
 import { usccProblem } from './uscc';
 
@@ -23,7 +23,7 @@ export class FactoriesService {
   constructor(
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
-    private readonly certificates: FactoryCertificatesService,
+    private readonly holdings: FactoryHoldingsService,
   ) {}
 
   /** A factory the actor may see: a factory manager sees only their own. */
@@ -158,9 +158,10 @@ export class FactoriesService {
   remove(actor: Actor, id: string): Promise<void> {
     return this.transactions.run(async (manager) => {
       const factory = await this.get(actor, id, manager);
-      const count = await this.certificates.countHeldBy(manager, actor.organizationId, id);
+      const certificates = this.holdings.certificates.get();
+      const count = await certificates.countHeldBy(manager, actor.organizationId, id);
       if (count > 0 && factory.status !== 'ended') throw FactoryErrors.hasCertificates(count);
-      if (count > 0) await this.certificates.removeAllHeldBy(manager, actor, id);
+      if (count > 0) await certificates.removeAllHeldBy(manager, actor, id);
       await manager.getRepository(Factory).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
         manager,

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { FactoriesModule } from '../factories/factories.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { UsersModule } from '../users/users.module';
 import { FactoryAccessController } from './factory-access.controller';
@@ -10,7 +13,14 @@ import { FactoryAccessService } from './factory-access.service';
  * their invitation, submissions for review, and certificate documents.
  */
 @Module({
-  imports: [UsersModule, DocumentsModule, SubmissionsModule],
+  imports: [
+    AuthModule,
+    OrganizationsModule,
+    UsersModule,
+    FactoriesModule,
+    DocumentsModule,
+    SubmissionsModule,
+  ],
   controllers: [FactoryAccessController],
   providers: [FactoryAccessService],
 })

@@ -1,12 +1,31 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { BuyersModule } from '../buyers/buyers.module';
+import { CertificatesModule } from '../certificates/certificates.module';
+import { FactoriesModule } from '../factories/factories.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { VerificationModule } from '../verification/verification.module';
+import { BuyerCoverageController } from './buyer-coverage.controller';
+import { BuyerReportsService } from './buyer-reports.service';
 import { GapsController } from './gaps.controller';
 import { GapsService } from './gaps.service';
 import { ScopeGapReminderSource } from './scope-gap.reminder-source';
 
-/** Gap analysis, GET /gaps and the scope_gap reminder source (BuyersService comes from the global BuyersModule). */
+/**
+ * Gap analysis of buyers' requirements against the certificates that cover them:
+ * GET /gaps, a buyer's coverage and evidence pack, and the scope_gap reminder source.
+ */
 @Module({
-  controllers: [GapsController],
-  providers: [GapsService, ScopeGapReminderSource],
+  imports: [
+    OrganizationsModule,
+    BuyersModule,
+    FactoriesModule,
+    CertificatesModule,
+    VerificationModule,
+    AgreementsModule,
+  ],
+  controllers: [GapsController, BuyerCoverageController],
+  providers: [GapsService, BuyerReportsService, ScopeGapReminderSource],
   exports: [GapsService],
 })
 export class GapsModule {}

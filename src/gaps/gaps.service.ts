@@ -1,7 +1,7 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BuyersService } from '../buyers/buyers.service';
-import { Requirement } from '../buyers/requirement.entity';
+import type { Requirement } from '../buyers/requirement.entity';
 import {
   VERIFICATION_STATES,
   VerificationState,
@@ -71,9 +71,7 @@ export class GapsService {
     private readonly catalog: StandardsCatalog,
     private readonly vocabulary: ProductVocabularyFile,
     private readonly clock: Clock,
-    @Optional()
-    @Inject(VERIFICATION_STATES)
-    private readonly verification?: VerificationStates,
+    @Inject(VERIFICATION_STATES) private readonly verification: VerificationStates,
   ) {}
 
   async gaps(actor: Actor, query: GapQueryDto): Promise<Page<Gap>> {
@@ -182,7 +180,6 @@ export class GapsService {
     today: string,
     vocabulary: ProductVocabulary,
   ): Promise<void> {
-    if (!this.verification) return;
     const covering = new Set<string>();
     for (const { requirement, certificates } of candidates)
       for (const certificate of certificates)

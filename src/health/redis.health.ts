@@ -3,9 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { redisConfig } from '../config/configuration';
-
-export const REDIS_HINT =
-  'start it with `redis-server --daemonize yes` (or `docker compose up -d redis`), or point REDIS_URL at a running server';
+import { REDIS_HINT, withinMs } from '../queue/redis-patience';
 
 /** Pings Redis on its own connection, so a dead Redis never blocks the API. */
 @Injectable()
@@ -37,7 +35,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     const check = this.indicator.check(key);
     try {
       if (this.client.status === 'wait') await this.client.connect();
-      await withTimeout(this.client.ping(), 1500);
+      await withinMs(this.client.ping(), 1500);
       return check.up();
     } catch (error) {
       return check.down({
@@ -49,13 +47,4 @@ export class RedisHealthIndicator implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.client.disconnect();
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref(),
-    ),
-  ]);
 }

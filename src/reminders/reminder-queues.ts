@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Queue } from 'bullmq';
 import { redisConfig, remindersConfig } from '../config/configuration';
-import { REDIS_HINT } from '../health/redis.health';
+import { REDIS_HINT, withinMs } from '../queue/redis-patience';
 import type { ReminderPolicy } from '../organizations/organization.entity';
 import { scanPattern } from './reminder-policy';
 import {
@@ -145,23 +145,12 @@ export class ReminderQueues implements OnModuleInit {
   }
 
   private async attempt(work: () => Promise<unknown>): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        work(),
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer within ${REDIS_PATIENCE_MS} ms`)),
-            REDIS_PATIENCE_MS,
-          );
-        }),
-      ]);
+      await withinMs(work(), REDIS_PATIENCE_MS);
       return true;
     } catch (error) {
       this.reportRedisError(error as Error);
       return false;
-    } finally {
-      if (timer) clearTimeout(timer);
     }
   }
 

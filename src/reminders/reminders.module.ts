@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { DigestDeliveryService } from './digest-delivery.service';
 import { CertificateExpirySource } from './kinds/certificate-expiry.source';
 import { StandardEditionSource } from './kinds/standard-edition.source';
@@ -24,6 +26,8 @@ import { RemindersService } from './reminders.service';
  */
 @Module({
   imports: [
+    AuditModule,
+    OrganizationsModule,
     DiscoveryModule,
     BullModule.registerQueue({ name: REMINDER_SCAN_QUEUE }, { name: REMINDER_DIGEST_QUEUE }),
   ],

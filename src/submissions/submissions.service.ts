@@ -9,7 +9,7 @@ import { TenantRepository } from '../common/tenancy';
 import { AppConfig, appConfig } from '../config/configuration';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { Transactions } from '../database/transactions';
-import { Certificate } from '../certificates/certificate.entity';
+import type { Certificate } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import type {
   CreateCertificateDto,

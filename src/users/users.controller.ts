@@ -1,28 +1,20 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roles } from '../common/actor';
+import { Actor, CurrentActor } from '../common/actor';
 import { PageQueryDto } from '../common/pagination';
-import { CreateUserDto, toUserResponse } from './dto/user.dto';
-import { StaffService } from './staff.service';
+import { toUserResponse } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { Transactions } from '../database/transactions';
 
+/** The organization's users; adding one (POST /users) is an invitation, in the auth feature. */
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(
     private readonly users: UsersService,
-    private readonly staff: StaffService,
     private readonly transactions: Transactions,
   ) {}
-
-  /** Adds a colleague; they receive an invitation to choose their password. */
-  @Post()
-  @Roles('admin')
-  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto) {
-    return this.staff.add(actor, body);
-  }
 
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {

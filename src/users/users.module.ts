@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { StaffService } from './staff.service';
+import { AuditModule } from '../audit/audit.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
+  imports: [AuditModule],
   controllers: [UsersController],
-  providers: [UsersService, StaffService],
+  providers: [UsersService],
   exports: [UsersService],
 })
 export class UsersModule {}

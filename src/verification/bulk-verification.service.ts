@@ -22,6 +22,7 @@ import {
 } from './verification.jobs';
 import { VerificationErrors } from './verification.errors';
 import { VerificationsService } from './verifications.service';
+import { withinMs } from '../queue/redis-patience';
 
 export interface BulkJobStatus {
   jobId: string;
@@ -111,11 +112,7 @@ export class BulkVerificationService {
    * added while Redis is away may still land once it is back (ioredis replays it).
    */
   private untilQueueAnswers<T>(work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(VerificationErrors.queueUnavailable()), QUEUE_ANSWER_MS);
-    });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    return withinMs(work, QUEUE_ANSWER_MS, () => VerificationErrors.queueUnavailable());
   }
 
   private async certificateIds(organizationId: string, input: BulkVerifyDto): Promise<string[]> {

@@ -1,6 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CERTIFICATE_INSIGHTS, VERIFICATION_STATES } from '../certificates/certificate-links';
+import { CertificateLinksService } from '../certificates/certificate-links.service';
+import { CertificatesModule } from '../certificates/certificates.module';
+import { FactoriesModule } from '../factories/factories.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
 import { BulkVerificationService } from './bulk-verification.service';
 import { CertificateInsights } from './certificate-insights';
 import { IafCertSearchAdapter } from './registry/iaf-certsearch.adapter';
@@ -15,12 +20,15 @@ import { VerificationsService } from './verifications.service';
 
 /**
  * Certificate verification: records of checks, registry look-ups, bulk verification,
- * risk signals and the `verification_due` reminder. Global, so that the certificates API
- * and the gap analysis can read verification states (VERIFICATION_STATES).
+ * risk signals and the `verification_due` reminder. The gap analysis reads verification
+ * states through VERIFICATION_STATES; the certificates API through CertificateLinksService.
  */
-@Global()
 @Module({
   imports: [
+    AuditModule,
+    OrganizationsModule,
+    FactoriesModule,
+    CertificatesModule,
     BullModule.registerQueue({ name: VERIFICATION_QUEUE }),
     // Not forced: with Redis down, @nestjs/bullmq's forced disconnect waits for a client that never connects and shutdown hangs.
     BullModule.registerFlowProducer({ name: VERIFICATION_FLOW, forceDisconnectOnShutdown: false }),
@@ -51,4 +59,14 @@ import { VerificationsService } from './verifications.service';
     CertificateInsights,
   ],
 })
-export class VerificationModule {}
+export class VerificationModule implements OnModuleInit {
+  constructor(
+    private readonly links: CertificateLinksService,
+    private readonly insights: CertificateInsights,
+  ) {}
+
+  /** Certificate answers show their verification and, for trader staff, their signals. */
+  onModuleInit(): void {
+    this.links.insights.provide(this.insights);
+  }
+}

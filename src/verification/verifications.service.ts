@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Certificate } from '../certificates/certificate.entity';
+import type { Certificate } from '../certificates/certificate.entity';
 import type { VerificationState, VerificationStates } from '../certificates/certificate-links';
 import { CertificatesService } from '../certificates/certificates.service';
 import { certificateSnapshot } from '../certificates/dto/certificate.response';

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { LOCALES } from '../../common/locales';
 import { IsTimezone } from '../../common/validators';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
-
-export const LOCALES = ['en', 'zh-CN'] as const;
 
 export class SignupDto {
   @ApiProperty({ example: 'Ningbo Export Trading Co.' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LOCALES } from '../../auth/dto/auth.dto';
+import { LOCALES } from '../../common/locales';
 import { LowerCase, Trim } from '../../common/transforms';
 
 export class InviteFactoryManagerDto {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LOCALES } from '../../auth/dto/auth.dto';
+import { LOCALES } from '../../common/locales';
 import { IsOptionalNotNull, IsTimezone } from '../../common/validators';
 import { Organization } from '../organization.entity';
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../../common/actor';
-import { LOCALES } from '../../auth/dto/auth.dto';
+import { LOCALES } from '../../common/locales';
 import { User } from '../user.entity';
 
 export class CreateUserDto {

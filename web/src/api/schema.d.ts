@@ -45,6 +45,7 @@ export interface paths {
         };
         get: operations["UsersController_list"];
         put?: never;
+        /** Add a colleague, who is invited to choose a password */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -309,54 +310,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/buyers/{id}/coverage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BuyersController_coverage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/buyers/{id}/evidence-pack": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BuyersController_evidencePack"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/gaps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["GapsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/agreements": {
         parameters: {
             query?: never;
@@ -437,14 +390,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reminders": {
+    "/api/v1/gaps": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["RemindersController_list"];
+        get: operations["GapsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -453,47 +406,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reminders/scan": {
+    "/api/v1/buyers/{id}/coverage": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A buyer's coverage: per requirement, the covering certificate or the gaps */
+        get: operations["BuyersController_coverage"];
         put?: never;
-        post: operations["RemindersController_scan"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/reminders/{id}/retry": {
+    "/api/v1/buyers/{id}/evidence-pack": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The evidence pack to send a buyer (PDF, or JSON when asked) */
+        get: operations["BuyersController_evidencePack"];
         put?: never;
-        post: operations["RemindersController_retry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/settings/reminders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ReminderPolicyController_get"];
-        put: operations["ReminderPolicyController_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -590,6 +529,70 @@ export interface paths {
         };
         get: operations["VerificationsController_listSignals"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RemindersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemindersController_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RemindersController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReminderPolicyController_get"];
+        put: operations["ReminderPolicyController_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -769,16 +772,6 @@ export interface components {
             locale?: "en" | "zh-CN";
             businessScope?: Record<string, never>;
         };
-        CreateUserDto: {
-            /** @example Zhang Min */
-            name: string;
-            /** @example zhang.min@example.com */
-            email: string;
-            /** @enum {string} */
-            role: "admin" | "member";
-            /** @enum {string} */
-            locale?: "en" | "zh-CN";
-        };
         SignupDto: {
             /** @example Ningbo Export Trading Co. */
             organizationName: string;
@@ -800,6 +793,16 @@ export interface components {
         AcceptInvitationDto: {
             token: string;
             password: string;
+        };
+        CreateUserDto: {
+            /** @example Zhang Min */
+            name: string;
+            /** @example zhang.min@example.com */
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "member";
+            /** @enum {string} */
+            locale?: "en" | "zh-CN";
         };
         CreateFactoryDto: {
             /** @example Yuyao Precision Valve Factory */
@@ -1188,6 +1191,36 @@ export interface components {
              */
             completedOn?: Record<string, never> | null;
         };
+        BulkVerifyDto: {
+            /** @description Certificates to verify (at most 1000) */
+            certificateIds?: string[];
+            /** @description Every current certificate of the organization */
+            all?: boolean;
+        };
+        CreateVerificationDto: {
+            /** @enum {string} */
+            method: "iaf_certsearch" | "cnca" | "certification_body_registry" | "manual";
+            /** @enum {string} */
+            result: "confirmed" | "not_found" | "mismatch" | "suspended" | "withdrawn";
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            checkedOn: string;
+            /** @example https://www.iafcertsearch.org/... */
+            evidenceUrl?: Record<string, never> | null;
+            notes?: Record<string, never> | null;
+        };
+        CreateAuditDto: {
+            /** @enum {string} */
+            kind: "surveillance" | "recertification";
+            /**
+             * Format: date
+             * @example 2026-02-20
+             */
+            auditedOn: string;
+            notes?: Record<string, never> | null;
+        };
         UpdateReminderPolicyDto: {
             /**
              * @description days before a due date
@@ -1220,36 +1253,6 @@ export interface components {
              * @example 7
              */
             overdueRepeatDays?: number;
-        };
-        BulkVerifyDto: {
-            /** @description Certificates to verify (at most 1000) */
-            certificateIds?: string[];
-            /** @description Every current certificate of the organization */
-            all?: boolean;
-        };
-        CreateVerificationDto: {
-            /** @enum {string} */
-            method: "iaf_certsearch" | "cnca" | "certification_body_registry" | "manual";
-            /** @enum {string} */
-            result: "confirmed" | "not_found" | "mismatch" | "suspended" | "withdrawn";
-            /**
-             * Format: date
-             * @example 2026-11-20
-             */
-            checkedOn: string;
-            /** @example https://www.iafcertsearch.org/... */
-            evidenceUrl?: Record<string, never> | null;
-            notes?: Record<string, never> | null;
-        };
-        CreateAuditDto: {
-            /** @enum {string} */
-            kind: "surveillance" | "recertification";
-            /**
-             * Format: date
-             * @example 2026-02-20
-             */
-            auditedOn: string;
-            notes?: Record<string, never> | null;
         };
         InviteFactoryManagerDto: {
             /** @example chen.jie@valves.example */
@@ -2009,71 +2012,6 @@ export interface operations {
             };
         };
     };
-    BuyersController_coverage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BuyersController_evidencePack: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    GapsController_list: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                buyerId?: string;
-                /** @description A factory id, or `own` for gaps of the trader itself */
-                factoryId?: string;
-                standard?: string;
-                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending";
-                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
-                format?: "json" | "csv" | "xlsx";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     AgreementsController_list: {
         parameters: {
             query?: {
@@ -2274,14 +2212,16 @@ export interface operations {
             };
         };
     };
-    RemindersController_list: {
+    GapsController_list: {
         parameters: {
             query?: {
                 page?: number;
                 pageSize?: number;
-                state?: "pending" | "sent" | "failed";
-                kind?: string;
-                certificateId?: string;
+                buyerId?: string;
+                /** @description A factory id, or `own` for gaps of the trader itself */
+                factoryId?: string;
+                standard?: string;
+                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending";
                 /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
                 format?: "json" | "csv" | "xlsx";
             };
@@ -2299,24 +2239,7 @@ export interface operations {
             };
         };
     };
-    RemindersController_scan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RemindersController_retry: {
+    BuyersController_coverage: {
         parameters: {
             query?: never;
             header?: never;
@@ -2335,35 +2258,16 @@ export interface operations {
             };
         };
     };
-    ReminderPolicyController_get: {
+    BuyersController_evidencePack: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReminderPolicyController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateReminderPolicyDto"];
-            };
-        };
         responses: {
             200: {
                 headers: {
@@ -2537,6 +2441,105 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemindersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                state?: "pending" | "sent" | "failed";
+                kind?: string;
+                certificateId?: string;
+                /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemindersController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RemindersController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReminderPolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReminderPolicyController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReminderPolicyDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

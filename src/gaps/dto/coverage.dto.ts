@@ -2,7 +2,7 @@ import type {
   VerificationState,
   CertificateBackingAgreement,
 } from '../../certificates/certificate-links';
-import type { GapResponse } from '../../gaps/dto/gap.dto';
+import type { GapResponse } from './gap.dto';
 
 export type CoverageStatus = 'covered' | 'covered_with_gaps' | 'not_covered';
 

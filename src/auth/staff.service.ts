@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { InvitationsService } from '../auth/invitations.service';
 import type { Actor } from '../common/actor';
 import { Transactions } from '../database/transactions';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { CreateUserDto, toUserResponse } from './dto/user.dto';
-import { UsersService } from './users.service';
+import { CreateUserDto, toUserResponse } from '../users/dto/user.dto';
+import { UsersService } from '../users/users.service';
+import { InvitationsService } from './invitations.service';
 
-/** Admins add trader staff: the user row now, the password when they accept the invitation. */
+/**
+ * Admins add trader staff: the user row now, the password when they accept the
+ * invitation. In the auth feature, beside invitations, because the users feature is
+ * below auth (the guard and login read users).
+ */
 @Injectable()
 export class StaffService {
   constructor(

@@ -1,12 +1,12 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CERTIFICATE_BACKING, CertificateBacking } from '../certificates/certificate-links';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { Actor } from '../common/actor';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { toGapResponse } from '../gaps/dto/gap.dto';
-import { CertificateFacts } from '../gaps/gap.rules';
-import { AnalysedRequirement, GapsService } from '../gaps/gaps.service';
-import { BuyersService } from './buyers.service';
+import { BuyersService } from '../buyers/buyers.service';
+import { toGapResponse } from './dto/gap.dto';
+import { CertificateFacts } from './gap.rules';
+import { AnalysedRequirement, GapsService } from './gaps.service';
 import {
   CoverageResponse,
   CoverageStatus,
@@ -27,9 +27,7 @@ export class BuyerReportsService {
     private readonly gaps: GapsService,
     private readonly certificates: CertificatesService,
     private readonly organizations: OrganizationsService,
-    @Optional()
-    @Inject(CERTIFICATE_BACKING)
-    private readonly backing?: CertificateBacking,
+    @Inject(CERTIFICATE_BACKING) private readonly backing: CertificateBacking,
   ) {}
 
   async coverage(actor: Actor, buyerId: string): Promise<CoverageResponse> {
@@ -66,9 +64,7 @@ export class BuyerReportsService {
         )
       ).map((c) => [c.id, c]),
     );
-    const backing = this.backing
-      ? await this.backing.backingFor(actor.organizationId, coverIds)
-      : new Map<string, never[]>();
+    const backing = await this.backing.backingFor(actor.organizationId, coverIds);
     return {
       organization: { name: organization.name },
       buyer: {

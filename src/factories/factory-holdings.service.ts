@@ -1,0 +1,25 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { Port } from '../common/port';
+
+/** What a factory holds that another feature owns (its certificates), as deleting the factory needs it. */
+export interface FactoryHoldings {
+  countHeldBy(manager: EntityManager, organizationId: string, factoryId: string): Promise<number>;
+  /** Deletes every record the factory holds, in the caller's transaction. */
+  removeAllHeldBy(manager: EntityManager, actor: Actor, factoryId: string): Promise<void>;
+}
+
+/**
+ * The certificates feature depends on factories (a certificate's holder), so factories
+ * cannot import it; CertificatesModule fills this in when it starts, and the application
+ * refuses to start if it did not.
+ */
+@Injectable()
+export class FactoryHoldingsService implements OnApplicationBootstrap {
+  readonly certificates = new Port<FactoryHoldings>('FactoryHoldings', 'CertificatesModule');
+
+  onApplicationBootstrap(): void {
+    this.certificates.assertProvided();
+  }
+}
