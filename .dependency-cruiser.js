@@ -146,6 +146,14 @@ module.exports = {
       },
     },
     {
+      name: 'migrations-import-only-typeorm',
+      severity: 'error',
+      comment:
+        'A migration is frozen once released: it imports nothing but typeorm, so no later edit of a helper in src/ changes what it does.',
+      from: { path: '^migrations/' },
+      to: { pathNot: '(^|/)node_modules/typeorm/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that does not resolve is a typo or a missing dependency.',

@@ -1,15 +1,96 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
 import {
-  date,
-  id,
-  json,
-  organizationForeignKey,
-  ref,
-  text,
-  timestamp,
-  timestamps,
-  varchar,
-} from '../src/database/migration-helpers';
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableColumnOptions,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
+
+/*
+ * Column builders, copied into this migration so that it never changes once released
+ * (a migration imports nothing but typeorm). One file runs on SQLite and PostgreSQL
+ * alike: ids are 36-character strings made by the application, arrays are JSON text,
+ * timestamps are timestamptz on PostgreSQL.
+ */
+
+function isPostgres(queryRunner: QueryRunner): boolean {
+  return queryRunner.connection.driver.options.type === 'postgres';
+}
+
+const id = (): TableColumnOptions => ({
+  name: 'id',
+  type: 'varchar',
+  length: '36',
+  isPrimary: true,
+});
+
+const ref = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+
+const text = (name: string, nullable = true): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
+
+const varchar = (
+  name: string,
+  length: number,
+  nullable = false,
+  defaultValue?: string,
+): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+  ...(defaultValue !== undefined ? { default: `'${defaultValue}'` } : {}),
+});
+
+const json = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
+
+const date = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'date',
+  isNullable: nullable,
+});
+
+const timestamp = (
+  queryRunner: QueryRunner,
+  name: string,
+  nullable = false,
+): TableColumnOptions => ({
+  name,
+  type: isPostgres(queryRunner) ? 'timestamptz' : 'datetime',
+  isNullable: nullable,
+  ...(nullable ? {} : { default: isPostgres(queryRunner) ? 'now()' : "(datetime('now'))" }),
+});
+
+const timestamps = (queryRunner: QueryRunner): TableColumnOptions[] => [
+  timestamp(queryRunner, 'createdAt'),
+  timestamp(queryRunner, 'updatedAt'),
+];
+
+/**
+ * The organization a tenant table's rows belong to, named `FK_<table>_organization`:
+ * deleting an organization deletes its rows.
+ */
+const organizationForeignKey = (table: string): TableForeignKey =>
+  new TableForeignKey({
+    name: `FK_${table}_organization`,
+    columnNames: ['organizationId'],
+    referencedTableName: 'organizations',
+    referencedColumnNames: ['id'],
+    onDelete: 'CASCADE',
+  });
 
 export class CreateFoundation1764100000000 implements MigrationInterface {
   name = 'CreateFoundation1764100000000';

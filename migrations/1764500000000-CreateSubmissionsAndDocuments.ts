@@ -1,14 +1,84 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
 import {
-  id,
-  integer,
-  json,
-  ref,
-  text,
-  timestamp,
-  timestamps,
-  varchar,
-} from '../src/database/migration-helpers';
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableColumnOptions,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
+
+/*
+ * Column builders, copied into this migration so that it never changes once released
+ * (a migration imports nothing but typeorm). One file runs on SQLite and PostgreSQL
+ * alike: ids are 36-character strings made by the application, arrays are JSON text,
+ * timestamps are timestamptz on PostgreSQL.
+ */
+
+function isPostgres(queryRunner: QueryRunner): boolean {
+  return queryRunner.connection.driver.options.type === 'postgres';
+}
+
+const id = (): TableColumnOptions => ({
+  name: 'id',
+  type: 'varchar',
+  length: '36',
+  isPrimary: true,
+});
+
+const ref = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+
+const text = (name: string, nullable = true): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
+
+const varchar = (
+  name: string,
+  length: number,
+  nullable = false,
+  defaultValue?: string,
+): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+  ...(defaultValue !== undefined ? { default: `'${defaultValue}'` } : {}),
+});
+
+const integer = (name: string, defaultValue?: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+  ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+});
+
+const json = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
+
+const timestamp = (
+  queryRunner: QueryRunner,
+  name: string,
+  nullable = false,
+): TableColumnOptions => ({
+  name,
+  type: isPostgres(queryRunner) ? 'timestamptz' : 'datetime',
+  isNullable: nullable,
+  ...(nullable ? {} : { default: isPostgres(queryRunner) ? 'now()' : "(datetime('now'))" }),
+});
+
+const timestamps = (queryRunner: QueryRunner): TableColumnOptions[] => [
+  timestamp(queryRunner, 'createdAt'),
+  timestamp(queryRunner, 'updatedAt'),
+];
 
 const fk = (
   table: string,

@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Metrics } from './observability/metrics';
 import { httpTiming } from './observability/observability.module';
@@ -10,6 +11,9 @@ export function configureApp(app: INestApplication): INestApplication {
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: '1mb' });
   app.use(httpTiming(app.get(Metrics)));
+  // gzip/deflate for answers over 1 kB (JSON lists, the web app's assets), as a
+  // production Nest app behind a plain proxy does.
+  app.use(compression({ threshold: 1024 }));
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'api/docs', method: RequestMethod.ALL },

@@ -21,6 +21,11 @@ async function bootstrap(): Promise<void> {
   exitIfShutdownHangs();
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   await app.listen(config.port, config.host);
+  // Longer than the usual proxy and load-balancer idle time-outs (60 s), so a kept-alive
+  // connection is never closed by us while the proxy is about to reuse it.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   new Logger('certpact').log(
     `API on http://localhost:${config.port}/api/v1 (docs at http://localhost:${config.port}/api/docs)`,
   );

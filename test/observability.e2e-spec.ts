@@ -46,6 +46,21 @@ describe('observability: metrics and request ids', () => {
     expect(replaced.headers['x-request-id']).not.toBe('bad id\twith tab');
   });
 
+  it('compresses large answers for clients that accept it', async () => {
+    const compressed = await t
+      .http()
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    const plain = await t
+      .http()
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
   it('times answers by route pattern and counts the digests the reminder engine sent', async () => {
     const admin = await signUp(t);
     const factory = await createFactory(t, admin, {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 import type { AgreementStatus } from './agreement-transitions';
 
@@ -14,6 +14,18 @@ export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
  * (DESIGN.md): a cooperation agreement with a factory, its own scope expansion (factory
  * null), or transparent disclosure of the factory's certificates and audits.
  */
+@ForeignKey('Certificate', ['certificateId'], ['id'], {
+  name: 'FK_agreements_certificate',
+  onDelete: 'SET NULL',
+})
+@ForeignKey('Factory', ['factoryId'], ['id'], {
+  name: 'FK_agreements_factory',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_agreements_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('agreements')
 @Index('IDX_agreements_org_status', ['organizationId', 'status'])
 @Index('IDX_agreements_org_factory', ['organizationId', 'factoryId'])

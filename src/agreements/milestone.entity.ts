@@ -1,9 +1,17 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 import type { MilestoneStatus } from './at-risk';
 import type { MilestoneOwner } from './plan-schedule';
 
 /** A step of an agreement's plan. */
+@ForeignKey('Agreement', ['agreementId'], ['id'], {
+  name: 'FK_agreement_milestones_agreement',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_agreement_milestones_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('agreement_milestones')
 @Index('IDX_agreement_milestones_org_agreement', ['organizationId', 'agreementId'])
 @Index('IDX_agreement_milestones_org_status_due', ['organizationId', 'status', 'dueOn'])

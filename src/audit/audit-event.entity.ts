@@ -1,7 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 
 /** Who changed what, when: written in the same transaction as the change. */
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_audit_events_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('audit_events')
 @Index('IDX_audit_events_org_created', ['organizationId', 'createdAt'])
 @Index('IDX_audit_events_entity', ['organizationId', 'entityType', 'entityId'])

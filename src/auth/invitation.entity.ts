@@ -1,8 +1,12 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import type { Role } from '../common/actor';
 import { TenantEntity } from '../database/base.entity';
 
 /** A single-use link that lets a person set their password and join an organization. */
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_invitations_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('invitations')
 export class Invitation extends TenantEntity {
   @Column({ type: 'varchar', length: 254 })

@@ -1,7 +1,11 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
 /** An overseas customer of the trader. */
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_buyers_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('buyers')
 @Index('IDX_buyers_org_name', ['organizationId', 'name'])
 export class Buyer extends TenantEntity {

@@ -1,7 +1,12 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
 /** What a buyer demands: a certificate of `standard` covering `productCategory`. */
+@ForeignKey('Buyer', ['buyerId'], ['id'], { name: 'FK_requirements_buyer', onDelete: 'CASCADE' })
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_requirements_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('requirements')
 @Index('IDX_requirements_org_buyer', ['organizationId', 'buyerId'])
 @Index('UQ_requirements_buyer_standard_category', ['buyerId', 'standard', 'productCategory'], {

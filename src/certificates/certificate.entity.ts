@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
 export const CERTIFICATE_STATUSES = [
@@ -11,9 +11,18 @@ export const CERTIFICATE_STATUSES = [
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /** A management-system certificate held by a factory, or by the trader itself (factoryId null). */
+@ForeignKey('Factory', ['factoryId'], ['id'], {
+  name: 'FK_certificates_factory',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_certificates_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('certificates')
 @Index('IDX_certificates_org_expires', ['organizationId', 'expiresOn'])
 @Index('IDX_certificates_org_factory', ['organizationId', 'factoryId'])
+@Index('IDX_certificates_org_surveillance', ['organizationId', 'nextSurveillanceAuditOn'])
 @Index('IDX_certificates_number', ['certificateNumber'])
 export class Certificate extends TenantEntity {
   @Column({ type: 'varchar', length: 36, nullable: true })

@@ -9,7 +9,7 @@ import {
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorKind, FieldProblem } from './errors';
+import { DomainError, ErrorKind, FieldProblem, UnavailableError } from './errors';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -45,6 +45,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    if (exception instanceof UnavailableError)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 

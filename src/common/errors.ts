@@ -42,3 +42,14 @@ function humanize(entity: string): string {
   const words = entity.replace(/_/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** The service cannot answer now but will soon: 503 with `Retry-After`. */
+export class UnavailableError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', code, message);
+  }
+}

@@ -32,6 +32,7 @@ export const appConfig = registerAs('app', () => {
     publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
     runWorker: env.RUN_WORKER,
     logLevel: env.LOG_LEVEL,
+    reportTimeLimitMs: env.REPORT_TIME_LIMIT_MS,
   };
 });
 

@@ -138,6 +138,12 @@ export class Environment {
   @IsString()
   DOCUMENTS_DIR?: string;
 
+  /** How long a report route (gaps, signals, coverage, evidence pack) may run before it answers 503. */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORT_TIME_LIMIT_MS must be a whole number of milliseconds' })
+  @Min(100, { message: 'REPORT_TIME_LIMIT_MS must be at least 100' })
+  REPORT_TIME_LIMIT_MS = 10000;
+
   /** `json`: one JSON object a line (pino), with a request id; `text`: Nest's console lines. */
   @Transform(emptyToUndefined)
   @IsOptional()

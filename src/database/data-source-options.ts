@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as sqlite3 from 'sqlite3';
 import { DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
 import type { DatabaseConfig } from '../config/configuration';
 
@@ -13,6 +14,12 @@ function adaptTimestampColumns(kind: DatabaseConfig['kind']): void {
   for (const column of getMetadataArgsStorage().columns) {
     if (column.options.type === 'datetime' || column.options.type === 'timestamptz') {
       column.options.type = type;
+      // The migrations give row timestamps the default `(datetime('now'))` on SQLite;
+      // TypeORM's own default for them there is `datetime('now')`, which its schema
+      // builder would see as a different default on every table.
+      if (kind === 'sqlite' && (column.mode === 'createDate' || column.mode === 'updateDate')) {
+        column.options.default = () => "(datetime('now'))";
+      }
     }
   }
 }
@@ -36,6 +43,13 @@ function loadEntities(srcDir: string): void {
   for (const file of entityFiles(srcDir)) require(file);
 }
 
+/**
+ * TypeORM calls `sqlite3.verbose()` on the driver it is given, which wraps every call to
+ * record a stack trace for error messages: a cost on every query of every request. It is
+ * handed the same module with a `verbose()` that leaves it plain.
+ */
+const plainSqlite3 = { ...sqlite3, verbose: () => sqlite3 };
+
 /** One builder for the app, the worker, the tests and the TypeORM CLI. */
 export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const root = join(__dirname, '..', '..');
@@ -55,6 +69,7 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
       ...common,
       type: 'sqlite',
       database: config.path,
+      driver: plainSqlite3,
       enableWAL: true,
       busyTimeout: 10_000,
     };

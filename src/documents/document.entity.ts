@@ -1,7 +1,19 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
 /** One uploaded file (PDF, JPEG or PNG) of a certificate or of a submission; every version is kept. */
+@ForeignKey('Certificate', ['certificateId'], ['id'], {
+  name: 'FK_documents_certificateId',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_documents_organizationId',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Submission', ['submissionId'], ['id'], {
+  name: 'FK_documents_submissionId',
+  onDelete: 'CASCADE',
+})
 @Entity('documents')
 @Index('IDX_documents_sha256', ['sha256'])
 @Index('IDX_documents_org_certificate', ['organizationId', 'certificateId'])

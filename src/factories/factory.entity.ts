@@ -1,9 +1,13 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
 export const FACTORY_STATUSES = ['prospect', 'active', 'suspended', 'ended'] as const;
 export type FactoryStatus = (typeof FACTORY_STATUSES)[number];
 
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_factories_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('factories')
 @Index('IDX_factories_org_name', ['organizationId', 'name'])
 export class Factory extends TenantEntity {

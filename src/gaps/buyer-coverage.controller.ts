@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { Actor, CurrentActor } from '../common/actor';
 import { BuyerReportsService } from './buyer-reports.service';
 import { renderEvidencePackPdf } from './evidence-pack.pdf';
+import { ReportRoute } from '../common/report-time-limit';
 
 /**
  * A buyer's coverage and evidence pack: the gap analysis of one buyer's requirements.
@@ -18,6 +19,7 @@ export class BuyerCoverageController {
 
   /** For each requirement, the certificate that covers it (factory, number, expiry) or the gaps. */
   @Get(':id/coverage')
+  @ReportRoute()
   @ApiOperation({
     summary: "A buyer's coverage: per requirement, the covering certificate or the gaps",
     operationId: 'BuyersController_coverage',
@@ -28,6 +30,7 @@ export class BuyerCoverageController {
 
   /** A PDF to send the buyer; the same content as JSON with `Accept: application/json`. */
   @Get(':id/evidence-pack')
+  @ReportRoute()
   @ApiOperation({
     summary: 'The evidence pack to send a buyer (PDF, or JSON when asked)',
     operationId: 'BuyersController_evidencePack',

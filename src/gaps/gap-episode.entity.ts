@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 import type { GapFacts } from './gap.rules';
 
@@ -7,6 +7,15 @@ import type { GapFacts } from './gap.rules';
  * finds it, closed by the first scan that no longer does. The scope_gap reminder is
  * keyed by the episode, so a gap is reported once per appearance.
  */
+@ForeignKey('Buyer', ['buyerId'], ['id'], { name: 'FK_gap_episodes_buyer', onDelete: 'CASCADE' })
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_gap_episodes_organization',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Requirement', ['requirementId'], ['id'], {
+  name: 'FK_gap_episodes_requirement',
+  onDelete: 'CASCADE',
+})
 @Entity('gap_episodes')
 @Index('IDX_gap_episodes_org_closed', ['organizationId', 'closedOn'])
 @Index('UQ_gap_episodes_open_key', ['organizationId', 'openGapKey'], { unique: true })

@@ -5,6 +5,7 @@ import { GapQueryDto, toGapResponse } from './dto/gap.dto';
 import { GapsService } from './gaps.service';
 import { GAP_EXPORT } from './dto/gap.columns';
 import { Exportable } from '../common/export/exportable';
+import { ReportRoute } from '../common/report-time-limit';
 
 @ApiTags('gaps')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class GapsController {
 
   /** Every scope gap of the organization's buyers, computed now; filter by buyerId, factoryId (or `own`), standard, rule. */
   @Get()
+  @ReportRoute()
   @Exportable(GAP_EXPORT)
   async list(@CurrentActor() actor: Actor, @Query() query: GapQueryDto) {
     const page = await this.gaps.gaps(actor, query);

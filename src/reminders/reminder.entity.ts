@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 import type { ReminderAudience, ReminderLocale } from './reminder-source';
 
@@ -9,6 +9,10 @@ export type ReminderState = (typeof REMINDER_STATES)[number];
  * One notice for one recipient. The row is the truth: it exists before any job is
  * queued, and is marked sent only once the mail server accepted the digest holding it.
  */
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_reminders_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('reminders')
 @Index('UQ_reminders_dedupe_key', ['dedupeKey'], { unique: true })
 @Index('IDX_reminders_digest', ['digestId', 'state'])

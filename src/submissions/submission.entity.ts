@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
 export const SUBMISSION_KINDS = [
@@ -16,6 +16,22 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
  * A change to a factory's certificates proposed by its manager (or by trader staff); it
  * changes nothing until a trader admin or member approves it.
  */
+@ForeignKey('Certificate', ['certificateId'], ['id'], {
+  name: 'FK_submissions_certificateId',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Factory', ['factoryId'], ['id'], {
+  name: 'FK_submissions_factoryId',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_submissions_organizationId',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Certificate', ['resultCertificateId'], ['id'], {
+  name: 'FK_submissions_resultCertificateId',
+  onDelete: 'SET NULL',
+})
 @Entity('submissions')
 @Index('IDX_submissions_org_status', ['organizationId', 'status', 'createdAt'])
 @Index('IDX_submissions_org_factory', ['organizationId', 'factoryId'])

@@ -1,7 +1,12 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import type { Role } from '../common/actor';
 import { TenantEntity } from '../database/base.entity';
 
+@ForeignKey('Factory', ['factoryId'], ['id'], { name: 'FK_users_factory', onDelete: 'CASCADE' })
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_users_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('users')
 export class User extends TenantEntity {
   /** Stored lower-cased; unique across all organizations since it is the login. */

@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
 export const VERIFICATION_METHODS = [
@@ -22,6 +22,14 @@ export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 export type VerificationSource = 'manual' | 'registry';
 
 /** One check of a certificate against a registry or the certification body. Never edited. */
+@ForeignKey('Certificate', ['certificateId'], ['id'], {
+  name: 'FK_certificate_verifications_certificate',
+  onDelete: 'CASCADE',
+})
+@ForeignKey('Organization', ['organizationId'], ['id'], {
+  name: 'FK_certificate_verifications_organization',
+  onDelete: 'CASCADE',
+})
 @Entity('certificate_verifications')
 @Index('IDX_certificate_verifications_org_certificate', [
   'organizationId',

@@ -12,6 +12,7 @@ import {
 import { toAuditResponse, toVerificationResponse } from './dto/verification.response';
 import { SignalsService } from './signals/signals.service';
 import { VerificationsService } from './verifications.service';
+import { ReportRoute } from '../common/report-time-limit';
 
 @ApiTags('verification')
 @ApiBearerAuth()
@@ -86,6 +87,7 @@ export class VerificationsController {
   }
 
   @Get('signals')
+  @ReportRoute()
   listSignals(@CurrentActor() actor: Actor, @Query() query: SignalQueryDto) {
     return this.signals.list(actor, query);
   }

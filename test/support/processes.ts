@@ -25,21 +25,27 @@ export interface ServiceProcess {
 }
 
 /**
- * Runs one of the real entry points (`src/main.ts` or `src/worker.ts`) as its own Node
- * process, with only the given environment, and waits until it prints `readyLine`.
+ * Runs one of the real entry points (`src/main.ts` or `src/worker.ts`, or a benchmark's
+ * own server) as its own Node process, with only the given environment, and waits until it
+ * prints `readyLine`. With `keepOutput: false` what it prints after that is dropped (a
+ * benchmark's access log would otherwise fill memory).
  */
 export async function startProcess(
-  entry: 'src/main.ts' | 'src/worker.ts',
+  entry: string,
   env: Record<string, string>,
   readyLine: string,
   timeoutMs = 240_000,
+  options: { keepOutput?: boolean } = {},
 ): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', entry], {
     cwd: resolve(__dirname, '..', '..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
   let output = '';
-  const append = (chunk: Buffer) => (output += chunk.toString());
+  let ready = false;
+  const append = (chunk: Buffer) => {
+    if (!ready || options.keepOutput !== false) output += chunk.toString();
+  };
   child.stdout.on('data', append);
   child.stderr.on('data', append);
   const exited = new Promise<number | string | null>((done) =>
@@ -54,15 +60,16 @@ export async function startProcess(
       return exited;
     },
   };
-  await new Promise<void>((ready, fail) => {
+  await new Promise<void>((resolveReady, fail) => {
     const timer = setTimeout(
       () => fail(new Error(`${entry} not ready in time: ${output}`)),
       timeoutMs,
     );
     const check = () => {
-      if (!output.includes(readyLine)) return;
+      if (ready || !output.includes(readyLine)) return;
+      ready = true;
       clearTimeout(timer);
-      ready();
+      resolveReady();
     };
     child.stdout.on('data', check);
     child.stderr.on('data', check);
