@@ -2,6 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveWebApp } from './web/web-app';
 import { Metrics } from './observability/metrics';
 import { httpTiming } from './observability/observability.module';
 
@@ -21,6 +22,7 @@ export function configureApp(app: INestApplication): INestApplication {
     ],
   });
   app.enableShutdownHooks();
+  serveWebApp(express);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -238,7 +238,7 @@ describe('reminders: policy, scan, digests', () => {
       );
       expect(english.text).toContain('[ESCALATED]');
       expect(english.text).toContain(
-        `https://certpact.example/api/v1/certificates/${certs.expiring.id}`,
+        `https://certpact.example/certificates/${certs.expiring.id}`,
       );
       expect(english.html).toContain('<ol>');
 

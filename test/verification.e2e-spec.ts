@@ -357,7 +357,7 @@ describe('certificate verification and risk signals', () => {
       expect(later.map((n) => n.subjectId).sort()).toEqual([never.id, confirmed.id].sort());
       const rendered = source.render({ ...later.find((n) => n.subjectId === confirmed.id)!, daysLeft: 0 }, 'zh-CN');
       expect(rendered.title).toContain(confirmed.certificateNumber);
-      expect(rendered.link).toBe(`/api/v1/certificates/${confirmed.id}/verifications`);
+      expect(rendered.link).toBe(`/certificates/${confirmed.id}/verifications`);
     });
   });
 

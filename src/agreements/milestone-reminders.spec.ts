@@ -149,7 +149,7 @@ describe('milestone reminders', () => {
     ] as const)('%s with %d days left in %s', (kind, daysLeft, locale, words) => {
       const rendered = renderAgreementNotice({ ...base, kind, daysLeft }, locale);
       expect(rendered.title).toContain(words);
-      expect(rendered.link).toBe('/api/v1/agreements/a1');
+      expect(rendered.link).toBe('/agreements/a1');
       expect(rendered.detail).toContain(locale === 'en' ? 'the factory' : '工厂');
     });
 

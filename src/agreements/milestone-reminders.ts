@@ -166,7 +166,7 @@ export function renderAgreementNotice(
   const zh = locale === 'zh-CN';
   const agreement = str(p, 'agreementTitle');
   const factory = str(p, 'factoryName');
-  const link = `/api/v1/agreements/${str(p, 'agreementId')}`;
+  const link = `/agreements/${str(p, 'agreementId')}`;
   const owner = OWNER_WORDS[(p.owner as MilestoneOwner) ?? 'trader'] ?? OWNER_WORDS.trader;
   const withFactory = factory ? (zh ? `（${factory}）` : ` (${factory})`) : '';
 

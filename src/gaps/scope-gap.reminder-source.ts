@@ -114,13 +114,13 @@ export class ScopeGapReminderSource implements ReminderSourceHandler {
       ? {
           title: `买家 ${payload.buyerName} 的认证缺口：${sentence}`,
           detail: '请补充或续期证书，或与工厂签订认证合作协议。',
-          link: `/api/v1/gaps?buyerId=${payload.buyerId}`,
+          link: `/gaps?buyerId=${payload.buyerId}`,
         }
       : {
           title: `Scope gap for ${payload.buyerName}: ${sentence}`,
           detail:
             'Obtain or renew a covering certificate, or agree a certification cooperation with a factory.',
-          link: `/api/v1/gaps?buyerId=${payload.buyerId}`,
+          link: `/gaps?buyerId=${payload.buyerId}`,
         };
   }
 }

@@ -97,7 +97,7 @@ export class DigestDeliveryService {
             ? source.render(notice, row.locale)
             : {
                 title: `${row.kind} (${row.subjectType} ${row.subjectId})`,
-                link: `/api/v1/reminders?kind=${row.kind}`,
+                link: `/reminders?kind=${row.kind}`,
               };
           return { ...notice, escalated: row.escalated, rendered };
         }),

@@ -74,7 +74,7 @@ export interface RenderedNotice {
   title: string;
   /** Optional second line with what to do. */
   detail?: string;
-  /** Path of the record under PUBLIC_URL, e.g. `/api/v1/certificates/<id>`. */
+  /** Path of the web page under PUBLIC_URL, e.g. `/certificates/<id>` (the web app mirrors the API paths). */
   link: string;
 }
 

@@ -111,7 +111,7 @@ export class VerificationDueSource implements ReminderSourceHandler {
       certificateNumber: string;
       lastConfirmedOn: string | null;
     };
-    const link = `/api/v1/certificates/${notice.subjectId}/verifications`;
+    const link = `/certificates/${notice.subjectId}/verifications`;
     if (locale === 'zh-CN') {
       return p.reason === 'never_verified'
         ? {

@@ -9,7 +9,7 @@ const item = (overrides: Partial<DigestItem>): DigestItem => ({
   escalated: false,
   rendered: {
     title: 'ISO 9001:2015 certificate A of <Valve & Co>',
-    link: '/api/v1/certificates/c1',
+    link: '/certificates/c1',
   },
   ...overrides,
 });
@@ -51,7 +51,7 @@ describe('renderDigest', () => {
       digest.text.indexOf('2027-03-01, in 30 days'),
     );
     expect(digest.text).toContain('[ESCALATED]');
-    expect(digest.text).toContain('https://certpact.example/api/v1/certificates/c1');
+    expect(digest.text).toContain('https://certpact.example/certificates/c1');
     expect(digest.html).toContain('&lt;Valve &amp; Co&gt;');
     expect(digest.html).not.toContain('<Valve');
   });

@@ -171,4 +171,4 @@ export function describeCertificate(notice: NoticeToRender, locale: ReminderLoca
 }
 
 export const certificateLink = (certificateId: string): string =>
-  `/api/v1/certificates/${certificateId}`;
+  `/certificates/${certificateId}`;

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's chromium (`.ci/run` installs it where it is missing); CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: run \`apt-get update && apt-get install -y chromium\``);
+  return path;
+}
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  /** A fresh profile (no token, no chosen language): one person on one device. */
+  newPage(options?: { locale?: string; width?: number; height?: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Chromium driven by playwright-core. Each context is a new person: its own
+ * storage, locale and screen. launch() gives the browser a fresh temporary user-data dir
+ * (Playwright makes and removes it), so nothing is left from an earlier run.
+ */
+export async function startBrowser(): Promise<TestBrowser> {
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ARGS,
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        locale: options.locale ?? 'en-US',
+        viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+/** Whether the page is wider than its viewport (a horizontal scroll bar on a phone). */
+export async function scrollsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>(
+    'document.documentElement.scrollWidth > document.documentElement.clientWidth + 1',
+  );
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core, injected into the page, run on the whole document: serious and critical violations. */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate<AxeViolation[]>(`
+    axe.run().then((result) =>
+      result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target })),
+      })),
+    )
+  `);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

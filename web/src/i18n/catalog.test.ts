@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+function leaves(node: unknown, prefix = ''): [string, string][] {
+  if (typeof node === 'string') return [[prefix, node]];
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+    leaves(value, prefix ? `${prefix}.${key}` : key),
+  );
+}
+
+describe('catalogues', () => {
+  it('zh-CN has every English key, none empty, and Chinese text where English has words', () => {
+    const english = new Map(leaves(en));
+    const chinese = new Map(leaves(zhCN));
+    expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of chinese) {
+      expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
+      const sameOnPurpose = key.startsWith('language.') || key === 'app.name';
+      if (!sameOnPurpose && /[a-z]{3}/i.test(english.get(key)!.replace(/\{\{\w+\}\}/g, '')))
+        expect({ key, hasChinese: /[\u4e00-\u9fff]/.test(text) }).toEqual({ key, hasChinese: true });
+    }
+  });
+
+  it('maps every error code the API can answer to a message', () => {
+    const root = join(__dirname, '..', '..', '..', 'src');
+    const codes = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.errors\.ts$|common[/\\]errors\.ts$/.test(path))
+          for (const [, code] of readFileSync(path, 'utf8').matchAll(/'([A-Z_]+\.[A-Z_]+)'/g)) codes.add(code);
+      }
+    };
+    walk(root);
+    expect(codes.size).toBeGreaterThan(10);
+    const known = Object.keys(en.errors.codes);
+    expect([...codes].filter((code) => !known.includes(code))).toEqual([]);
+  });
+});

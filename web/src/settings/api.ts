@@ -1,0 +1,53 @@
+import { api, unwrap } from '../api/http';
+import type { Organization, Page, ReminderPolicy, User } from '../api/models';
+import { useApiMutation, useApiQuery } from '../api/queries';
+import type { components } from '../api/schema';
+
+type Schemas = components['schemas'];
+
+export function useOrganization(enabled = true) {
+  return useApiQuery(
+    ['organization'],
+    () => unwrap<Organization>(api.GET('/api/v1/organization')),
+    enabled,
+  );
+}
+
+export function useUpdateOrganization() {
+  return useApiMutation(
+    (body: Schemas['UpdateOrganizationDto']) =>
+      unwrap<Organization>(api.PATCH('/api/v1/organization', { body })),
+    [['organization']],
+  );
+}
+
+export function useReminderPolicy(enabled = true) {
+  return useApiQuery(
+    ['reminder-policy'],
+    () => unwrap<ReminderPolicy>(api.GET('/api/v1/settings/reminders')),
+    enabled,
+  );
+}
+
+export function useUpdateReminderPolicy() {
+  return useApiMutation(
+    (body: Schemas['UpdateReminderPolicyDto']) =>
+      unwrap<ReminderPolicy>(api.PUT('/api/v1/settings/reminders', { body })),
+    [['reminder-policy']],
+  );
+}
+
+export function useUsers(enabled = true) {
+  return useApiQuery(
+    ['users'],
+    () => unwrap<Page<User>>(api.GET('/api/v1/users', { params: { query: { pageSize: 100 } } })),
+    enabled,
+  );
+}
+
+export function useCreateUser() {
+  return useApiMutation(
+    (body: Schemas['CreateUserDto']) => unwrap<User>(api.POST('/api/v1/users', { body })),
+    [['users']],
+  );
+}
