@@ -153,11 +153,37 @@ describe('agreements and their certification plans', () => {
       expect(last).toMatchObject({ templateKey: 'certificate_issued', dueOn: '2028-02-29' });
     });
 
+    // CNCA-OHSMS-01:2026, 5.1.2 (3): the OH&S system runs 3 months before the application
+    it('warns, citing the rule, when the fast track applies for ISO 45001 too early', async () => {
+      const fast = await create(admin, {
+        startsOn: '2027-02-01',
+        plan: 'fast-track-3m',
+        standards: ['ISO 45001:2018'],
+      });
+      expect(fast.warnings).toEqual([
+        expect.objectContaining({
+          code: 'PLAN_BREAKS_PRECONDITION',
+          field: 'plan',
+          rule: 'CNCA-OHSMS-01:2026, 5.1.2 (3)',
+        }),
+      ]);
+      expect(fast.warnings[0].messageZh).toContain('职业健康安全管理体系须运行满三个月');
+      const again = await t.http().get(`/api/v1/agreements/${fast.id}`).set(admin.auth).expect(200);
+      expect(again.body.warnings).toHaveLength(1);
+      const usual = await create(admin, {
+        startsOn: '2027-02-01',
+        plan: 'standard-6m',
+        standards: ['ISO 45001:2018'],
+      });
+      expect(usual.warnings).toEqual([]);
+    });
+
     it('accepts a target outside 3 to 6 months, with a warning', async () => {
       const soon = await create(admin, {
         startsOn: '2027-02-01',
         targetOn: '2027-03-15',
         plan: 'fast-track-3m',
+        standards: ['ISO 14001:2015'], // no CNCA 3-month rule found for it (see below)
       });
       expect(soon.warnings).toEqual([
         expect.objectContaining({ code: 'TARGET_TOO_SOON', field: 'targetOn' }),

@@ -19,6 +19,7 @@ import { BuyersService } from '../src/buyers/buyers.service';
 import { Clock } from '../src/common/clock';
 import { hashPassword } from '../src/auth/passwords';
 import { User } from '../src/users/user.entity';
+import { ProductVocabularyFile } from '../src/config/product-vocabulary';
 import { StandardsCatalog } from '../src/config/standards-catalog';
 import { explainGap } from '../src/gaps/gap-explanations';
 import { GapsService } from '../src/gaps/gaps.service';
@@ -307,6 +308,7 @@ describe('buyers, requirements and scope gaps', () => {
       t.app.get(FactoriesService),
       t.app.get(CertificatesService),
       t.app.get(StandardsCatalog),
+      t.app.get(ProductVocabularyFile),
       t.app.get(Clock),
       t.app.get(FindingsService),
       verification,

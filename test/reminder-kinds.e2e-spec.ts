@@ -563,6 +563,12 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       await certificate({ expiresOn: '2018-08-10' }); // expired
       await certificate({ expiresOn: '2019-12-31', nextSurveillanceAuditOn: '2018-08-25' });
       await certificate({ standard: 'ISO 9001:2008', expiresOn: '2019-06-30' }); // edition ends 2018-09-15
+      // its next surveillance audit falls after 2018-03-15, from when every audit uses ISO 14001:2015
+      await certificate({
+        standard: 'ISO 14001:2004',
+        expiresOn: '2018-12-31',
+        nextSurveillanceAuditOn: '2018-09-05',
+      });
       // confirmed a year ago: its check has gone stale (the other verification_due reason)
       const stale = await certificate({ expiresOn: '2020-06-30' });
       await t

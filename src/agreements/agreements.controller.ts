@@ -6,6 +6,8 @@ import { AgreementQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto
 import { sortMilestones, toAgreementResponse, toMilestoneResponse } from './dto/agreement.response';
 import { CreateMilestoneDto } from './dto/milestone.dto';
 import { MilestonesService } from './milestones.service';
+import { PlanTemplates } from './plan-templates';
+import type { AgreementView } from './dto/agreement.response';
 import { AGREEMENT_EXPORT, MILESTONE_EXPORT } from './dto/agreement.columns';
 import { MilestoneQueryDto } from './dto/milestone.dto';
 import { pageOf } from '../common/pagination';
@@ -18,14 +20,24 @@ export class AgreementsController {
   constructor(
     private readonly agreements: AgreementsService,
     private readonly milestones: MilestonesService,
+    private readonly templates: PlanTemplates,
   ) {}
+
+  /** The plan template of an agreement, whose preconditions its answer checks. */
+  private templateOf(view: AgreementView) {
+    const id = view.agreement.planTemplateId;
+    return id ? this.templates.find(id) : undefined;
+  }
 
   /** Creates a draft agreement; with `plan`, its milestones are scheduled from startsOn. */
   @Post()
   async create(@CurrentActor() actor: Actor, @Body() body: CreateAgreementDto) {
     const view = await this.agreements.create(actor, body);
     const today = await this.agreements.today(actor.organizationId);
-    return toAgreementResponse(view, today, { withMilestones: true });
+    return toAgreementResponse(view, today, {
+      withMilestones: true,
+      template: this.templateOf(view),
+    });
   }
 
   /** Filters: factoryId, kind, status, atRisk. A factory manager sees only their factory's. */
@@ -35,7 +47,12 @@ export class AgreementsController {
   async list(@CurrentActor() actor: Actor, @Query() query: AgreementQueryDto) {
     const today = await this.agreements.today(actor.organizationId);
     const page = await this.agreements.list(actor, query, today);
-    return { ...page, items: page.items.map((view) => toAgreementResponse(view, today)) };
+    return {
+      ...page,
+      items: page.items.map((view) =>
+        toAgreementResponse(view, today, { template: this.templateOf(view) }),
+      ),
+    };
   }
 
   @Get(':id')
@@ -43,7 +60,10 @@ export class AgreementsController {
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const view = await this.agreements.view(actor, id);
     const today = await this.agreements.today(actor.organizationId);
-    return toAgreementResponse(view, today, { withMilestones: true });
+    return toAgreementResponse(view, today, {
+      withMilestones: true,
+      template: this.templateOf(view),
+    });
   }
 
   /** Edits fields, moves the status along the allowed transitions, links the certificate. */
@@ -55,7 +75,10 @@ export class AgreementsController {
   ) {
     const view = await this.agreements.update(actor, id, body);
     const today = await this.agreements.today(actor.organizationId);
-    return toAgreementResponse(view, today, { withMilestones: true });
+    return toAgreementResponse(view, today, {
+      withMilestones: true,
+      template: this.templateOf(view),
+    });
   }
 
   /** The agreement's plan, in order of due date. */

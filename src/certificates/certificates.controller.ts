@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '../common/actor';
+import { StandardsCatalog } from '../config/standards-catalog';
 import { CertificateLinksService } from './certificate-links.service';
 import { CertificatesService } from './certificates.service';
 import {
@@ -21,6 +22,7 @@ export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly links: CertificateLinksService,
+    private readonly catalog: StandardsCatalog,
   ) {}
 
   /**
@@ -34,7 +36,7 @@ export class CertificatesController {
       this.links.backing.get().backingFor(actor.organizationId, ids),
     ]);
     return list.map((c) => ({
-      ...toCertificateResponse(c, today),
+      ...toCertificateResponse(c, today, this.catalog.find(c.standard)),
       ...insights.get(c.id),
       backedBy: backing.get(c.id) ?? [],
     }));

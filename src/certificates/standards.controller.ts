@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/actor';
 import { StandardsCatalog } from '../config/standards-catalog';
+import { StandardListResponse, toStandardResponse } from './dto/standard.response';
 
 @ApiTags('standards')
 @ApiBearerAuth()
@@ -9,10 +10,17 @@ import { StandardsCatalog } from '../config/standards-catalog';
 export class StandardsController {
   constructor(private readonly catalog: StandardsCatalog) {}
 
-  /** The standards catalogue from config/standards.json. */
   @Get()
   @Roles('admin', 'member', 'factory_manager')
-  list() {
-    return { items: this.catalog.standards };
+  @ApiOperation({
+    summary:
+      "The standards catalogue (config/standards.json, overridden by DATA_DIR/standards.json) with each edition's transition dates and their sources",
+  })
+  @ApiOkResponse({ type: StandardListResponse })
+  list(): StandardListResponse {
+    return {
+      items: this.catalog.standards.map(toStandardResponse),
+      reviewedOn: this.catalog.reviewedOn,
+    };
   }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { allConfigs } from './configuration';
 import { parseEnvironment } from './environment';
+import { ProductVocabularyFile } from './product-vocabulary';
 import { StandardsCatalog } from './standards-catalog';
 import { Clock } from '../common/clock';
 
@@ -18,7 +19,7 @@ import { Clock } from '../common/clock';
       },
     }),
   ],
-  providers: [StandardsCatalog, Clock],
-  exports: [StandardsCatalog, Clock],
+  providers: [StandardsCatalog, ProductVocabularyFile, Clock],
+  exports: [StandardsCatalog, ProductVocabularyFile, Clock],
 })
 export class AppConfigModule {}

@@ -46,7 +46,7 @@ export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): st
       case 'not_verified':
         return `覆盖「${p}」的 ${certZh(gap)} ${verificationZh(gap)}。`;
       case 'edition_ending':
-        return `${gap.standard} 版本的认证有效期截至 ${gap.facts.dueOn}，「${p}」需要换版。`;
+        return `${gap.standard} 证书只在 ${gap.facts.dueOn}（转版截止日）前有效，此后「${p}」的要求将无证书覆盖，须先完成转版。`;
       case 'open_major_finding':
         return gap.facts.findingOverdue
           ? `覆盖「${p}」的 ${certZh(gap)} 的持证工厂${gap.facts.factoryName ? ` ${gap.facts.factoryName} ` : ''}有严重不符合项的整改已超过 ${gap.facts.dueOn} 的期限仍未关闭。`
@@ -71,7 +71,7 @@ export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): st
     case 'not_verified':
       return `The ${certEn(gap)} covering ${p} ${verificationEn(gap)}.`;
     case 'edition_ending':
-      return `${gap.standard} stops being certifiable on ${gap.facts.dueOn}, so certificates for ${p} must move to the new edition.`;
+      return `${gap.standard} certificates count only until ${gap.facts.dueOn} (end of the transition), so from the next day the requirement for ${p} is not covered unless the certificate moves to the new edition.`;
     case 'open_major_finding': {
       const count = gap.facts.findingCount ?? 1;
       const findings =

@@ -1,3 +1,4 @@
+import { NO_VOCABULARY } from '../common/scope-matching';
 import { productionWording } from './gap-settings';
 import { explainGap } from './gap-explanations';
 import {
@@ -48,7 +49,8 @@ const situation = (overrides: Partial<GapSituation> = {}): GapSituation => ({
   horizonDays: 90,
   traderBusinessScope: 'Manufacture of valves',
   wording,
-  certifiableUntil: null,
+  vocabulary: NO_VOCABULARY,
+  validUntil: null,
   ...overrides,
 });
 
@@ -265,7 +267,7 @@ describe('gap rules', () => {
             nextSurveillanceAuditOn: null,
           }),
         ],
-        situation({ certifiableUntil: '2026-07-01' }),
+        situation({ validUntil: '2026-07-01' }),
       );
       expect(rules(analysis)).toEqual(['edition_ending:f1']);
       expect(analysis.gaps[0].certificateId).toBe('c1');

@@ -1,11 +1,12 @@
 import type { VerificationState } from '../certificates/certificate-links';
 import { addDays } from '../common/dates';
 import {
-  coversProductionOf,
-  namesCategory,
-  ProductionWording,
-  tradingWordsIn,
-} from './production-wording';
+  NO_VOCABULARY,
+  ProductVocabulary,
+  sameCategory,
+  scopeCoverage,
+} from '../common/scope-matching';
+import { coversProductionOf, ProductionWording, tradingWordsIn } from './production-wording';
 
 /**
  * Scope-gap rules. A gap is derived, never stored by hand: a buyer requires standard S for
@@ -36,7 +37,7 @@ export const GAP_RULES: Record<GapRuleId, string> = {
   not_verified:
     'The covering certificate was never verified, failed verification, or is suspended or withdrawn.',
   edition_ending:
-    'The required edition of the standard stops being certifiable within the reminder horizon.',
+    'Certificates of the required edition become void (its transition ends) within the reminder horizon, so the requirement stops being covered that day.',
   open_major_finding:
     'Every certificate covering the category is held by a factory with a major supplier-audit finding that is not closed yet.',
 };
@@ -76,8 +77,13 @@ export interface GapSituation {
   /** The trader's own business licence scope. */
   traderBusinessScope: string | null;
   wording: ProductionWording;
-  /** certifiableUntil of the required standard edition (catalogue), null while current. */
-  certifiableUntil: string | null;
+  /** Product categories with their English and Chinese terms (config/product-vocabulary.json). */
+  vocabulary: ProductVocabulary;
+  /**
+   * The last day certificates of the required edition count (catalogue `validUntil`,
+   * IAF Resolution 2017-13), null while current.
+   */
+  validUntil: string | null;
   /** Factories with unresolved major supplier-audit findings (none known when absent). */
   openMajorFindings?: ReadonlyMap<string, { count: number; earliestDueOn: string | null }>;
 }
@@ -114,26 +120,51 @@ export interface RequirementAnalysis {
   gaps: Gap[];
 }
 
-const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/** A factory supplies P when P is one of its product categories (an ended partnership supplies nothing). */
-export function suppliesCategory(factory: FactoryFacts, category: string): boolean {
-  return factory.status !== 'ended' && factory.productCategories.some((c) => sameText(c, category));
-}
-
-/** A certificate covers P when P is one of its product categories or is named in its scope text. */
-export function certificateCovers(certificate: CertificateFacts, category: string): boolean {
+/**
+ * A factory supplies P when P is one of its product categories, however written
+ * (kettles = 电热水壶 through the vocabulary); an ended partnership supplies nothing.
+ */
+export function suppliesCategory(
+  factory: FactoryFacts,
+  category: string,
+  vocabulary: ProductVocabulary = NO_VOCABULARY,
+): boolean {
   return (
-    certificate.productCategories.some((c) => sameText(c, category)) ||
-    namesCategory(certificate.scope, category)
+    factory.status !== 'ended' &&
+    factory.productCategories.some((c) => sameCategory(c, category, vocabulary))
   );
 }
 
-/** Certificates that still count: not expired by date, not superseded (suspended and withdrawn ones count, and are flagged by not_verified). */
-export function isCurrent(certificate: CertificateFacts, today: string): boolean {
+/**
+ * A certificate covers P when P is one of its product categories, or its scope names P
+ * in the scope's own language (rule scope_vocabulary: "电热水壶的设计和生产" covers
+ * kettles). A scope certpact cannot read for P does not count as covering it.
+ */
+export function certificateCovers(
+  certificate: CertificateFacts,
+  category: string,
+  vocabulary: ProductVocabulary = NO_VOCABULARY,
+): boolean {
+  return (
+    certificate.productCategories.some((c) => sameCategory(c, category, vocabulary)) ||
+    scopeCoverage(certificate.scope, category, vocabulary) === 'covered'
+  );
+}
+
+/**
+ * Certificates that still count: not expired by date, not superseded, and of an edition
+ * not yet void (`validUntil`: IAF Resolution 2017-13); suspended and withdrawn ones
+ * count, and are flagged by not_verified.
+ */
+export function isCurrent(
+  certificate: CertificateFacts,
+  today: string,
+  validUntil: string | null = null,
+): boolean {
   return (
     ['active', 'suspended', 'withdrawn'].includes(certificate.status) &&
-    certificate.expiresOn >= today
+    certificate.expiresOn >= today &&
+    (validUntil === null || today <= validUntil)
   );
 }
 
@@ -159,9 +190,11 @@ export function scopeNotCovering(
   holder: FactoryFacts | null,
   certificatesOfStandard: CertificateFacts[],
   category: string,
+  vocabulary: ProductVocabulary = NO_VOCABULARY,
 ): GapDraft | null {
   const held = certificatesOfStandard.filter((c) => c.factoryId === (holder?.id ?? null));
-  if (held.length === 0 || held.some((c) => certificateCovers(c, category))) return null;
+  if (held.length === 0 || held.some((c) => certificateCovers(c, category, vocabulary)))
+    return null;
   return {
     rule: 'scope_not_covering',
     factoryId: holder?.id ?? null,
@@ -232,19 +265,22 @@ export function notVerified(certificate: CertificateFacts): GapDraft | null {
   };
 }
 
-/** edition_ending: the standard edition's certifiableUntil is on or before today + horizon. */
+/**
+ * edition_ending: the required edition's `validUntil` is on or before today + horizon:
+ * from the next day no certificate of it covers the requirement, whatever it says.
+ */
 export function editionEnding(
-  certifiableUntil: string | null,
+  validUntil: string | null,
   today: string,
   horizonDays: number,
   cover: CertificateFacts | null,
 ): GapDraft | null {
-  if (certifiableUntil === null || certifiableUntil > addDays(today, horizonDays)) return null;
+  if (validUntil === null || validUntil > addDays(today, horizonDays)) return null;
   return {
     rule: 'edition_ending',
     factoryId: cover?.factoryId ?? null,
     certificateId: cover?.id ?? null,
-    facts: { dueOn: certifiableUntil, certificateNumber: cover?.certificateNumber ?? null },
+    facts: { dueOn: validUntil, certificateNumber: cover?.certificateNumber ?? null },
   };
 }
 
@@ -303,9 +339,12 @@ export function analyseRequirement(
   situation: GapSituation,
 ): RequirementAnalysis {
   const current = certificates.filter(
-    (c) => c.standard === requirement.standard && isCurrent(c, situation.today),
+    (c) =>
+      c.standard === requirement.standard && isCurrent(c, situation.today, situation.validUntil),
   );
-  const covering = current.filter((c) => certificateCovers(c, requirement.productCategory));
+  const covering = current.filter((c) =>
+    certificateCovers(c, requirement.productCategory, situation.vocabulary),
+  );
   const drafts: GapDraft[] = [];
   let cover: CertificateFacts | null = null;
 
@@ -315,7 +354,7 @@ export function analyseRequirement(
     if (holders.length === 0) holders.push(null);
     for (const holder of holders) {
       const draft =
-        scopeNotCovering(holder, current, requirement.productCategory) ??
+        scopeNotCovering(holder, current, requirement.productCategory, situation.vocabulary) ??
         noCertificate(holder, current);
       if (draft) drafts.push(draft);
     }
@@ -336,7 +375,7 @@ export function analyseRequirement(
     if (finding) drafts.push(finding);
   }
   const edition = editionEnding(
-    situation.certifiableUntil,
+    situation.validUntil,
     situation.today,
     situation.horizonDays,
     cover,

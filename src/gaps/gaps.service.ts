@@ -12,6 +12,8 @@ import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { todayIn } from '../common/dates';
 import { Page, pageOf } from '../common/pagination';
+import { canonicalCategory, ProductVocabulary } from '../common/scope-matching';
+import { ProductVocabularyFile } from '../config/product-vocabulary';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
@@ -68,6 +70,7 @@ export class GapsService {
     private readonly factories: FactoriesService,
     private readonly certificates: CertificatesService,
     private readonly catalog: StandardsCatalog,
+    private readonly vocabulary: ProductVocabularyFile,
     private readonly clock: Clock,
     private readonly findings: FindingsService,
     @Inject(VERIFICATION_STATES) private readonly verification: VerificationStates,
@@ -108,13 +111,14 @@ export class GapsService {
       this.loadCertificates(manager, organizationId, standards, today),
     ]);
 
+    const vocabulary = this.vocabulary.vocabulary;
     const factories = new Map<string, FactoryFacts>(factoryRows.map((f) => [f.id, f]));
     const suppliersByCategory = new Map<string, FactoryFacts[]>();
     for (const factory of factoryRows) {
       for (const category of new Set(
-        factory.productCategories.map((c) => c.trim().toLowerCase()),
+        factory.productCategories.map((c) => canonicalCategory(c, vocabulary)),
       )) {
-        if (!suppliesCategory(factory, category)) continue;
+        if (!suppliesCategory(factory, category, vocabulary)) continue;
         const list = suppliersByCategory.get(category) ?? [];
         list.push(factory);
         suppliersByCategory.set(category, list);
@@ -130,7 +134,7 @@ export class GapsService {
 
     const candidates = requirements.map((requirement) => {
       const suppliers =
-        suppliersByCategory.get(requirement.productCategory.trim().toLowerCase()) ?? [];
+        suppliersByCategory.get(canonicalCategory(requirement.productCategory, vocabulary)) ?? [];
       const certificates = [
         ...suppliers.flatMap(
           (f) => byHolderStandard.get(holderKey(f.id, requirement.standard)) ?? [],
@@ -140,7 +144,7 @@ export class GapsService {
       return { requirement, suppliers, certificates };
     });
 
-    await this.attachVerification(organizationId, candidates, today);
+    await this.attachVerification(organizationId, candidates, today, vocabulary);
     const openMajorFindings =
       requirements.length === 0
         ? new Map<string, { count: number; earliestDueOn: string | null }>()
@@ -162,7 +166,8 @@ export class GapsService {
           horizonDays: horizon,
           traderBusinessScope: organization.businessScope,
           wording,
-          certifiableUntil: this.catalog.find(requirement.standard)?.certifiableUntil ?? null,
+          vocabulary,
+          validUntil: this.catalog.validUntil(requirement.standard),
           openMajorFindings,
         },
       );
@@ -180,11 +185,12 @@ export class GapsService {
     organizationId: string,
     candidates: { requirement: Requirement; certificates: CertificateFacts[] }[],
     today: string,
+    vocabulary: ProductVocabulary,
   ): Promise<void> {
     const covering = new Set<string>();
     for (const { requirement, certificates } of candidates)
       for (const certificate of certificates)
-        if (certificateCovers(certificate, requirement.productCategory))
+        if (certificateCovers(certificate, requirement.productCategory, vocabulary))
           covering.add(certificate.id);
     if (covering.size === 0) return;
     const states = await this.verification.statesFor(organizationId, [...covering], today);

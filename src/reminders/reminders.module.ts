@@ -7,6 +7,7 @@ import { DigestDeliveryService } from './digest-delivery.service';
 import { CertificateExpirySource } from './kinds/certificate-expiry.source';
 import { StandardEditionSource } from './kinds/standard-edition.source';
 import { SurveillanceAuditSource } from './kinds/surveillance-audit.source';
+import { TransitionAuditSource } from './kinds/transition-audit.source';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { ReminderMetrics } from './reminder-metrics';
 import { ReminderQueues } from './reminder-queues';
@@ -46,6 +47,7 @@ import { RemindersService } from './reminders.service';
     CertificateExpirySource,
     SurveillanceAuditSource,
     StandardEditionSource,
+    TransitionAuditSource,
   ],
   exports: [ReminderScanService, ReminderPolicyService, DigestDeliveryService, ReminderQueues],
 })

@@ -3,7 +3,7 @@ import type { Certificate } from '../certificates/certificate.entity';
 import type { CertificateInsightSource } from '../certificates/certificate-links';
 import { Actor, isTraderStaff } from '../common/actor';
 import type { VerificationSummary } from './dto/verification.response';
-import type { RiskSignal } from './signals/signal.rules';
+import type { RiskSignal, ScopeAssessment } from './signals/signal.rules';
 import { SignalsService } from './signals/signals.service';
 import { VerificationsService } from './verifications.service';
 
@@ -11,6 +11,8 @@ export interface CertificateInsight {
   verification: VerificationSummary;
   /** Trader staff only: factory managers are not shown suspicions about their own papers. */
   signals?: RiskSignal[];
+  /** Trader staff only: how the scope reads against the factory's products, or "not assessed". */
+  scopeAssessment?: ScopeAssessment | null;
 }
 
 /** What the verification feature adds to each certificate answered by the certificates API (provided as CERTIFICATE_INSIGHTS). */
@@ -27,14 +29,19 @@ export class CertificateInsights implements CertificateInsightSource {
     today: string,
   ): Promise<Map<string, CertificateInsight>> {
     const summaries = await this.verifications.summaries(actor.organizationId, certificates, today);
-    const signals = isTraderStaff(actor)
-      ? await this.signals.signalsFor(actor.organizationId, certificates, today)
+    const reviews = isTraderStaff(actor)
+      ? await this.signals.reviewsFor(actor.organizationId, certificates, today)
       : null;
     const insights = new Map<string, CertificateInsight>();
     for (const certificate of certificates) {
       insights.set(certificate.id, {
         verification: summaries.get(certificate.id) ?? { state: 'unverified', lastCheck: null },
-        ...(signals ? { signals: signals.get(certificate.id) ?? [] } : {}),
+        ...(reviews
+          ? {
+              signals: reviews.get(certificate.id)?.signals ?? [],
+              scopeAssessment: reviews.get(certificate.id)?.scope ?? null,
+            }
+          : {}),
       });
     }
     return insights;

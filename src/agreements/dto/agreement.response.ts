@@ -3,7 +3,8 @@ import { Agreement, AgreementKind } from '../agreement.entity';
 import { AgreementStatus, nextStatuses } from '../agreement-transitions';
 import { assessRisk, MilestoneStatus, remainingMilestones, RiskReason } from '../at-risk';
 import { Milestone } from '../milestone.entity';
-import { AgreementWarning, MilestoneOwner, targetWarnings } from '../plan-schedule';
+import { planPreconditionWarnings, PreconditionWarning } from '../plan-preconditions';
+import { AgreementWarning, MilestoneOwner, PlanTemplate, targetWarnings } from '../plan-schedule';
 
 export interface MilestoneResponse {
   id: string;
@@ -43,7 +44,8 @@ export interface AgreementResponse {
   nextMilestone: MilestoneResponse | null;
   atRisk: boolean;
   atRiskReason: RiskReason | null;
-  warnings: AgreementWarning[];
+  /** Target outside 3 to 6 months, or a plan that breaks a certification rule (CNCA). */
+  warnings: (AgreementWarning | PreconditionWarning)[];
   milestones?: MilestoneResponse[];
   createdAt: string;
   updatedAt: string;
@@ -89,7 +91,7 @@ export function riskOf(view: AgreementView, today: string): RiskReason | null {
 export function toAgreementResponse(
   view: AgreementView,
   today: string,
-  options: { withMilestones?: boolean } = {},
+  options: { withMilestones?: boolean; template?: PlanTemplate } = {},
 ): AgreementResponse {
   const { agreement, milestones } = view;
   const skipped = milestones.filter((m) => m.status === 'skipped').length;
@@ -117,7 +119,12 @@ export function toAgreementResponse(
     nextMilestone: next ? toMilestoneResponse(next, today) : null,
     atRisk: risk !== null,
     atRiskReason: risk,
-    warnings: targetWarnings(agreement.startsOn, agreement.targetOn),
+    warnings: [
+      ...targetWarnings(agreement.startsOn, agreement.targetOn),
+      ...(options.template
+        ? planPreconditionWarnings(options.template, agreement.startsOn, agreement.standards)
+        : []),
+    ],
     ...(options.withMilestones
       ? { milestones: sortMilestones(milestones).map((m) => toMilestoneResponse(m, today)) }
       : {}),

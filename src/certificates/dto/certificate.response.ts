@@ -1,5 +1,19 @@
 import { daysBetween } from '../../common/dates';
+import { effectiveCertificateStatus, StandardEdition } from '../../config/standard-transitions';
 import { Certificate, CertificateStatus } from '../certificate.entity';
+
+/** The transition of the certificate's edition, from the standards catalogue. */
+export interface CertificateEditionResponse {
+  /** `expected`: the edition's publication is not confirmed. */
+  status: 'published' | 'expected' | 'unknown';
+  successor: string | null;
+  /** From this day every audit must use the successor edition. */
+  newEditionAuditsFrom: string | null;
+  /** The last day the certificate counts because of its edition, whatever it says. */
+  validUntil: string | null;
+  /** Either date is announced or inferred, not yet set by an accreditation document. */
+  provisional: boolean;
+}
 
 export interface CertificateResponse {
   id: string;
@@ -16,7 +30,14 @@ export interface CertificateResponse {
   issuedOn: string;
   expiresOn: string;
   nextSurveillanceAuditOn: string | null;
+  /**
+   * The status in effect: `expired` once past expiresOn or past its edition's validUntil
+   * (IAF Resolution 2017-13), whatever was recorded.
+   */
   status: CertificateStatus;
+  /** The status as recorded (set by people or registries). */
+  recordedStatus: CertificateStatus;
+  edition: CertificateEditionResponse;
   /** Days from today (organization timezone) to expiresOn; negative once expired. */
   daysUntilExpiry: number;
   supersedesId: string | null;
@@ -28,6 +49,7 @@ export interface CertificateResponse {
 export function toCertificateResponse(
   certificate: Certificate,
   today: string,
+  edition?: StandardEdition,
 ): CertificateResponse {
   return {
     id: certificate.id,
@@ -44,7 +66,17 @@ export function toCertificateResponse(
     issuedOn: certificate.issuedOn,
     expiresOn: certificate.expiresOn,
     nextSurveillanceAuditOn: certificate.nextSurveillanceAuditOn,
-    status: certificate.status,
+    status: effectiveCertificateStatus(certificate, edition, today),
+    recordedStatus: certificate.status,
+    edition: {
+      status: edition?.status ?? 'unknown',
+      successor: edition?.successor ?? null,
+      newEditionAuditsFrom: edition?.newEditionAuditsFrom?.date ?? null,
+      validUntil: edition?.validUntil?.date ?? null,
+      provisional: Boolean(
+        edition?.newEditionAuditsFrom?.provisional || edition?.validUntil?.provisional,
+      ),
+    },
     daysUntilExpiry: daysBetween(today, certificate.expiresOn),
     supersedesId: certificate.supersedesId,
     supersededById: certificate.supersededById,

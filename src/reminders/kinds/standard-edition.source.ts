@@ -21,10 +21,10 @@ import {
 export const STANDARD_EDITION_ENDING = 'standard_edition_ending';
 
 /**
- * A certificate of an edition that stops being certifiable (config/standards.json,
- * `certifiableUntil`) within the policy's horizon, before the certificate itself
- * expires: it must transition to the current edition. Notified at the policy's
- * thresholds before `certifiableUntil`.
+ * A certificate of an edition that becomes void (config/standards.json, `validUntil`:
+ * old-edition certificates count through that day, whatever they say) within the
+ * policy's horizon, before the certificate itself expires: it must transition to the
+ * current edition. Notified at the policy's thresholds before `validUntil`.
  */
 @Injectable()
 @ReminderSource()
@@ -36,14 +36,14 @@ export class StandardEditionSource implements ReminderSourceHandler {
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     const { manager, organizationId, today, policy, batchSize } = context;
     const until = horizonEnd(today, policy.thresholdsDays);
-    const ending = this.catalog.standards.filter(
-      (s) =>
-        s.certifiableUntil !== null && s.certifiableUntil >= today && s.certifiableUntil <= until,
-    );
+    const ending = this.catalog.standards.filter((s) => {
+      const validUntil = s.validUntil?.date ?? null;
+      return validUntil !== null && validUntil >= today && validUntil <= until;
+    });
     if (ending.length === 0) return;
     const names = new FactoryNames(manager);
     for (const edition of ending) {
-      const endsOn = edition.certifiableUntil as string;
+      const endsOn = edition.validUntil?.date as string;
       const threshold = latestCrossedThreshold(policy.thresholdsDays, daysUntil(today, endsOn));
       if (threshold === null) continue;
       // Certificates outliving the edition; the ones expiring first get expiry notices.

@@ -42,9 +42,7 @@ describe('interpretCertSearchAnswer', () => {
       answer({ certification_standards_scheme: [{ standard_name: 'ISO 14001:2015' }] }),
       'mismatch',
     ],
-    ['suspended', 200, answer({ certification_status: 'Suspended' }), 'suspended'],
-    ['withdrawn', 200, answer({ certification_status: 'Withdrawn' }), 'withdrawn'],
-    ['expired', 200, answer({ certification_status: 'Expired' }), 'mismatch'],
+    ['an undocumented status', 200, answer({ certification_status: 'Revalidated' }), 'mismatch'],
     [
       'number not among the entity certificates',
       200,
@@ -65,6 +63,24 @@ describe('interpretCertSearchAnswer', () => {
     expect(finding.result).toBe(expected);
     expect(finding.method).toBe('iaf_certsearch');
     expect(finding.notes.length).toBeGreaterThan(0);
+  });
+
+  // IAF MD 28 certification data fields, the CertSearch "Certification Status" dataset:
+  // Active, Inactive, Suspended, Cancelled, Draft, Withdrawn, Expired (documented answers).
+  it.each([
+    ['Active', 'confirmed', 'as valid'],
+    ['Inactive', 'mismatch', 'not valid'],
+    ['Suspended', 'suspended', 'has suspended'],
+    ['Cancelled', 'withdrawn', 'permanently revoked'],
+    ['Draft', 'not_found', 'draft'],
+    ['Withdrawn', 'withdrawn', 'has withdrawn'],
+    ['Expired', 'mismatch', 'end date'],
+    ['cbwithdrawn', 'withdrawn', 'withdrawn'],
+    [' ACTIVE ', 'confirmed', 'as valid'],
+  ])('MD 28 status %s → %s', (status, expected, words) => {
+    const finding = interpretCertSearchAnswer(200, answer({ certification_status: status }), query);
+    expect(finding.result).toBe(expected);
+    expect(finding.notes).toContain(words);
   });
 
   it('keeps the registry reference of the matched certificate', () => {

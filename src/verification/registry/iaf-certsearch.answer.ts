@@ -16,10 +16,11 @@ import type { RegistryFinding, RegistryQuery } from './registry-adapter';
  *   `certification_bodies_name`, `accreditation_bodies_name`, `certification_scope`,
  *   `certification_standards_scheme: [{ standard_name, scheme_name, is_accredited_mla }]`).
  *
+ * `certification_status` takes the values of the IAF CertSearch certification status
+ * dataset (IAF MD 28 certification data fields; support.iafcertsearch.org, "Certification
+ * Status"), mapped in CERTSEARCH_STATUSES below.
+ *
  * ASSUMPTIONS (not found in the public documentation; check them against a real account):
- * - the words of `certification_status`: we read any text containing "withdraw",
- *   "cancel" or "revok" as withdrawn, "suspend" as suspended, "expir" as expired, and
- *   "active", "valid" or "certified" as valid;
  * - `certification_expiry_date` (YYYY-MM-DD…) as the name of the expiry field; when it is
  *   absent the expiry is not compared;
  * - HTTP 404, an empty `data`, or entities without our certificate number mean "not found".
@@ -73,6 +74,85 @@ export function certSearchRequest(query: RegistryQuery): CertSearchRequest {
 
 const NAME = 'IAF CertSearch';
 
+export interface CertSearchStatus {
+  /** The status as IAF CertSearch writes it. */
+  label: string;
+  /** What the documentation says it means. */
+  meaning: string;
+  /** What it makes of the certificate here. */
+  result: RegistryFinding['result'];
+}
+
+/**
+ * Every certification status of the IAF CertSearch dataset (IAF MD 28 certification data
+ * fields, v2.1; support.iafcertsearch.org › IAF CertSearch dataset › Certification
+ * Status), then the statuses certification bodies see in their own data management
+ * pages (hidden, cbwithdrawn, pending, deleted), keyed in lower case.
+ */
+export const CERTSEARCH_STATUSES: Readonly<Record<string, CertSearchStatus>> = {
+  active: {
+    label: 'Active',
+    meaning: 'the certification is currently valid, in effect and compliant.',
+    result: 'confirmed',
+  },
+  inactive: {
+    label: 'Inactive',
+    meaning:
+      'the certification is not valid and cannot be associated with any certification status.',
+    result: 'mismatch',
+  },
+  suspended: {
+    label: 'Suspended',
+    meaning: 'the certification body has suspended the certificate.',
+    result: 'suspended',
+  },
+  cancelled: {
+    label: 'Cancelled',
+    meaning: 'the certification is permanently revoked or terminated and no longer valid.',
+    result: 'withdrawn',
+  },
+  canceled: {
+    label: 'Canceled',
+    meaning: 'the certification is permanently revoked or terminated and no longer valid.',
+    result: 'withdrawn',
+  },
+  draft: {
+    label: 'Draft',
+    meaning: 'a draft, not yet published: it proves no certification.',
+    result: 'not_found',
+  },
+  withdrawn: {
+    label: 'Withdrawn',
+    meaning: 'the certification body has withdrawn the certificate.',
+    result: 'withdrawn',
+  },
+  cbwithdrawn: {
+    label: 'CB withdrawn',
+    meaning: 'withdrawn by the certification body.',
+    result: 'withdrawn',
+  },
+  expired: {
+    label: 'Expired',
+    meaning: 'the certification reached its end date without renewal, unlike the record here.',
+    result: 'mismatch',
+  },
+  hidden: {
+    label: 'Hidden',
+    meaning: 'not shown to the public: it proves no certification.',
+    result: 'not_found',
+  },
+  pending: {
+    label: 'Pending',
+    meaning: 'not yet in effect: it proves no certification.',
+    result: 'not_found',
+  },
+  deleted: {
+    label: 'Deleted',
+    meaning: 'removed from the database: it proves no certification.',
+    result: 'not_found',
+  },
+};
+
 export function registryFailed(message: string): DomainError {
   return new DomainError('upstream_failed', 'VERIFICATION.REGISTRY_FAILED', message);
 }
@@ -120,20 +200,17 @@ export function interpretCertSearchAnswer(
     if (!certificate) continue;
     const reference = certificate.cert_id ?? null;
     const seen = `${NAME} lists certificate ${query.certificateNumber} for ${entity.matched_certified_entity_name ?? query.holderName}`;
-    const statusText = (certificate.certification_status ?? '').toLowerCase();
-    if (/withdraw|cancel|revok/.test(statusText)) {
-      return finding('withdrawn', `${seen} as withdrawn.`, reference);
-    }
-    if (/suspend/.test(statusText)) return finding('suspended', `${seen} as suspended.`, reference);
-    if (/expir/.test(statusText)) {
-      return finding('mismatch', `${seen} as expired, unlike the record here.`, reference);
-    }
-    if (!/active|valid|certified/.test(statusText)) {
+    const statusText = certificate.certification_status ?? '';
+    const status = CERTSEARCH_STATUSES[statusText.trim().toLowerCase()];
+    if (!status) {
       return finding(
         'mismatch',
-        `${seen} with the status "${certificate.certification_status ?? ''}", which is not a valid one.`,
+        `${seen} with the status "${statusText}", which is not one IAF CertSearch documents.`,
         reference,
       );
+    }
+    if (status.result !== 'confirmed') {
+      return finding(status.result, `${seen} as ${status.label}: ${status.meaning}`, reference);
     }
     const standards = (certificate.certification_standards_scheme ?? [])
       .map((s) => key(s.standard_name))

@@ -1,4 +1,7 @@
-import { riskSignals, scopeNames, SignalFacts, SignalId } from './signal.rules';
+import { loadProductVocabulary } from '../../config/product-vocabulary';
+import { assessScope, riskSignals, SignalFacts, SignalId } from './signal.rules';
+
+const vocabulary = loadProductVocabulary();
 
 /** A genuine-looking factory certificate that raises nothing. */
 function facts(
@@ -21,15 +24,29 @@ function facts(
       ...certificate,
     },
     today: '2025-12-01',
-    certifiableUntil: null,
+    edition: { validUntil: null, newEditionAuditsFrom: null, successor: null, status: 'published' },
     accreditationBodyIsMlaSignatory: true,
     otherHoldersOfNumber: [],
     numberExistsElsewhere: false,
     factoryProductCategories: ['valves'],
+    vocabulary,
     lastAuditOn: null,
     ...overrides,
   };
 }
+
+const iso9001v2008: SignalFacts['edition'] = {
+  validUntil: '2018-09-15',
+  newEditionAuditsFrom: '2018-03-15',
+  successor: 'ISO 9001:2015',
+  status: 'published',
+};
+const ohsas: SignalFacts['edition'] = {
+  validUntil: '2021-09-30',
+  newEditionAuditsFrom: null,
+  successor: 'ISO 45001:2018',
+  status: 'published',
+};
 
 const ids = (f: SignalFacts): SignalId[] => riskSignals(f).map((s) => s.id);
 
@@ -46,18 +63,24 @@ describe('riskSignals', () => {
       facts({}, { issuedOn: '2025-03-01', expiresOn: '2028-04-01' }),
     ],
     ['issued_in_future', facts({ today: '2025-02-28' }), facts({ today: '2025-03-01' })],
+    // IAF Resolution 2017-13: ISO 9001:2008 audits to the new edition from 2018-03-15, void after 2018-09-15
     [
       'edition_not_certifiable',
       facts(
-        { certifiableUntil: '2018-09-15' },
-        { standard: 'ISO 9001:2008', issuedOn: '2018-09-16', expiresOn: '2021-09-15' },
-      ),
-      facts(
-        { certifiableUntil: '2018-09-15', today: '2018-10-01' },
+        { edition: iso9001v2008, today: '2018-10-01' },
         {
           standard: 'ISO 9001:2008',
-          issuedOn: '2018-09-15',
-          expiresOn: '2021-09-14',
+          issuedOn: '2018-03-15',
+          expiresOn: '2018-09-15',
+          nextSurveillanceAuditOn: null,
+        },
+      ),
+      facts(
+        { edition: iso9001v2008, today: '2018-04-01' },
+        {
+          standard: 'ISO 9001:2008',
+          issuedOn: '2018-03-14',
+          expiresOn: '2018-09-15',
           nextSurveillanceAuditOn: null,
         },
       ),
@@ -65,17 +88,60 @@ describe('riskSignals', () => {
     [
       'edition_not_certifiable',
       facts(
-        { certifiableUntil: '2021-09-30' },
+        { edition: iso9001v2008 },
+        { standard: 'ISO 9001:2008', issuedOn: '2018-09-16', expiresOn: '2021-09-15' },
+      ),
+      facts(
+        { edition: iso9001v2008, today: '2018-04-01' },
+        {
+          standard: 'ISO 9001:2008',
+          issuedOn: '2018-03-01',
+          expiresOn: '2018-09-15',
+          nextSurveillanceAuditOn: null,
+        },
+      ),
+    ],
+    // IAF MD 21:2018 + IAF COVID-19 FAQ Q15: OHSAS 18001:2007 void after 2021-09-30, no audits-from date
+    [
+      'edition_not_certifiable',
+      facts(
+        { edition: ohsas },
         { standard: 'OHSAS 18001:2007', issuedOn: '2021-10-01', expiresOn: '2024-09-30' },
       ),
       facts(
-        { certifiableUntil: '2021-09-30', today: '2021-10-01' },
+        { edition: ohsas, today: '2021-10-01' },
         {
           standard: 'OHSAS 18001:2007',
           issuedOn: '2021-09-30',
           expiresOn: '2024-09-29',
           nextSurveillanceAuditOn: null,
         },
+      ),
+    ],
+    // an edition whose publication is not confirmed (ISO 9001:2026 in the shipped catalogue)
+    [
+      'edition_not_certifiable',
+      facts(
+        {
+          edition: {
+            validUntil: null,
+            newEditionAuditsFrom: null,
+            successor: null,
+            status: 'expected',
+          },
+        },
+        { standard: 'ISO 9001:2026' },
+      ),
+      facts(
+        {
+          edition: {
+            validUntil: null,
+            newEditionAuditsFrom: null,
+            successor: null,
+            status: 'published',
+          },
+        },
+        { standard: 'ISO 9001:2026' },
       ),
     ],
     [
@@ -202,18 +268,26 @@ describe('riskSignals', () => {
   });
 });
 
-describe('scopeNames', () => {
-  const cases: [string, string, boolean][] = [
-    ['Manufacture of industrial valves', 'valves', true],
-    ['Manufacture of industrial valve assemblies', 'valves', true],
-    ['MANUFACTURE OF VALVES', 'Valves', true],
-    ['阀门的设计和生产', '阀门', true],
-    ['Manufacture of valves', 'pumps', false],
-    ['Manufacture of valves', '', false],
-    ['Manufacture of boxes', 'boxes', true],
-    ['Manufacture of box girders', 'boxes', true],
-  ];
-  it.each(cases)('%s names %s: %s', (scope, category, expected) => {
-    expect(scopeNames(scope, category)).toBe(expected);
+// Rule scope_vocabulary (config/product-vocabulary.json): a scope is read in its own language.
+describe('scope_misses_factory_products and "scope not assessed"', () => {
+  const kettles = (scope: string) =>
+    facts({ factoryProductCategories: ['kettles'] }, { scope, productCategories: [] });
+  it.each([
+    ['电热水壶的设计和生产', 'covered'],
+    ['Design and manufacture of electric kettles', 'covered'],
+    ['电热水器的设计和生产', 'not_covered'], // water heaters: close, not kettles
+    ['Manufacture of kettlebells', 'not_covered'],
+  ])('kettles against "%s": %s', (scope, result) => {
+    expect(assessScope(kettles(scope))?.result).toBe(result);
+    expect(ids(kettles(scope)).includes('scope_misses_factory_products')).toBe(
+      result === 'not_covered',
+    );
+  });
+
+  it('says "not assessed" and raises nothing for a Chinese scope of a category with no Chinese term', () => {
+    const f = facts({ factoryProductCategories: ['gaskets'] }, { scope: '密封垫片的生产' });
+    expect(assessScope(f)).toMatchObject({ result: 'not_assessed' });
+    expect(assessScope(f)!.explanation).toContain('Scope not assessed');
+    expect(ids(f)).not.toContain('scope_misses_factory_products');
   });
 });

@@ -1,5 +1,11 @@
 import type { CertificateStatus } from '../../certificates/certificate.entity';
 import { addDays, addMonths, addYears } from '../../common/dates';
+import {
+  ProductVocabulary,
+  ScopeCoverage,
+  scopeCoverageOfAny,
+  scopeLanguages,
+} from '../../common/scope-matching';
 
 /**
  * Risk signals: facts about a certificate that do not add up. A signal is a reason to
@@ -47,8 +53,16 @@ export interface SignalFacts {
     status: CertificateStatus;
   };
   today: string;
-  /** From the standards catalogue: the last day the edition could be certified, null while current. */
-  certifiableUntil: string | null;
+  /** From the standards catalogue: the edition's transition, publication status and successor. */
+  edition: {
+    /** The last day certificates of the edition count (IAF Resolution 2017-13), null while current. */
+    validUntil: string | null;
+    /** From this day initial and recertification audits must use the successor, null while undecided. */
+    newEditionAuditsFrom: string | null;
+    successor: string | null;
+    /** `expected`: the edition's publication is not confirmed. */
+    status: 'published' | 'expected';
+  } | null;
   /** Null when no accreditation body is named on the certificate. */
   accreditationBodyIsMlaSignatory: boolean | null;
   /** Other holders in the same organization with this number: factory names, or "your own company". */
@@ -57,6 +71,8 @@ export interface SignalFacts {
   numberExistsElsewhere: boolean;
   /** The holding factory's product categories; null for the trader's own certificate. */
   factoryProductCategories: string[] | null;
+  /** Product categories with their English and Chinese terms (config/product-vocabulary.json). */
+  vocabulary: ProductVocabulary;
   /** The latest surveillance or recertification audit recorded on or before today. */
   lastAuditOn: string | null;
 }
@@ -86,10 +102,21 @@ const RULES: SignalRule[] = [
   },
   {
     id: 'edition_not_certifiable',
-    check: ({ certificate: c, certifiableUntil }) =>
-      certifiableUntil !== null && c.issuedOn > certifiableUntil
-        ? `${c.standard} could no longer be certified after ${certifiableUntil}, yet this certificate was issued on ${c.issuedOn}.`
-        : null,
+    check: ({ certificate: c, edition }) => {
+      if (!edition) return null;
+      if (edition.validUntil !== null && c.issuedOn > edition.validUntil) {
+        return `${c.standard} could no longer be certified after ${edition.validUntil}, yet this certificate was issued on ${c.issuedOn}.`;
+      }
+      // IAF Resolution 2017-13: from this day initial and recertification audits use the
+      // successor, so a certificate of the old edition issued since then needs a look.
+      if (edition.newEditionAuditsFrom !== null && c.issuedOn >= edition.newEditionAuditsFrom) {
+        return `From ${edition.newEditionAuditsFrom} certification audits had to use ${edition.successor ?? 'the new edition'}, yet this ${c.standard} certificate was issued on ${c.issuedOn}; check that its audit took place before that day.`;
+      }
+      if (edition.status === 'expected') {
+        return `${c.standard} is not confirmed as published yet, so no certificate of it can be accredited; check the standard written on the certificate.`;
+      }
+      return null;
+    },
   },
   {
     id: 'accreditation_body_not_iaf_mla',
@@ -114,10 +141,10 @@ const RULES: SignalRule[] = [
   },
   {
     id: 'scope_misses_factory_products',
-    check: ({ certificate: c, factoryProductCategories }) => {
-      if (c.factoryId === null || !factoryProductCategories?.length) return null;
-      if (factoryProductCategories.some((category) => scopeNames(c.scope, category))) return null;
-      return `The certificate's scope names none of the factory's product categories (${factoryProductCategories.join(', ')}).`;
+    check: (facts) => {
+      const assessment = assessScope(facts);
+      if (assessment?.result !== 'not_covered') return null;
+      return `The certificate's scope names none of the factory's product categories (${facts.factoryProductCategories!.join(', ')}).`;
     },
   },
   {
@@ -160,12 +187,31 @@ export function riskSignals(facts: SignalFacts): RiskSignal[] {
   return signals;
 }
 
-/** Whether scope text names a product category, ignoring case and a plural ending. */
-export function scopeNames(scope: string, category: string): boolean {
-  const text = scope.toLowerCase();
-  const term = category.trim().toLowerCase();
-  if (term.length === 0) return false;
-  if (text.includes(term)) return true;
-  const singular = term.replace(/(es|s)$/, '');
-  return singular.length >= 3 && singular !== term && text.includes(singular);
+export interface ScopeAssessment {
+  result: ScopeCoverage;
+  /** Why, in one sentence; for `not_assessed`, what to add to the vocabulary. */
+  explanation: string;
+}
+
+/**
+ * How the scope of a factory's certificate reads against the factory's products (rule
+ * scope_vocabulary): null for the trader's own certificates and factories without
+ * categories. `not_assessed` when the scope is written in a language for which no term
+ * of the factory's categories is known: certpact says so instead of raising
+ * scope_misses_factory_products.
+ */
+export function assessScope(
+  facts: Pick<SignalFacts, 'certificate' | 'factoryProductCategories' | 'vocabulary'>,
+): ScopeAssessment | null {
+  const { certificate: c, factoryProductCategories: categories, vocabulary } = facts;
+  if (c.factoryId === null || !categories?.length) return null;
+  const result = scopeCoverageOfAny(c.scope, categories, vocabulary);
+  const list = categories.join(', ');
+  const explanation =
+    result === 'covered'
+      ? `The scope names the factory's products (${list}).`
+      : result === 'not_covered'
+        ? `The scope names none of the factory's products (${list}).`
+        : `Scope not assessed: certpact knows no word for ${list} in the scope's language (${scopeLanguages(c.scope).join(', ') || 'none'}); add them to config/product-vocabulary.json.`;
+  return { result, explanation };
 }

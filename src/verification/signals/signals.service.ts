@@ -5,7 +5,8 @@ import { CertificatesService } from '../../certificates/certificates.service';
 import type { Actor } from '../../common/actor';
 import { Page } from '../../common/pagination';
 import { TenantRepository } from '../../common/tenancy';
-import { StandardsCatalog } from '../../config/standards-catalog';
+import { ProductVocabularyFile } from '../../config/product-vocabulary';
+import { StandardEdition, StandardsCatalog } from '../../config/standards-catalog';
 import { Transactions } from '../../database/transactions';
 import { FactoriesService } from '../../factories/factories.service';
 import { CertificateErrors } from '../../certificates/certificates.errors';
@@ -13,7 +14,13 @@ import { SignalQueryDto } from '../dto/verification.dto';
 import { SignalListItem } from '../dto/verification.response';
 import { VerificationsService } from '../verifications.service';
 import { IafMlaList } from './iaf-mla-list';
-import { RiskSignal, riskSignals } from './signal.rules';
+import { assessScope, RiskSignal, riskSignals, ScopeAssessment, SignalFacts } from './signal.rules';
+
+export interface CertificateReview {
+  signals: RiskSignal[];
+  /** Null for the trader's own certificates and factories without product categories. */
+  scope: ScopeAssessment | null;
+}
 
 const BATCH = 500;
 
@@ -29,6 +36,7 @@ export class SignalsService {
     private readonly verifications: VerificationsService,
     private readonly catalog: StandardsCatalog,
     private readonly mla: IafMlaList,
+    private readonly vocabulary: ProductVocabularyFile,
   ) {}
 
   /** The signals of each certificate (all of one organization). */
@@ -37,7 +45,17 @@ export class SignalsService {
     certificates: Certificate[],
     today: string,
   ): Promise<Map<string, RiskSignal[]>> {
-    const result = new Map<string, RiskSignal[]>();
+    const reviews = await this.reviewsFor(organizationId, certificates, today);
+    return new Map([...reviews].map(([id, review]) => [id, review.signals]));
+  }
+
+  /** The signals of each certificate and how its scope reads against its factory's products. */
+  async reviewsFor(
+    organizationId: string,
+    certificates: Certificate[],
+    today: string,
+  ): Promise<Map<string, CertificateReview>> {
+    const result = new Map<string, CertificateReview>();
     if (certificates.length === 0) return result;
     const manager = this.transactions.manager;
     const numbers = [...new Set(certificates.map((c) => c.certificateNumber))];
@@ -82,19 +100,18 @@ export class SignalsService {
         );
       }
       const factory = certificate.factoryId ? factories.get(certificate.factoryId) : undefined;
-      result.set(
-        certificate.id,
-        riskSignals({
-          certificate,
-          today,
-          certifiableUntil: this.catalog.find(certificate.standard)?.certifiableUntil ?? null,
-          accreditationBodyIsMlaSignatory: this.mla.recognizes(certificate.accreditationBody),
-          otherHoldersOfNumber: [...otherHolders].sort(),
-          numberExistsElsewhere: numbersElsewhere.has(certificate.certificateNumber),
-          factoryProductCategories: factory ? factory.productCategories : null,
-          lastAuditOn: lastAudits.get(certificate.id) ?? null,
-        }),
-      );
+      const facts: SignalFacts = {
+        certificate,
+        today,
+        edition: editionFacts(this.catalog.find(certificate.standard)),
+        accreditationBodyIsMlaSignatory: this.mla.recognizes(certificate.accreditationBody),
+        otherHoldersOfNumber: [...otherHolders].sort(),
+        numberExistsElsewhere: numbersElsewhere.has(certificate.certificateNumber),
+        factoryProductCategories: factory ? factory.productCategories : null,
+        vocabulary: this.vocabulary.vocabulary,
+        lastAuditOn: lastAudits.get(certificate.id) ?? null,
+      };
+      result.set(certificate.id, { signals: riskSignals(facts), scope: assessScope(facts) });
     }
     return result;
   }
@@ -145,4 +162,14 @@ export class SignalsService {
       pageSize: query.pageSize,
     };
   }
+}
+
+function editionFacts(edition: StandardEdition | undefined): SignalFacts['edition'] {
+  if (!edition) return null;
+  return {
+    validUntil: edition.validUntil?.date ?? null,
+    newEditionAuditsFrom: edition.newEditionAuditsFrom?.date ?? null,
+    successor: edition.successor,
+    status: edition.status,
+  };
 }

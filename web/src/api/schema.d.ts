@@ -236,6 +236,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The standards catalogue (config/standards.json, overridden by DATA_DIR/standards.json) with each edition's transition dates and their sources */
         get: operations["StandardsController_list"];
         put?: never;
         post?: never;
@@ -1318,6 +1319,60 @@ export interface components {
              * @example 2028-02-28
              */
             expiresOn: string;
+        };
+        TransitionDateResponse: {
+            /** @example 2018-09-15 */
+            date: string | null;
+            /** @description Announced or inferred, not yet set by an accreditation document. */
+            provisional: boolean;
+            /** @description Document and clause the date was taken from. */
+            source: string;
+            /** @example 2026-12-02 */
+            takenOn: string;
+            /**
+             * @example [
+             *       "initial",
+             *       "surveillance",
+             *       "recertification"
+             *     ]
+             */
+            appliesTo?: string[];
+        };
+        StandardTransitionResponse: {
+            newEditionAuditsFrom: components["schemas"]["TransitionDateResponse"] | null;
+            validUntil: components["schemas"]["TransitionDateResponse"] | null;
+        };
+        StandardResponse: {
+            /** @example ISO 14001:2015 */
+            code: string;
+            /** @example ISO 14001 */
+            family: string;
+            /** @example 2015 */
+            edition: string;
+            title: string;
+            /**
+             * @description `expected`: publication not confirmed yet.
+             * @enum {string}
+             */
+            status: "published" | "expected";
+            publishedOn: string | null;
+            /** @example ISO 14001:2026 */
+            successor: string | null;
+            /** @description From this day every audit must use the successor edition. */
+            newEditionAuditsFrom: string | null;
+            /** @description The last day certificates of this edition count, whatever date they carry. */
+            validUntil: string | null;
+            /**
+             * @deprecated
+             * @description Same as validUntil; kept for older clients.
+             */
+            certifiableUntil: string | null;
+            transition: components["schemas"]["StandardTransitionResponse"];
+        };
+        StandardListResponse: {
+            items: components["schemas"]["StandardResponse"][];
+            /** @description When the catalogue was last reviewed. */
+            reviewedOn: string | null;
         };
         CreateBuyerDto: {
             /** @example Hansen Industrial GmbH */
@@ -2502,7 +2557,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StandardListResponse"];
+                };
             };
         };
     };

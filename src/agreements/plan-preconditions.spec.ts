@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { configFile } from '../config/project-root';
+import { planPreconditionWarnings } from './plan-preconditions';
+import type { PlanTemplate } from './plan-schedule';
+
+const templates = (
+  JSON.parse(readFileSync(configFile('plan-templates.json'), 'utf8')) as {
+    templates: PlanTemplate[];
+  }
+).templates;
+const template = (id: string) => templates.find((t) => t.id === id)!;
+
+// CNCA-OHSMS-01:2026, 5.1.2 (3): the OH&S system must have run 3 months before the
+// application; CNCA-QMS-01:2025, 5.1.2 (3): the same for quality management systems.
+describe('plan preconditions against both shipped plan templates', () => {
+  it.each([
+    ['fast-track-3m', ['ISO 45001:2018'], ['CNCA-OHSMS-01:2026, 5.1.2 (3)']],
+    [
+      'fast-track-3m',
+      ['ISO 9001:2015', 'ISO 45001:2018'],
+      ['CNCA-OHSMS-01:2026, 5.1.2 (3)', 'CNCA-QMS-01:2025, 5.1.2 (3)'],
+    ],
+    ['fast-track-3m', ['ISO 14001:2015'], []],
+    ['standard-6m', ['ISO 45001:2018'], []],
+    ['standard-6m', ['ISO 9001:2015', 'ISO 45001:2018'], []],
+  ])('%s for %p → %p', (id, standards, rules) => {
+    const warnings = planPreconditionWarnings(template(id), '2026-12-01', standards);
+    expect(warnings.map((w) => w.rule).sort()).toEqual([...rules].sort());
+  });
+
+  it('says when the application would be allowed, in English and Chinese', () => {
+    const [warning] = planPreconditionWarnings(template('fast-track-3m'), '2026-12-01', [
+      'ISO 45001:2018',
+    ]);
+    // documentation due 2026-12-22; application 2027-02-04; earliest 2027-03-22
+    expect(warning.message).toContain('applies to the certification body on 2027-02-04');
+    expect(warning.message).toContain('not before 2027-03-22');
+    expect(warning.messageZh).toContain('最早 2027-03-22 才能申请');
+  });
+});

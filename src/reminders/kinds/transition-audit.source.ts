@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { addDays } from '../../common/dates';
+import { StandardsCatalog } from '../../config/standards-catalog';
+import {
+  StandardEdition,
+  TRANSITION_NOTICE_DAYS,
+  transitionAuditDue,
+} from '../../config/standard-transitions';
+import {
+  DueNotice,
+  NoticeToRender,
+  ReminderLocale,
+  ReminderSource,
+  ReminderSourceHandler,
+  RenderedNotice,
+  ScanContext,
+} from '../reminder-source';
+import {
+  certificateLink,
+  certificateNotice,
+  certificatesDueBetween,
+  describeCertificate,
+  FactoryNames,
+} from './certificate-rows';
+
+export const TRANSITION_AUDIT_DUE = 'transition_audit_due';
+
+/**
+ * A certificate whose next audit (surveillance, or the recertification before expiry)
+ * falls on or after its edition's `newEditionAuditsFrom`: that audit must be a transition
+ * audit to the successor edition (IAF Resolution 2017-13: from 15 March 2018 every ISO
+ * 9001 and ISO 14001 audit used the 2015 editions). Told to the factory's responsible
+ * people 180, 90 and 30 days before the audit (rule: transitionAuditDue).
+ */
+@Injectable()
+@ReminderSource()
+export class TransitionAuditSource implements ReminderSourceHandler {
+  readonly kinds = [TRANSITION_AUDIT_DUE] as const;
+
+  constructor(private readonly catalog: StandardsCatalog) {}
+
+  async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
+    const { manager, organizationId, today, batchSize } = context;
+    const editions = this.catalog.standards.filter(
+      (s) => s.successor !== null && s.newEditionAuditsFrom?.date != null,
+    );
+    const until = addDays(today, Math.max(...TRANSITION_NOTICE_DAYS));
+    const names = new FactoryNames(manager);
+    for (const edition of editions) {
+      const from = edition.newEditionAuditsFrom!.date as string;
+      if (from > until) continue;
+      const start = from > today ? from : today;
+      // A surveillance audit in the window, then a recertification (by expiry) in it.
+      for (const column of ['nextSurveillanceAuditOn', 'expiresOn'] as const) {
+        for await (const rows of certificatesDueBetween(
+          manager,
+          organizationId,
+          column,
+          start,
+          until,
+          batchSize,
+          [edition.code],
+        )) {
+          await names.load(rows.map((row) => row.factoryId));
+          const notices: DueNotice[] = [];
+          for (const row of rows) {
+            const due = transitionAuditDue(row, edition, today);
+            if (!due) continue;
+            const found = column === 'expiresOn' ? 'recertification' : 'surveillance';
+            if (due.audit.kind !== found) continue; // the other pass finds it
+            notices.push(this.notice(row, names, edition, due));
+          }
+          if (notices.length > 0) yield notices;
+        }
+      }
+    }
+  }
+
+  private notice(
+    row: Parameters<typeof certificateNotice>[0],
+    names: FactoryNames,
+    edition: StandardEdition,
+    due: NonNullable<ReturnType<typeof transitionAuditDue>>,
+  ): DueNotice {
+    return certificateNotice(row, names, {
+      kind: TRANSITION_AUDIT_DUE,
+      dedupeKey: `cert:${row.id}:transition:${due.audit.kind}:${due.audit.dueOn}:${due.thresholdDays}`,
+      dueOn: due.audit.dueOn,
+      extra: {
+        thresholdDays: due.thresholdDays,
+        auditKind: due.audit.kind,
+        successor: due.successor,
+        newEditionAuditsFrom: due.newEditionAuditsFrom,
+        validUntil: due.validUntil,
+        provisional: Boolean(
+          edition.newEditionAuditsFrom?.provisional || edition.validUntil?.provisional,
+        ),
+      },
+    });
+  }
+
+  render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice {
+    const what = describeCertificate(notice, locale);
+    const p = notice.payload;
+    const successor = String(p.successor ?? '');
+    const from = String(p.newEditionAuditsFrom ?? '');
+    const validUntil = typeof p.validUntil === 'string' ? p.validUntil : null;
+    const surveillance = p.auditKind === 'surveillance';
+    const link = certificateLink(notice.subjectId);
+    if (locale === 'zh-CN') {
+      const audit = surveillance ? '监督审核' : '再认证审核';
+      const until = validUntil ? `旧版证书只在 ${validUntil} 前有效。` : '';
+      const provisional = p.provisional ? '（日期为暂定，以认可机构正式文件为准）' : '';
+      return {
+        title: `${what} 的下次审核须按 ${successor} 进行转版审核`,
+        detail: `${notice.dueOn} 的${audit}在 ${from} 之后，自该日起审核须采用 ${successor}；${until}请尽早与认证机构安排转版审核${provisional}。`,
+        link,
+      };
+    }
+    const audit = surveillance ? 'surveillance audit' : 'recertification audit';
+    const until = validUntil
+      ? ` Certificates of the old edition count only until ${validUntil}.`
+      : '';
+    const provisional = p.provisional
+      ? ' (provisional dates, until the accreditation document is published)'
+      : '';
+    return {
+      title: `Next audit of ${what} must be a transition audit to ${successor}`,
+      detail: `The ${audit} due ${notice.dueOn} falls on or after ${from}, from when audits must use ${successor}.${until} Plan the transition with the certification body now${provisional}.`,
+      link,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { addMonths } from '../../common/dates';
+
+/**
+ * When the next surveillance audit of a certificate is due at the latest, by the rule
+ * that governs it. Pure: dates are YYYY-MM-DD strings.
+ *
+ * - `CNCA-QMS-01:2025` (China, in force 2026-01-01), clause 5.4.1.4: the first
+ *   surveillance audit after initial certification or recertification within 12 months
+ *   of the certificate's issue date, then at most 12 months apart; an overdue one means
+ *   the certificate must be suspended (and revoked when the suspension runs out).
+ * - `ISO/IEC 17021-1:2015`, 9.6.2.2: the first within 12 months of the certification
+ *   decision (the issue date stands for it), then at least once a calendar year: by
+ *   31 December of the year after the last one.
+ */
+export const SURVEILLANCE_RULES = ['CNCA-QMS-01:2025', 'ISO/IEC 17021-1:2015'] as const;
+export type SurveillanceRule = (typeof SURVEILLANCE_RULES)[number];
+
+export function surveillanceDueBy(
+  rule: SurveillanceRule,
+  issuedOn: string,
+  lastSurveillanceOn: string | null,
+): string {
+  const last = lastSurveillanceOn && lastSurveillanceOn > issuedOn ? lastSurveillanceOn : null;
+  if (last === null) return addMonths(issuedOn, 12);
+  if (rule === 'CNCA-QMS-01:2025') return addMonths(last, 12);
+  return `${Number(last.slice(0, 4)) + 1}-12-31`;
+}
+
+export interface SurveillanceStatus {
+  rule: SurveillanceRule;
+  dueBy: string;
+  overdue: boolean;
+  /** CNCA-QMS-01:2025: an overdue surveillance audit means suspension. */
+  suspensionDue: boolean;
+}
+
+/**
+ * The surveillance clock of a certificate on `today`; null when no surveillance is due
+ * before expiry (the recertification audit takes its place).
+ */
+export function surveillanceStatus(
+  rule: SurveillanceRule,
+  certificate: { issuedOn: string; expiresOn: string },
+  lastSurveillanceOn: string | null,
+  today: string,
+): SurveillanceStatus | null {
+  const dueBy = surveillanceDueBy(rule, certificate.issuedOn, lastSurveillanceOn);
+  if (dueBy >= certificate.expiresOn) return null;
+  const overdue = today > dueBy;
+  return { rule, dueBy, overdue, suspensionDue: overdue && rule === 'CNCA-QMS-01:2025' };
+}
