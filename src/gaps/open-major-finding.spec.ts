@@ -1,3 +1,4 @@
+import { NO_VOCABULARY } from '../common/scope-matching';
 import { productionWording } from './gap-settings';
 import { explainGap } from './gap-explanations';
 import { analyseRequirement, CertificateFacts, FactoryFacts, GapSituation } from './gap.rules';
@@ -26,7 +27,8 @@ const situation = (openMajorFindings: GapSituation['openMajorFindings']): GapSit
   horizonDays: 90,
   traderBusinessScope: null,
   wording: productionWording(),
-  certifiableUntil: null,
+  vocabulary: NO_VOCABULARY,
+  validUntil: null,
   openMajorFindings,
 });
 const requirement = {
