@@ -1,3 +1,4 @@
+import { createAudit } from './factories/audits';
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource, IsNull } from 'typeorm';
@@ -610,6 +611,19 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
         .post(`/api/v1/buyers/${buyer.body.id}/requirements`)
         .set(admin.auth)
         .send(makeRequirement({ standard: 'ISO 14001:2015', productCategory: 'valves' }))
+        .expect(201);
+
+      // An open major finding of a supplier audit, past its due date: finding_overdue.
+      const audit = await createAudit(t, admin, factory.id, { auditedOn: '2018-07-02' });
+      await t
+        .http()
+        .post(`/api/v1/audits/${audit.id}/findings`)
+        .set(admin.auth)
+        .send({
+          severity: 'major',
+          clause: '8.4',
+          description: 'Plating is subcontracted to a supplier that was never evaluated.',
+        })
         .expect(201);
 
       const { mails } = await scan(admin);
