@@ -1,4 +1,5 @@
 import { ScopeGapReminderSource } from '../src/gaps/scope-gap.reminder-source';
+import { GapEpisodesStep } from '../src/gaps/gap-episodes.step';
 import { DueNotice } from '../src/reminders/reminder-source';
 import { Transactions } from '../src/database/transactions';
 import {
@@ -460,7 +461,7 @@ describe('buyers, requirements and scope gaps', () => {
       batchSize: 2,
     });
     const notices = async (today: string) => {
-      await source.prepare(context(today));
+      await t.app.get(GapEpisodesStep).run(context(today));
       const found: DueNotice[] = [];
       for await (const batch of source.scan(context(today))) found.push(...batch);
       return found.filter(
