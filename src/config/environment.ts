@@ -172,6 +172,9 @@ export class Environment {
 
 export class EnvironmentError extends Error {}
 
+/** Never printed, not even when they are wrong: the log would leak them. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'METRICS_TOKEN', 'IAF_CERTSEARCH_API_KEY']);
+
 /** Validates the raw environment; throws an EnvironmentError whose message is one line per bad variable. */
 export function parseEnvironment(raw: Record<string, string | undefined>): Environment {
   // Every decorated property, including optional ones without a default (SMTP_URL,
@@ -191,8 +194,10 @@ export function parseEnvironment(raw: Record<string, string | undefined>): Envir
   if (errors.length > 0) {
     const lines = errors.map((error) => {
       const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-      const shown = JSON.stringify(String(raw[error.property] ?? ''));
-      return `Invalid environment variable ${error.property}: ${message} (got ${shown})`;
+      const shown = SECRET_VARIABLES.has(error.property)
+        ? 'value not shown'
+        : `got ${JSON.stringify(String(raw[error.property] ?? ''))}`;
+      return `Invalid environment variable ${error.property}: ${message} (${shown})`;
     });
     throw new EnvironmentError(lines.join('\n'));
   }
