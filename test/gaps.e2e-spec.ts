@@ -1,6 +1,7 @@
 import { ScopeGapReminderSource } from '../src/gaps/scope-gap.reminder-source';
 import { GapEpisodesStep } from '../src/gaps/gap-episodes.step';
 import { DueNotice } from '../src/reminders/reminder-source';
+import { ReportCache } from '../src/database/report-cache';
 import { Transactions } from '../src/database/transactions';
 import {
   VERIFICATION_STATES,
@@ -312,6 +313,7 @@ describe('buyers, requirements and scope gaps', () => {
       t.app.get(ProductVocabularyFile),
       t.app.get(Clock),
       t.app.get(FindingsService),
+      t.app.get(ReportCache),
       verification,
     );
     const analysis = await service.analyse(trader.organizationId);
