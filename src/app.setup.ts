@@ -44,6 +44,7 @@ export function configureApp(app: INestApplication): INestApplication {
       .addTag('standards', 'The standards catalogue and edition transitions')
       .addTag('verification', 'Registry verification, certification audits and risk signals')
       .addTag('documents', 'Certificate documents (PDF, photos)')
+      .addTag('imports', 'Factories and certificates from a spreadsheet: preview, then commit')
       .addTag('submissions', "Factory managers' proposals and their review")
       .addTag('buyers', 'Buyers, their requirements, coverage and evidence packs')
       .addTag('gaps', 'Requirements that no certificate covers')

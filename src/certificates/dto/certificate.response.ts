@@ -1,7 +1,8 @@
 import { daysBetween } from '../../common/dates';
-import { effectiveCertificateStatus, StandardEdition } from '../../config/standard-transitions';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/api-responses';
+import type { StandardEdition } from '../../config/standard-transitions';
+import { effectiveStatus } from '../certificate-status';
 import { Certificate, CERTIFICATE_STATUSES, CertificateStatus } from '../certificate.entity';
 import type { CertificateBackingAgreement, VerificationState } from '../certificate-links';
 
@@ -198,7 +199,7 @@ export function toCertificateResponse(
     issuedOn: certificate.issuedOn,
     expiresOn: certificate.expiresOn,
     nextSurveillanceAuditOn: certificate.nextSurveillanceAuditOn,
-    status: effectiveCertificateStatus(certificate, edition, today),
+    status: effectiveStatus(certificate, edition?.validUntil?.date ?? null, today),
     recordedStatus: certificate.status,
     edition: {
       status: edition?.status ?? 'unknown',
