@@ -34,6 +34,7 @@ export const appConfig = registerAs('app', () => {
     runWorker: env.RUN_WORKER,
     logLevel: env.LOG_LEVEL,
     reportTimeLimitMs: env.REPORT_TIME_LIMIT_MS,
+    reportCacheMs: env.REPORT_CACHE_MS,
   };
 });
 

@@ -144,6 +144,16 @@ export class Environment {
   @Min(100, { message: 'REPORT_TIME_LIMIT_MS must be at least 100' })
   REPORT_TIME_LIMIT_MS = 10000;
 
+  /**
+   * How long a report (gaps, signals) is answered from memory when this process wrote
+   * nothing since: the longest another process's write (a worker, a second API) can take
+   * to show in it. 0 computes every answer afresh.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORT_CACHE_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'REPORT_CACHE_MS must be 0 or more' })
+  REPORT_CACHE_MS = 2000;
+
   /** `json`: one JSON object a line (pino), with a request id; `text`: Nest's console lines. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -15,9 +15,22 @@ export class IafMlaList {
     this.signatories = file.signatories;
   }
 
+  /**
+   * Answers by the body's name as written: a page of certificates names the same few
+   * bodies (CNAS, UKAS...) again and again, and matching one against the whole list was
+   * a sixth of a certificate list's time. Bounded, since the names come from user input.
+   */
+  private readonly answers = new Map<string, boolean>();
+
   /** Null when no body is named. */
   recognizes(accreditationBody: string | null): boolean | null {
     if (accreditationBody === null || accreditationBody.trim() === '') return null;
-    return isIafMlaSignatory(accreditationBody, this.signatories);
+    let answer = this.answers.get(accreditationBody);
+    if (answer === undefined) {
+      answer = isIafMlaSignatory(accreditationBody, this.signatories);
+      if (this.answers.size >= 10_000) this.answers.clear();
+      this.answers.set(accreditationBody, answer);
+    }
+    return answer;
   }
 }
