@@ -38,8 +38,22 @@ function resolveSchema(schema: Schema): Schema {
  */
 const NULLABLE: Record<string, string[]> = {
   'PATCH /api/v1/organization': ['businessScope'],
-  'POST /api/v1/factories': ['nameEn', 'city', 'address', 'licenseNumber', 'businessScope', 'contactEmail'],
-  'PATCH /api/v1/factories/{id}': ['nameEn', 'city', 'address', 'licenseNumber', 'businessScope', 'contactEmail'],
+  'POST /api/v1/factories': [
+    'nameEn',
+    'city',
+    'address',
+    'licenseNumber',
+    'businessScope',
+    'contactEmail',
+  ],
+  'PATCH /api/v1/factories/{id}': [
+    'nameEn',
+    'city',
+    'address',
+    'licenseNumber',
+    'businessScope',
+    'contactEmail',
+  ],
   'POST /api/v1/certificates': ['accreditationBody'],
   'PATCH /api/v1/certificates/{id}': ['accreditationBody'],
   'POST /api/v1/certificates/{id}/renew': ['accreditationBody'],
@@ -103,12 +117,7 @@ describe('bad input, generated from the route list', () => {
     async (_, op) => {
       const path = op.path.replace(/\{[^}]+\}/g, () => randomUUID());
       const send = (auth: Account, body: string) =>
-        t
-          .http()
-          [op.method](path)
-          .set(auth.auth)
-          .set('Content-Type', 'application/json')
-          .send(body);
+        t.http()[op.method](path).set(auth.auth).set('Content-Type', 'application/json').send(body);
       const wrong: string[] = [];
       for (const field of op.fields) {
         for (const bad of BAD_VALUES) {
@@ -124,7 +133,10 @@ describe('bad input, generated from the route list', () => {
               (NULLABLE[`${op.method.toUpperCase()} ${op.path}`] ?? []).includes(field.name));
           const ok = answer.status >= 400 && answer.status < 500 && (named || mayClear);
           const fine = mayClear && answer.status < 500;
-          if (!ok && !fine) wrong.push(`${field.name} = ${bad.kind}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+          if (!ok && !fine)
+            wrong.push(
+              `${field.name} = ${bad.kind}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`,
+            );
         }
       }
       expect(wrong).toEqual([]);

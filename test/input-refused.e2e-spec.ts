@@ -4,7 +4,8 @@ import { createCertificate, createFactory } from './factories';
 import { makeAgreement } from './factories/agreements';
 import { makePdf, outboxMessages } from './factories/managers';
 
-const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+const fieldsOf = (body: { details?: { field: string }[] }) =>
+  (body.details ?? []).map((d) => d.field);
 
 /** The 500s of issue 12's list, each now a 4xx naming the field, with nothing changed. */
 describe('55 kinds of request answer 500', () => {
@@ -44,14 +45,21 @@ describe('55 kinds of request answer 500', () => {
       .send({ name: 'Hamburg Valves GmbH', country: 'DE' })
       .expect(201);
     const cases: [string, string[]][] = [
-      [`/api/v1/agreements/${agreement.id}`, ['title', 'startsOn', 'targetOn', 'productCategories', 'standards', 'status']],
+      [
+        `/api/v1/agreements/${agreement.id}`,
+        ['title', 'startsOn', 'targetOn', 'productCategories', 'standards', 'status'],
+      ],
       [`/api/v1/milestones/${milestone.id}`, ['name', 'dueOn', 'owner', 'status']],
       [`/api/v1/buyers/${buyer.body.id}`, ['name', 'country']],
     ];
     for (const [path, fields] of cases) {
       const before = await t.http().get(path).set(admin.auth);
       for (const field of fields) {
-        const answer = await t.http().patch(path).set(admin.auth).send({ [field]: null });
+        const answer = await t
+          .http()
+          .patch(path)
+          .set(admin.auth)
+          .send({ [field]: null });
         expect({ path, field, status: answer.status }).toEqual({ path, field, status: 400 });
         expect(fieldsOf(answer.body)).toContain(field);
       }
@@ -71,7 +79,11 @@ describe('55 kinds of request answer 500', () => {
       .send({ certificateId: '' })
       .expect(400);
     expect(fieldsOf(answer.body)).toContain('certificateId');
-    const after = await t.http().get(`/api/v1/agreements/${agreement.id}`).set(admin.auth).expect(200);
+    const after = await t
+      .http()
+      .get(`/api/v1/agreements/${agreement.id}`)
+      .set(admin.auth)
+      .expect(200);
     expect(after.body.certificateId).toBeNull();
   });
 
@@ -108,20 +120,55 @@ describe('55 kinds of request answer 500', () => {
 
   it('answers a body over 1 MB with 413, without a token too', async () => {
     const big = JSON.stringify({ email: 'x'.repeat(1_100_000), password: 'y' });
-    await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send(big).expect(413);
-    await t.http().post('/api/v1/auth/signup').set('Content-Type', 'application/json').send(big).expect(413);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(big)
+      .expect(413);
+    await t
+      .http()
+      .post('/api/v1/auth/signup')
+      .set('Content-Type', 'application/json')
+      .send(big)
+      .expect(413);
   });
 
   it('refuses a lone UTF-16 surrogate in any email field, signup and login included', async () => {
-    const raw = (body: Record<string, string>) =>
-      JSON.stringify(body).replace('LONE', '\\ud800');
+    const raw = (body: Record<string, string>) => JSON.stringify(body).replace('LONE', '\\ud800');
     const cases: [string, string, Record<string, string>, Record<string, string>][] = [
-      ['/api/v1/auth/signup', 'email', {}, { organizationName: 'X', name: 'Y', email: 'aLONEb@x.example', password: 'a-long-password-1' }],
-      ['/api/v1/auth/login', 'email', {}, { email: 'aLONEb@x.example', password: 'whatever-password' }],
-      ['/api/v1/users', 'email', admin.auth, { name: 'Wang Fang', email: 'aLONEb@x.example', role: 'member' }],
-      ['/api/v1/users', 'name', admin.auth, { name: 'WangLONE', email: 'wang@x.example', role: 'member' }],
+      [
+        '/api/v1/auth/signup',
+        'email',
+        {},
+        {
+          organizationName: 'X',
+          name: 'Y',
+          email: 'aLONEb@x.example',
+          password: 'a-long-password-1',
+        },
+      ],
+      [
+        '/api/v1/auth/login',
+        'email',
+        {},
+        { email: 'aLONEb@x.example', password: 'whatever-password' },
+      ],
+      [
+        '/api/v1/users',
+        'email',
+        admin.auth,
+        { name: 'Wang Fang', email: 'aLONEb@x.example', role: 'member' },
+      ],
+      [
+        '/api/v1/users',
+        'name',
+        admin.auth,
+        { name: 'WangLONE', email: 'wang@x.example', role: 'member' },
+      ],
     ];
-    const usersBefore = (await t.http().get('/api/v1/users').set(admin.auth).expect(200)).body.total;
+    const usersBefore = (await t.http().get('/api/v1/users').set(admin.auth).expect(200)).body
+      .total;
     for (const [path, field, auth, body] of cases) {
       const answer = await t
         .http()
@@ -132,7 +179,9 @@ describe('55 kinds of request answer 500', () => {
       expect({ path, field, status: answer.status }).toEqual({ path, field, status: 400 });
       expect(fieldsOf(answer.body)).toContain(field);
     }
-    expect((await t.http().get('/api/v1/users').set(admin.auth).expect(200)).body.total).toBe(usersBefore);
+    expect((await t.http().get('/api/v1/users').set(admin.auth).expect(200)).body.total).toBe(
+      usersBefore,
+    );
   });
 
   it('refuses CR, LF and NUL in organization and invitee names and in emails', async () => {
@@ -140,19 +189,69 @@ describe('55 kinds of request answer 500', () => {
     const factory = await createFactory(t, admin);
     const forged = 'Li Wei\r\nBcc: attacker@evil.example';
     const cases: [string, string, Record<string, string>, Record<string, unknown>][] = [
-      ['/api/v1/auth/signup', 'organizationName', {}, { organizationName: forged, name: 'Y', email: 'cr@x.example', password: 'a-long-password-1' }],
-      ['/api/v1/auth/signup', 'name', {}, { organizationName: 'Z', name: 'Li\nWei', email: 'lf@x.example', password: 'a-long-password-1' }],
-      ['/api/v1/auth/signup', 'email', {}, { organizationName: 'Z', name: 'Y', email: 'a\r\nb@x.example', password: 'a-long-password-1' }],
-      ['/api/v1/users', 'name', admin.auth, { name: forged, email: 'staff@x.example', role: 'member' }],
-      ['/api/v1/users', 'email', admin.auth, { name: 'Wang', email: 'st\u0000aff@x.example', role: 'member' }],
-      [`/api/v1/factories/${factory.id}/invitations`, 'name', admin.auth, { name: forged, email: 'mgr@x.example' }],
+      [
+        '/api/v1/auth/signup',
+        'organizationName',
+        {},
+        {
+          organizationName: forged,
+          name: 'Y',
+          email: 'cr@x.example',
+          password: 'a-long-password-1',
+        },
+      ],
+      [
+        '/api/v1/auth/signup',
+        'name',
+        {},
+        {
+          organizationName: 'Z',
+          name: 'Li\nWei',
+          email: 'lf@x.example',
+          password: 'a-long-password-1',
+        },
+      ],
+      [
+        '/api/v1/auth/signup',
+        'email',
+        {},
+        {
+          organizationName: 'Z',
+          name: 'Y',
+          email: 'a\r\nb@x.example',
+          password: 'a-long-password-1',
+        },
+      ],
+      [
+        '/api/v1/users',
+        'name',
+        admin.auth,
+        { name: forged, email: 'staff@x.example', role: 'member' },
+      ],
+      [
+        '/api/v1/users',
+        'email',
+        admin.auth,
+        { name: 'Wang', email: 'st\u0000aff@x.example', role: 'member' },
+      ],
+      [
+        `/api/v1/factories/${factory.id}/invitations`,
+        'name',
+        admin.auth,
+        { name: forged, email: 'mgr@x.example' },
+      ],
     ];
     for (const [path, field, auth, body] of cases) {
       const answer = await t.http().post(path).set(auth).send(body);
       expect({ path, field, status: answer.status }).toEqual({ path, field, status: 400 });
       expect(fieldsOf(answer.body)).toContain(field);
     }
-    const renamed = await t.http().patch('/api/v1/organization').set(admin.auth).send({ name: forged }).expect(400);
+    const renamed = await t
+      .http()
+      .patch('/api/v1/organization')
+      .set(admin.auth)
+      .send({ name: forged })
+      .expect(400);
     expect(fieldsOf(renamed.body)).toContain('name');
     expect(outboxMessages(t).length).toBe(mailsBefore);
   });

@@ -44,6 +44,9 @@ export function IsTimezone(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 /**
  * One line of text: no CR, LF, NUL or other control character. For names and addresses
  * that end up in mail headers and greetings, where a line break would forge a line.
@@ -53,9 +56,7 @@ export function IsSingleLine(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isSingleLine',
       validator: {
-        // eslint-disable-next-line no-control-regex
-        validate: (value) =>
-          typeof value !== 'string' || !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value),
+        validate: (value) => typeof value !== 'string' || !CONTROL_CHARACTER.test(value),
         defaultMessage: buildMessage(
           (each) => `${each}$property must be one line, without line breaks or control characters`,
           options,
