@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { AgreementReminderSource } from '../src/agreements/agreement-reminder.source';
+import { AgreementLapseStep } from '../src/agreements/agreement-lapse.step';
 import { Agreement } from '../src/agreements/agreement.entity';
 import { Milestone } from '../src/agreements/milestone.entity';
 import { PlanTemplates } from '../src/agreements/plan-templates';
@@ -121,7 +122,7 @@ export default async function agreementsBench(options: BenchOptions): Promise<Be
       for await (const batch of source.scan(context)) notices += batch.length;
     });
     const lapseStart = performance.now();
-    await source.prepare(context);
+    await t.app.get(AgreementLapseStep).run(context);
     const lapseMs = performance.now() - lapseStart;
     const lapsedCount = await transactions.manager
       .getRepository(Agreement)

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { databaseConfigFrom } from '../src/config/configuration';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { ReportCache } from '../src/database/report-cache';
 import { Transactions } from '../src/database/transactions';
 import { CertificateDocument } from '../src/documents/document.entity';
 import { DocumentsService } from '../src/documents/documents.service';
@@ -77,7 +78,7 @@ export default async function documentsBench(options: BenchOptions): Promise<Ben
     );
     await insertChunked(dataSource, 'documents', documents, chunk);
 
-    const transactions = new Transactions(dataSource);
+    const transactions = new Transactions(dataSource, new ReportCache(dataSource, { reportCacheMs: 0 } as never));
     // Only the read path is measured: the other collaborators are not touched.
     const service = new DocumentsService(transactions, null as never, null as never, null as never);
     const repo = dataSource.getRepository(CertificateDocument);

@@ -68,7 +68,7 @@ async function drive(
   };
 }
 
-async function seed(t: TestApp, account: Account, scale: number): Promise<string[]> {
+export async function seed(t: TestApp, account: Account, scale: number): Promise<string[]> {
   const organizationId = account.organizationId;
   const factoryCount = Math.round(200 * scale);
   const certificateCount = Math.round(2000 * scale);

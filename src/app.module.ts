@@ -14,6 +14,7 @@ import { FactoriesModule } from './factories/factories.module';
 import { FactoryAccessModule } from './factory-access/factory-access.module';
 import { GapsModule } from './gaps/gaps.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { MailModule } from './mail/mail.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -42,6 +43,7 @@ export const CORE_MODULES = [
   RemindersModule,
   VerificationModule,
   AuditsModule,
+  ImportsModule,
 ];
 
 @Module({

@@ -1,4 +1,5 @@
 import { AgreementReminderSource } from '../src/agreements/agreement-reminder.source';
+import { AgreementLapseStep } from '../src/agreements/agreement-lapse.step';
 import { Transactions } from '../src/database/transactions';
 import { addFactoryManager, makeAgreement } from './factories/agreements';
 import { createCertificate, createFactory } from './factories';
@@ -955,11 +956,11 @@ describe('agreements and their certification plans', () => {
         await moveAlongFor(account, id, ['negotiating', 'signed', 'in_progress']);
       await moveAlongFor(account, signedOnly.id, ['negotiating', 'signed']);
 
-      const source = t.app.get(AgreementReminderSource);
-      await source.prepare(await scanContext(account.organizationId, '2027-07-31')); // the target day itself
+      const source = t.app.get(AgreementLapseStep);
+      await source.run(await scanContext(account.organizationId, '2027-07-31')); // the target day itself
       expect((await get(account, late.id)).status).toBe('in_progress');
 
-      await source.prepare(await scanContext(account.organizationId, '2027-08-01'));
+      await source.run(await scanContext(account.organizationId, '2027-08-01'));
       expect((await get(account, late.id)).status).toBe('lapsed');
       expect((await get(account, finished.id)).status).toBe('in_progress'); // no milestones left
       expect((await get(account, signedOnly.id)).status).toBe('signed');
@@ -979,7 +980,7 @@ describe('agreements and their certification plans', () => {
         after: { status: 'lapsed' },
       });
       // running it again changes nothing more
-      await source.prepare(await scanContext(account.organizationId, '2027-08-02'));
+      await source.run(await scanContext(account.organizationId, '2027-08-02'));
       const again = await t
         .http()
         .get('/api/v1/audit-events')

@@ -417,7 +417,7 @@ describe('certificates', () => {
       const in30 = await make(shanghai, '2027-03-03');
       await make(shanghai, '2027-03-04');
       const today = await make(shanghai, '2027-02-01');
-      await make(shanghai, '2027-01-31'); // yesterday in Shanghai: expired by date
+      const yesterday = await make(shanghai, '2027-01-31'); // yesterday in Shanghai: expired by date
       const expired = await make(shanghai, '2027-01-20', 'expired');
       const withdrawn = await make(shanghai, '2027-02-10', 'withdrawn');
 
@@ -425,8 +425,10 @@ describe('certificates', () => {
       expect(idsOf(within30)).toEqual([today.id, in30.id]);
       expect(within30.items.map((c) => c.daysUntilExpiry)).toEqual([0, 30]);
       expect(idsOf(await list(shanghai, '?expiringWithinDays=0'))).toEqual([today.id]);
+      // expired by date counts as expired, as the scan will store it
       expect(idsOf(await list(shanghai, '?expiringWithinDays=30&status=expired'))).toEqual([
         expired.id,
+        yesterday.id,
       ]);
       // an explicit status is honoured; only the date window still applies
       expect(idsOf(await list(shanghai, '?expiringWithinDays=30&status=withdrawn'))).toEqual([

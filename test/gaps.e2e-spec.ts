@@ -1,5 +1,7 @@
 import { ScopeGapReminderSource } from '../src/gaps/scope-gap.reminder-source';
+import { GapEpisodesStep } from '../src/gaps/gap-episodes.step';
 import { DueNotice } from '../src/reminders/reminder-source';
+import { ReportCache } from '../src/database/report-cache';
 import { Transactions } from '../src/database/transactions';
 import {
   VERIFICATION_STATES,
@@ -311,6 +313,7 @@ describe('buyers, requirements and scope gaps', () => {
       t.app.get(ProductVocabularyFile),
       t.app.get(Clock),
       t.app.get(FindingsService),
+      t.app.get(ReportCache),
       verification,
     );
     const analysis = await service.analyse(trader.organizationId);
@@ -460,7 +463,7 @@ describe('buyers, requirements and scope gaps', () => {
       batchSize: 2,
     });
     const notices = async (today: string) => {
-      await source.prepare(context(today));
+      await t.app.get(GapEpisodesStep).run(context(today));
       const found: DueNotice[] = [];
       for await (const batch of source.scan(context(today))) found.push(...batch);
       return found.filter(

@@ -12,11 +12,17 @@ export class AgreementBacking implements CertificateBacking {
   async backingFor(
     organizationId: string,
     certificateIds: string[],
+    scope?: { onlyFactoryId: string | null },
   ): Promise<Map<string, CertificateBackingAgreement[]>> {
     const backing = new Map<string, CertificateBackingAgreement[]>();
     if (certificateIds.length === 0) return backing;
+    if (scope && !scope.onlyFactoryId) return backing;
     const agreements = await this.transactions.manager.getRepository(Agreement).find({
-      where: { organizationId, certificateId: In([...new Set(certificateIds)]) },
+      where: {
+        organizationId,
+        certificateId: In([...new Set(certificateIds)]),
+        ...(scope ? { factoryId: scope.onlyFactoryId! } : {}),
+      },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     for (const agreement of agreements) {

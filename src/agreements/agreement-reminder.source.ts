@@ -21,8 +21,8 @@ import {
 
 /**
  * Milestones due in 7 days and in 1 day, overdue milestones (weekly), and agreements at
- * risk, for the reminder engine's daily digest. Before scanning, lapses in_progress
- * agreements that are past their target with milestones unfinished.
+ * risk, for the reminder engine's daily digest. Reads only: agreements lapse in the
+ * scan's state-change step before (agreement-lapse.step.ts).
  */
 @ReminderSource()
 @Injectable()
@@ -33,10 +33,6 @@ export class AgreementReminderSource implements ReminderSourceHandler {
     private readonly agreements: AgreementsService,
     private readonly factories: FactoriesService,
   ) {}
-
-  async prepare(context: ScanContext): Promise<void> {
-    await this.agreements.lapseOverdue(context.organizationId, context.today);
-  }
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     const { manager, organizationId, today } = context;

@@ -6,6 +6,7 @@ import { CertificatesModule } from '../certificates/certificates.module';
 import { FactoriesModule } from '../factories/factories.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AgreementBacking } from './agreement-backing';
+import { AgreementLapseStep } from './agreement-lapse.step';
 import { AgreementReminderSource } from './agreement-reminder.source';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
@@ -23,6 +24,7 @@ import { PlanTemplates } from './plan-templates';
     MilestonesService,
     AgreementBacking,
     AgreementReminderSource,
+    AgreementLapseStep,
     { provide: CERTIFICATE_BACKING, useExisting: AgreementBacking },
   ],
   exports: [AgreementsService, PlanTemplates, CERTIFICATE_BACKING],

@@ -52,6 +52,50 @@ export class AuditService {
     await repo.insert(event as QueryDeepPartialEntity<AuditEvent>);
   }
 
+  /** Many events of one person's change at once (an import's rows), in one multi-row INSERT. */
+  async recordManyBy(
+    manager: EntityManager,
+    actor: Actor,
+    entries: Omit<AuditEntry, 'organizationId' | 'actorId'>[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const repo = manager.getRepository(AuditEvent);
+    const now = this.clock.now();
+    const events = entries.map((entry) =>
+      repo.create({
+        organizationId: actor.organizationId,
+        actorId: actor.userId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: plain(entry.before),
+        after: plain(entry.after),
+        createdAt: now,
+      }),
+    );
+    await repo.insert(events as QueryDeepPartialEntity<AuditEvent>[]);
+  }
+
+  /**
+   * A stamp of the organization's latest change to these kinds of records: every change
+   * is an audit event, so a different stamp means the data changed since it was taken.
+   */
+  async changeStamp(
+    organizationId: string,
+    entityTypes: string[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<string> {
+    const row = await this.events
+      .query(manager, organizationId, 'event')
+      .select('COUNT(*)', 'count')
+      .addSelect('MAX(event.createdAt)', 'latest')
+      .andWhere('event.entityType IN (:...entityTypes)', { entityTypes })
+      .getRawOne<{ count: string | number; latest: string | Date | null }>();
+    const latest =
+      row?.latest instanceof Date ? row.latest.toISOString() : String(row?.latest ?? '');
+    return `${String(row?.count ?? 0)}@${latest}`;
+  }
+
   /** Shorthand for a change made by a signed-in person. */
   recordBy(
     manager: EntityManager,

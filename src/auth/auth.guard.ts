@@ -34,12 +34,16 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
 
-    let payload: TokenPayload;
+    let payload: unknown;
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+      payload = await this.jwt.verifyAsync<object>(token);
     } catch {
       throw unauthenticated('The bearer token is invalid or has expired');
     }
+    // A token signed by us always carries both; one without them was not, or is from
+    // before they existed, and must not reach a query with an undefined organization.
+    if (!isTokenPayload(payload))
+      throw unauthenticated('The bearer token is invalid or has expired');
     const actor = await this.users.findActor(payload.sub, payload.org);
     if (!actor) throw unauthenticated('The bearer token is invalid or has expired');
     request.actor = actor;
@@ -55,6 +59,12 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+function isTokenPayload(payload: unknown): payload is TokenPayload {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const { sub, org } = payload as Record<string, unknown>;
+  return typeof sub === 'string' && sub !== '' && typeof org === 'string' && org !== '';
 }
 
 function bearerToken(header: string | undefined): string | null {

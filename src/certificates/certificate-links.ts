@@ -34,10 +34,15 @@ export interface CertificateBackingAgreement {
 export const CERTIFICATE_BACKING = Symbol('CERTIFICATE_BACKING');
 
 export interface CertificateBacking {
-  /** The agreements that back each certificate (linked with certificateId, or covering its factory and standard). */
+  /**
+   * The agreements that back each certificate (linked with certificateId, or covering its
+   * factory and standard). With `onlyFactoryId` (a factory manager's factory), only that
+   * factory's agreements: another factory's agreement is never shown to a manager.
+   */
   backingFor(
     organizationId: string,
     certificateIds: string[],
+    scope?: { onlyFactoryId: string | null },
   ): Promise<Map<string, CertificateBackingAgreement[]>>;
 }
 

@@ -1,14 +1,10 @@
 import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
 
-export const CERTIFICATE_STATUSES = [
-  'active',
-  'suspended',
-  'withdrawn',
-  'expired',
-  'superseded',
-] as const;
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+import type { CertificateStatus } from './certificate-status';
+
+export { CERTIFICATE_STATUSES } from './certificate-status';
+export type { CertificateStatus } from './certificate-status';
 
 /** A management-system certificate held by a factory, or by the trader itself (factoryId null). */
 @ForeignKey('Factory', ['factoryId'], ['id'], {

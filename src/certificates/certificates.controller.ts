@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Roles } from '../common/actor';
+import { Actor, CurrentActor, isTraderStaff, Roles } from '../common/actor';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { CertificateLinksService } from './certificate-links.service';
 import { CertificatesService } from './certificates.service';
@@ -33,7 +33,13 @@ export class CertificatesController {
     const ids = list.map((c) => c.id);
     const [insights, backing] = await Promise.all([
       this.links.insights.get().forCertificates(actor, list, today),
-      this.links.backing.get().backingFor(actor.organizationId, ids),
+      this.links.backing
+        .get()
+        .backingFor(
+          actor.organizationId,
+          ids,
+          isTraderStaff(actor) ? undefined : { onlyFactoryId: actor.factoryId },
+        ),
     ]);
     return list.map((c) => ({
       ...toCertificateResponse(c, today, this.catalog.find(c.standard)),

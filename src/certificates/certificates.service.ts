@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import type { FieldProblem } from '../common/errors';
 import { Clock } from '../common/clock';
 import { addDays, todayIn } from '../common/dates';
 import { Page, pageOf } from '../common/pagination';
@@ -12,6 +13,7 @@ import { FactoriesService } from '../factories/factories.service';
 import { FactoryErrors } from '../factories/factories.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Certificate, CertificateStatus } from './certificate.entity';
+import { lapsesBy, lastValidDay } from './certificate-status';
 import { CertificateErrors } from './certificates.errors';
 import {
   CertificateQueryDto,
@@ -33,6 +35,9 @@ export type CurrentCertificateColumns = Pick<
   | 'expiresOn'
   | 'nextSurveillanceAuditOn'
 >;
+
+/** Certificates expired per transaction by the daily scan. */
+const EXPIRE_BATCH = 200;
 
 @Injectable()
 export class CertificatesService {
@@ -78,6 +83,82 @@ export class CertificatesService {
   ): Promise<Certificate> {
     await this.certificates.repo(manager).update({ id, organizationId }, { status });
     return this.certificates.get(manager, organizationId, id);
+  }
+
+  /**
+   * The daily scan's state change: every active or suspended certificate past its last
+   * valid day (expiresOn, or its edition's validUntil) is stored `expired`, each with an
+   * audit event by the system. Answers read the same rule before the scan has run
+   * (certificate-status.ts), so nobody sees `active` in between. Returns the ids.
+   */
+  async expireLapsed(organizationId: string, today: string): Promise<string[]> {
+    const voidStandards = this.voidStandards(today);
+    const expired: string[] = [];
+    let after = '';
+    for (;;) {
+      const candidates = await this.certificates
+        .query(this.transactions.manager, organizationId, 'certificate')
+        .select('certificate.id')
+        .andWhere("certificate.status IN ('active', 'suspended')")
+        .andWhere(
+          new Brackets((w) => {
+            w.where('certificate.expiresOn < :today', { today });
+            if (voidStandards.length > 0)
+              w.orWhere('certificate.standard IN (:...voidStandards)', { voidStandards });
+          }),
+        )
+        .andWhere('certificate.id > :after', { after })
+        .orderBy('certificate.id', 'ASC')
+        .take(EXPIRE_BATCH)
+        .getMany();
+      if (candidates.length === 0) break;
+      after = candidates[candidates.length - 1].id;
+      expired.push(
+        ...(await this.expire(
+          organizationId,
+          candidates.map((c) => c.id),
+          today,
+        )),
+      );
+    }
+    return expired;
+  }
+
+  private expire(organizationId: string, ids: string[], today: string): Promise<string[]> {
+    return this.transactions.run(async (manager) => {
+      const certificates = await this.certificates
+        .repo(manager)
+        .find({ where: { organizationId, id: In(ids) } });
+      const done: string[] = [];
+      for (const before of certificates) {
+        const validUntil = this.catalog.validUntil(before.standard);
+        if (!lapsesBy(before, validUntil, today)) continue;
+        // Conditional, so that a renewal or a registry result meanwhile wins cleanly.
+        const result = await this.certificates
+          .repo(manager)
+          .update({ id: before.id, organizationId, status: before.status }, { status: 'expired' });
+        if (!result.affected) continue;
+        const lastDay = lastValidDay(before.expiresOn, validUntil);
+        await this.audit.record(manager, {
+          organizationId,
+          actorId: null,
+          action: 'certificate.expired',
+          entityType: 'certificate',
+          entityId: before.id,
+          before: certificateSnapshot(before),
+          after: {
+            ...certificateSnapshot(before),
+            status: 'expired',
+            reason:
+              lastDay === before.expiresOn
+                ? `expiresOn ${before.expiresOn} passed without a renewal`
+                : `the edition ${before.standard} stopped counting after ${lastDay}`,
+          },
+        });
+        done.push(before.id);
+      }
+      return done;
+    });
   }
 
   /** For other features: the id and issue date of those of these ids that are the organization's certificates. */
@@ -186,15 +267,45 @@ export class CertificatesService {
       qb.andWhere('certificate.factoryId = :factoryId', { factoryId: query.factoryId });
     if (query.standard)
       qb.andWhere('certificate.standard = :standard', { standard: query.standard });
-    if (query.status) qb.andWhere('certificate.status = :status', { status: query.status });
+    // Statuses as in effect today (certificate-status.ts): an active or suspended
+    // certificate past its last valid day is expired, whether or not the scan stored it.
+    const voidStandards = this.voidStandards(today);
+    const stillValid = new Brackets((w) => {
+      w.where('certificate.expiresOn >= :today', { today });
+      if (voidStandards.length > 0)
+        w.andWhere('certificate.standard NOT IN (:...voidStandards)', { voidStandards });
+    });
+    if (query.status === 'expired') {
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where("certificate.status = 'expired'").orWhere(
+            new Brackets((lapsed) => {
+              lapsed.where("certificate.status IN ('active', 'suspended')").andWhere(
+                new Brackets((past) => {
+                  past.where('certificate.expiresOn < :today', { today });
+                  if (voidStandards.length > 0)
+                    past.orWhere('certificate.standard IN (:...voidStandards)', {
+                      voidStandards,
+                    });
+                }),
+              );
+            }),
+          ),
+        ),
+      );
+    } else if (query.status) {
+      qb.andWhere('certificate.status = :status', { status: query.status });
+      if (query.status === 'active' || query.status === 'suspended') qb.andWhere(stillValid);
+    }
     if (query.expiringWithinDays !== undefined) {
       qb.andWhere('certificate.expiresOn <= :until', {
         until: addDays(today, query.expiringWithinDays),
       });
-      if (query.status !== 'expired') qb.andWhere('certificate.expiresOn >= :today', { today });
       // Without an explicit status, only certificates that can still lapse are "expiring".
       if (!query.status) {
-        qb.andWhere("certificate.status NOT IN ('expired', 'superseded', 'withdrawn')");
+        qb.andWhere("certificate.status IN ('active', 'suspended')").andWhere(stillValid);
+      } else if (query.status !== 'expired') {
+        qb.andWhere('certificate.expiresOn >= :today', { today });
       }
     }
     if (query.q) {
@@ -245,6 +356,99 @@ export class CertificatesService {
       certificateSnapshot(certificate),
     );
     return certificate;
+  }
+
+  /**
+   * The checks `create` makes beyond the DTO's own validation, as field problems rather
+   * than a thrown error: an import previews every row before anything is written.
+   */
+  inputProblems(input: CreateCertificateDto): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    if (!this.catalog.find(input.standard)) {
+      problems.push({
+        field: 'standard',
+        message: CertificateErrors.unknownStandard(this.catalog.codes()).message,
+      });
+    }
+    if (input.expiresOn <= input.issuedOn) {
+      problems.push({
+        field: 'expiresOn',
+        message: CertificateErrors.expiresBeforeIssued().message,
+      });
+    }
+    if (input.status === 'superseded') {
+      problems.push({ field: 'status', message: CertificateErrors.supersededByRenewal().message });
+    }
+    return problems;
+  }
+
+  /** For imports: every certificate of the organization, to match rows by number and certification body. */
+  listAll(
+    organizationId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Certificate[]> {
+    return this.certificates
+      .query(manager, organizationId, 'certificate')
+      .orderBy('certificate.createdAt', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * Many new certificates at once, inside the caller's transaction (an import commit):
+   * the same checks as `createIn`, then one multi-row INSERT and one of audit events per
+   * chunk, so that 50,000 rows do not cost 200,000 round trips.
+   */
+  async createManyIn(
+    manager: EntityManager,
+    actor: Actor,
+    inputs: CreateCertificateDto[],
+  ): Promise<string[]> {
+    if (actor.role === 'factory_manager') throw FactoryErrors.notFound();
+    for (const input of inputs) {
+      this.checkStandard(input.standard);
+      checkDates(input.issuedOn, input.expiresOn);
+      if (input.status === 'superseded') throw CertificateErrors.supersededByRenewal();
+    }
+    const factoryIds = [
+      ...new Set(inputs.map((i) => i.factoryId).filter((id): id is string => !!id)),
+    ];
+    const found = await this.factories.findMany(actor.organizationId, factoryIds, manager);
+    if (found.length !== factoryIds.length) throw FactoryErrors.notFound();
+    const repo = this.certificates.repo(manager);
+    const now = this.clock.now();
+    const ids: string[] = [];
+    for (let start = 0; start < inputs.length; start += CREATE_CHUNK) {
+      const rows = inputs.slice(start, start + CREATE_CHUNK).map((input) =>
+        repo.create({
+          sites: [],
+          productCategories: [],
+          iafCodes: [],
+          accreditationBody: null,
+          nextSurveillanceAuditOn: null,
+          ...input,
+          factoryId: input.factoryId ?? null,
+          status: input.status ?? 'active',
+          organizationId: actor.organizationId,
+          createdById: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await repo.insert(rows);
+      await this.audit.recordManyBy(
+        manager,
+        actor,
+        rows.map((certificate) => ({
+          action: 'certificate.created',
+          entityType: 'certificate',
+          entityId: certificate.id,
+          before: null,
+          after: certificateSnapshot(certificate),
+        })),
+      );
+      ids.push(...rows.map((r) => r.id));
+    }
+    return ids;
   }
 
   update(actor: Actor, id: string, changes: UpdateCertificateDto): Promise<Certificate> {
@@ -425,6 +629,14 @@ export class CertificatesService {
     return this.certificates.get(manager, actor.organizationId, certificate.id);
   }
 
+  /** Editions whose certificates no longer count on `today` (their validUntil has passed). */
+  private voidStandards(today: string): string[] {
+    return this.catalog.codes().filter((code) => {
+      const until = this.catalog.validUntil(code);
+      return until !== null && until < today;
+    });
+  }
+
   private checkStandard(code: string): void {
     if (!this.catalog.find(code)) throw CertificateErrors.unknownStandard(this.catalog.codes());
   }
@@ -442,6 +654,9 @@ export class CertificatesService {
     return factory.id;
   }
 }
+
+/** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const CREATE_CHUNK = 500;
 
 function checkDates(issuedOn: string, expiresOn: string): void {
   if (expiresOn <= issuedOn) throw CertificateErrors.expiresBeforeIssued();

@@ -47,12 +47,30 @@ function englishForms(term: string): string[] {
   return [...forms].filter((f) => f.length >= 3);
 }
 
+/**
+ * Compiled once per term: a list of 50 certificates asks the same few terms again and
+ * again, and building the expressions was a tenth of such a request's time.
+ */
+const termPatterns = new Map<string, RegExp[]>();
+
+function patternsOf(term: string): RegExp[] {
+  let patterns = termPatterns.get(term);
+  if (!patterns) {
+    patterns = englishForms(term).map((form) => {
+      const words = form.split(/\s+/).map(escapeRegExp).join('[\\s-]+');
+      return new RegExp(`(^|[^\\p{L}\\p{N}])${words}($|[^\\p{L}\\p{N}])`, 'u');
+    });
+    // Terms come from the vocabulary and from factories' categories: a few hundred at most,
+    // but a long-running process must not grow without end.
+    if (termPatterns.size >= 10_000) termPatterns.clear();
+    termPatterns.set(term, patterns);
+  }
+  return patterns;
+}
+
 /** English term as whole words, in any of its forms: "kettle" matches "Kettles", never "kettlebells". */
 function englishTermIn(text: string, term: string): boolean {
-  return englishForms(term).some((form) => {
-    const words = form.split(/\s+/).map(escapeRegExp).join('[\\s-]+');
-    return new RegExp(`(^|[^\\p{L}\\p{N}])${words}($|[^\\p{L}\\p{N}])`, 'u').test(text);
-  });
+  return patternsOf(term).some((pattern) => pattern.test(text));
 }
 
 /**
@@ -61,6 +79,17 @@ function englishTermIn(text: string, term: string): boolean {
  * kettles); the category's own name counts as a term of its language.
  */
 export function termsOf(category: string, vocabulary: ProductVocabulary): CategoryTerms {
+  let known = termsCache.get(vocabulary);
+  if (!known) termsCache.set(vocabulary, (known = new Map()));
+  let terms = known.get(category);
+  if (!terms) known.set(category, (terms = findTerms(category, vocabulary)));
+  return terms;
+}
+
+/** The terms of each category already looked up, per vocabulary (a vocabulary is read once and never changed). */
+const termsCache = new WeakMap<ProductVocabulary, Map<string, CategoryTerms>>();
+
+function findTerms(category: string, vocabulary: ProductVocabulary): CategoryTerms {
   const wanted = normalize(category);
   const terms: CategoryTerms = { en: [], zh: [] };
   for (const [key, entry] of Object.entries(vocabulary.categories)) {

@@ -29,6 +29,15 @@ export class TenantRepository<T extends TenantOwned> {
     return manager.getRepository(this.target);
   }
 
+  /**
+   * TypeORM drops `undefined` conditions, so a missing organization id would match every
+   * tenant's rows: refuse it loudly instead (a programming error, never a client's).
+   */
+  private requireOrganization(organizationId: string): void {
+    if (typeof organizationId !== 'string' || organizationId === '')
+      throw new Error('TenantRepository: an organization id is required');
+  }
+
   async get(
     manager: EntityManager,
     organizationId: string,
@@ -46,6 +55,7 @@ export class TenantRepository<T extends TenantOwned> {
     id: string,
     extra?: FindOptionsWhere<T>,
   ): Promise<T | null> {
+    this.requireOrganization(organizationId);
     if (typeof id !== 'string' || id.length > 64) return Promise.resolve(null);
     return this.repo(manager).findOne({
       where: { ...(extra ?? {}), id, organizationId } as FindOptionsWhere<T>,
@@ -57,6 +67,7 @@ export class TenantRepository<T extends TenantOwned> {
     organizationId: string,
     options: FindManyOptions<T> & { where?: FindOptionsWhere<T> } = {},
   ): Promise<[T[], number]> {
+    this.requireOrganization(organizationId);
     return this.repo(manager).findAndCount({
       ...options,
       where: { ...(options.where ?? {}), organizationId } as FindOptionsWhere<T>,
@@ -64,6 +75,7 @@ export class TenantRepository<T extends TenantOwned> {
   }
 
   query(manager: EntityManager, organizationId: string, alias: string): SelectQueryBuilder<T> {
+    this.requireOrganization(organizationId);
     return this.repo(manager)
       .createQueryBuilder(alias)
       .where(`${alias}.organizationId = :organizationId`, { organizationId });

@@ -1,3 +1,4 @@
+import { checkSigningSecret } from './configuration';
 import { EnvironmentError, parseEnvironment } from './environment';
 
 /**
@@ -5,7 +6,7 @@ import { EnvironmentError, parseEnvironment } from './environment';
  * that names it, before Nest prints anything.
  */
 try {
-  parseEnvironment(process.env);
+  checkSigningSecret(parseEnvironment(process.env));
 } catch (error) {
   if (error instanceof EnvironmentError) {
     console.error(error.message);

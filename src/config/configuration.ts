@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import { registerAs } from '@nestjs/config';
-import { parseEnvironment } from './environment';
+import { Environment, EnvironmentError, parseEnvironment } from './environment';
+import { signingSecretProblem } from './secret-strength';
 import { projectRoot } from './project-root';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -33,6 +34,7 @@ export const appConfig = registerAs('app', () => {
     runWorker: env.RUN_WORKER,
     logLevel: env.LOG_LEVEL,
     reportTimeLimitMs: env.REPORT_TIME_LIMIT_MS,
+    reportCacheMs: env.REPORT_CACHE_MS,
   };
 });
 
@@ -90,13 +92,31 @@ export const documentsConfig = registerAs('documents', () => {
   };
 });
 
+function generatedSecretFile(dataDir: string): string {
+  return join(dataDir, 'jwt-secret');
+}
+
 /**
- * The signing secret: JWT_SECRET when set (always, in production); otherwise one made
- * at first start and kept in DATA_DIR so that tokens survive a restart of the embedded setup.
+ * In production the signing secret must be JWT_SECRET, random and not one anybody else
+ * knows (a placeholder from the repository, or the development secret generated in
+ * DATA_DIR). Throws an EnvironmentError of one line that names JWT_SECRET, never its value.
+ */
+export function checkSigningSecret(env: Environment): void {
+  if (env.NODE_ENV !== 'production') return;
+  const file = generatedSecretFile(absolute(env.DATA_DIR));
+  const generated = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+  const problem = signingSecretProblem(env.JWT_SECRET, generated);
+  if (problem) throw new EnvironmentError(`Invalid environment variable JWT_SECRET: it ${problem}`);
+}
+
+/**
+ * The signing secret: JWT_SECRET when set (always, in production: checkSigningSecret);
+ * otherwise one made at first start and kept in DATA_DIR so that tokens survive a restart
+ * of the embedded setup.
  */
 function signingSecret(explicit: string | undefined, dataDir: string): string {
   if (explicit) return explicit;
-  const file = join(dataDir, 'jwt-secret');
+  const file = generatedSecretFile(dataDir);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -106,6 +126,7 @@ function signingSecret(explicit: string | undefined, dataDir: string): string {
 
 export const authConfig = registerAs('auth', () => {
   const env = environment();
+  checkSigningSecret(env);
   return {
     jwtSecret: signingSecret(env.JWT_SECRET, absolute(env.DATA_DIR)),
     jwtTtl: env.JWT_TTL,

@@ -144,6 +144,16 @@ export class Environment {
   @Min(100, { message: 'REPORT_TIME_LIMIT_MS must be at least 100' })
   REPORT_TIME_LIMIT_MS = 10000;
 
+  /**
+   * How long a report (gaps, signals) is answered from memory when this process wrote
+   * nothing since: the longest another process's write (a worker, a second API) can take
+   * to show in it. 0 computes every answer afresh.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORT_CACHE_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'REPORT_CACHE_MS must be 0 or more' })
+  REPORT_CACHE_MS = 2000;
+
   /** `json`: one JSON object a line (pino), with a request id; `text`: Nest's console lines. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -172,6 +182,9 @@ export class Environment {
 
 export class EnvironmentError extends Error {}
 
+/** Never printed, not even when they are wrong: the log would leak them. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'METRICS_TOKEN', 'IAF_CERTSEARCH_API_KEY']);
+
 /** Validates the raw environment; throws an EnvironmentError whose message is one line per bad variable. */
 export function parseEnvironment(raw: Record<string, string | undefined>): Environment {
   // Every decorated property, including optional ones without a default (SMTP_URL,
@@ -191,8 +204,10 @@ export function parseEnvironment(raw: Record<string, string | undefined>): Envir
   if (errors.length > 0) {
     const lines = errors.map((error) => {
       const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-      const shown = JSON.stringify(String(raw[error.property] ?? ''));
-      return `Invalid environment variable ${error.property}: ${message} (got ${shown})`;
+      const shown = SECRET_VARIABLES.has(error.property)
+        ? 'value not shown'
+        : `got ${JSON.stringify(String(raw[error.property] ?? ''))}`;
+      return `Invalid environment variable ${error.property}: ${message} (${shown})`;
     });
     throw new EnvironmentError(lines.join('\n'));
   }

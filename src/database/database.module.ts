@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig } from '../config/configuration';
 import { buildDataSourceOptions } from './data-source-options';
+import { ReportCache } from './report-cache';
 import { Transactions } from './transactions';
 
 @Global()
@@ -17,7 +18,7 @@ import { Transactions } from './transactions';
       }),
     }),
   ],
-  providers: [Transactions],
-  exports: [Transactions],
+  providers: [Transactions, ReportCache],
+  exports: [Transactions, ReportCache],
 })
 export class DatabaseModule {}

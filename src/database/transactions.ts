@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { ReportCache } from './report-cache';
 
 /**
  * Every write goes through `run`. TypeORM shares one connection for SQLite, so two
@@ -20,7 +21,10 @@ export class Transactions {
   private readonly sqliteLock = new Mutex();
   private shortBusyWait = false;
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly reports: ReportCache,
+  ) {}
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'sqlite';
@@ -30,9 +34,14 @@ export class Transactions {
     return this.dataSource.manager;
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.dataSource.transaction(work);
-    return this.sqliteLock.runExclusive(() => this.immediate(work));
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      if (!this.isSqlite) return await this.dataSource.transaction(work);
+      return await this.sqliteLock.runExclusive(() => this.immediate(work));
+    } finally {
+      // Whatever it wrote, kept reports are older than it now.
+      this.reports.invalidate();
+    }
   }
 
   private async immediate<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

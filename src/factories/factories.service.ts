@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import type { FieldProblem } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
@@ -14,7 +15,7 @@ import {
 import { FactoryErrors } from './factories.errors';
 import { FactoryHoldingsService } from './factory-holdings.service';
 import { Factory } from './factory.entity';
-import { usccProblem } from './uscc';
+import { USCC_MESSAGES, usccProblem } from './uscc';
 
 @Injectable()
 export class FactoriesService {
@@ -99,59 +100,89 @@ export class FactoriesService {
   }
 
   create(actor: Actor, input: CreateFactoryDto): Promise<Factory> {
+    return this.transactions.run((manager) => this.createIn(manager, actor, input));
+  }
+
+  /** `create` inside the caller's transaction (an import commits all its rows in one). */
+  async createIn(manager: EntityManager, actor: Actor, input: CreateFactoryDto): Promise<Factory> {
     const fields = { ...input, productCategories: input.productCategories ?? [] };
     fields.licenseNumber = normalizeLicense(fields.country, fields.licenseNumber);
     checkLicense(fields.country, fields.licenseNumber);
-    return this.transactions.run(async (manager) => {
-      const repo = manager.getRepository(Factory);
-      const factory = repo.create({
-        ...fields,
-        organizationId: actor.organizationId,
-        status: fields.status ?? 'active',
-      });
-      await repo.insert(factory);
-      const saved = await this.factories.get(manager, actor.organizationId, factory.id);
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'factory.created',
-        'factory',
-        saved.id,
-        null,
-        toFactoryResponse(saved),
-      );
-      return saved;
+    const repo = manager.getRepository(Factory);
+    const factory = repo.create({
+      ...fields,
+      organizationId: actor.organizationId,
+      status: fields.status ?? 'active',
     });
+    await repo.insert(factory);
+    const saved = await this.factories.get(manager, actor.organizationId, factory.id);
+    await this.audit.recordBy(
+      manager,
+      actor,
+      'factory.created',
+      'factory',
+      saved.id,
+      null,
+      toFactoryResponse(saved),
+    );
+    return saved;
+  }
+
+  /**
+   * The checks `create` makes beyond the DTO's own validation, as field problems rather
+   * than a thrown error: an import previews every row before anything is written.
+   */
+  inputProblems(input: CreateFactoryDto): FieldProblem[] {
+    const licenseNumber = normalizeLicense(input.country, input.licenseNumber);
+    if (input.country !== 'CN' || !licenseNumber) return [];
+    const problem = usccProblem(licenseNumber);
+    return problem ? [{ field: 'licenseNumber', message: USCC_MESSAGES[problem] }] : [];
+  }
+
+  /** For imports: every factory of the organization, to match rows by licence number or name. */
+  listAll(
+    organizationId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Factory[]> {
+    return this.factories.query(manager, organizationId, 'factory').getMany();
   }
 
   update(actor: Actor, id: string, changes: UpdateFactoryDto): Promise<Factory> {
-    return this.transactions.run(async (manager) => {
-      const before = await this.get(actor, id, manager);
-      const patch: UpdateFactoryDto = { ...changes };
-      if (patch.country !== undefined || patch.licenseNumber !== undefined) {
-        // The licence rule depends on the country, whichever of the two the patch changes.
-        const country = patch.country ?? before.country;
-        patch.licenseNumber = normalizeLicense(
-          country,
-          patch.licenseNumber !== undefined ? patch.licenseNumber : before.licenseNumber,
-        );
-        checkLicense(country, patch.licenseNumber);
-      }
-      await manager
-        .getRepository(Factory)
-        .update({ id, organizationId: actor.organizationId }, patch);
-      const after = await this.factories.get(manager, actor.organizationId, id);
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'factory.updated',
-        'factory',
-        id,
-        toFactoryResponse(before),
-        toFactoryResponse(after),
+    return this.transactions.run((manager) => this.updateIn(manager, actor, id, changes));
+  }
+
+  /** `update` inside the caller's transaction. */
+  async updateIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    changes: UpdateFactoryDto,
+  ): Promise<Factory> {
+    const before = await this.get(actor, id, manager);
+    const patch: UpdateFactoryDto = { ...changes };
+    if (patch.country !== undefined || patch.licenseNumber !== undefined) {
+      // The licence rule depends on the country, whichever of the two the patch changes.
+      const country = patch.country ?? before.country;
+      patch.licenseNumber = normalizeLicense(
+        country,
+        patch.licenseNumber !== undefined ? patch.licenseNumber : before.licenseNumber,
       );
-      return after;
-    });
+      checkLicense(country, patch.licenseNumber);
+    }
+    await manager
+      .getRepository(Factory)
+      .update({ id, organizationId: actor.organizationId }, patch);
+    const after = await this.factories.get(manager, actor.organizationId, id);
+    await this.audit.recordBy(
+      manager,
+      actor,
+      'factory.updated',
+      'factory',
+      id,
+      toFactoryResponse(before),
+      toFactoryResponse(after),
+    );
+    return after;
   }
 
   /** Refused while certificates remain, unless the factory was first ended: then they go with it. */

@@ -11,6 +11,7 @@ import { BuyerCoverageController } from './buyer-coverage.controller';
 import { BuyerReportsService } from './buyer-reports.service';
 import { GapsController } from './gaps.controller';
 import { GapsService } from './gaps.service';
+import { GapEpisodesStep } from './gap-episodes.step';
 import { ScopeGapReminderSource } from './scope-gap.reminder-source';
 
 /**
@@ -29,7 +30,7 @@ import { ScopeGapReminderSource } from './scope-gap.reminder-source';
     DocumentsModule,
   ],
   controllers: [GapsController, BuyerCoverageController],
-  providers: [GapsService, BuyerReportsService, ScopeGapReminderSource],
+  providers: [GapsService, BuyerReportsService, ScopeGapReminderSource, GapEpisodesStep],
   exports: [GapsService, BuyerReportsService],
 })
 export class GapsModule {}

@@ -15,6 +15,7 @@ import { Page, pageOf } from '../common/pagination';
 import { canonicalCategory, ProductVocabulary } from '../common/scope-matching';
 import { ProductVocabularyFile } from '../config/product-vocabulary';
 import { StandardsCatalog } from '../config/standards-catalog';
+import { ReportCache } from '../database/report-cache';
 import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
 import { FindingsService } from '../audits/findings.service';
@@ -73,16 +74,23 @@ export class GapsService {
     private readonly vocabulary: ProductVocabularyFile,
     private readonly clock: Clock,
     private readonly findings: FindingsService,
+    private readonly reports: ReportCache,
     @Inject(VERIFICATION_STATES) private readonly verification: VerificationStates,
   ) {}
 
   async gaps(actor: Actor, query: GapQueryDto): Promise<Page<Gap>> {
-    const analysis = await this.analyse(actor.organizationId, {
-      buyerIds: query.buyerId ? [query.buyerId] : undefined,
-      standard: query.standard,
-    });
+    // The whole organization's analysis is kept (ReportCache) and filtered here: each
+    // requirement is analysed on its own, so filtering after gives the same gaps.
+    const organizationId = actor.organizationId;
+    const organization = await this.organizations.get(organizationId);
+    const today = todayIn(organization.timezone, this.clock.now());
+    const analysis = await this.reports.get(`gaps:${organizationId}:${today}`, () =>
+      this.analyse(organizationId, { today }),
+    );
     const factoryId = query.factoryId === 'own' ? null : query.factoryId;
     const all = analysis.requirements
+      .filter(({ requirement }) => !query.buyerId || requirement.buyerId === query.buyerId)
+      .filter(({ requirement }) => !query.standard || requirement.standard === query.standard)
       .flatMap((item) => item.gaps)
       .filter((gap) => query.factoryId === undefined || gap.factoryId === factoryId)
       .filter((gap) => !query.rule || gap.rule === query.rule);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, MoreThan } from 'typeorm';
 import { BuyersService } from '../buyers/buyers.service';
-import { Transactions } from '../database/transactions';
 import {
   DueNotice,
   NoticeToRender,
@@ -12,10 +11,9 @@ import {
   ScanContext,
 } from '../reminders/reminder-source';
 import { GapEpisode } from './gap-episode.entity';
-import { planEpisodes, scopeGapDedupeKey } from './gap-episodes';
+import { scopeGapDedupeKey } from './gap-episodes';
 import { explainGap } from './gap-explanations';
-import { Gap, gapKey, GapFacts, GapRuleId } from './gap.rules';
-import { GapsService } from './gaps.service';
+import { GapFacts, GapRuleId } from './gap.rules';
 
 export const SCOPE_GAP_KIND = 'scope_gap';
 
@@ -29,60 +27,16 @@ interface ScopeGapPayload {
 }
 
 /**
- * Tells admins of newly found scope gaps: prepare() opens an episode for each gap the
- * analysis finds without one and closes those of solved gaps; scan() yields every open
- * episode under a dedupe key of its own, so the engine stores (and sends) each once.
+ * Tells admins of newly found scope gaps: yields every open gap episode (opened and
+ * closed by the scan's state-change step, gap-episodes.step.ts) under a dedupe key of
+ * its own, so the engine stores (and sends) each once. Reads only.
  */
 @Injectable()
 @ReminderSource()
 export class ScopeGapReminderSource implements ReminderSourceHandler {
   readonly kinds = [SCOPE_GAP_KIND] as const;
 
-  constructor(
-    private readonly gaps: GapsService,
-    private readonly buyers: BuyersService,
-    private readonly transactions: Transactions,
-  ) {}
-
-  async prepare(context: ScanContext): Promise<void> {
-    const analysis = await this.gaps.analyse(context.organizationId, {
-      today: context.today,
-      policy: context.policy,
-      manager: context.manager,
-    });
-    const current = analysis.requirements.flatMap((item) => item.gaps);
-    await this.transactions.run(async (manager) => {
-      const repo = manager.getRepository(GapEpisode);
-      const open = await repo.find({
-        select: ['id', 'gapKey'],
-        where: { organizationId: context.organizationId, closedOn: IsNull() },
-      });
-      const plan = planEpisodes(open, current, gapKey);
-      for (let i = 0; i < plan.close.length; i += 500) {
-        await repo
-          .createQueryBuilder()
-          .update(GapEpisode)
-          .set({ closedOn: context.today, openGapKey: null })
-          .where('organizationId = :organizationId', { organizationId: context.organizationId })
-          .andWhere('id IN (:...ids)', { ids: plan.close.slice(i, i + 500) })
-          .execute();
-      }
-      const rows = plan.open.map((gap) => episodeOf(context.organizationId, gap, context.today));
-      // Two scans of one organization at once (the scheduled one and POST /reminders/scan,
-      // or two workers) both find a new gap without an episode; on PostgreSQL the second
-      // insert would break the unique open-key index and drop this source from its scan.
-      // The episode the first scan opened is the one to report, so the second keeps it.
-      for (let i = 0; i < rows.length; i += 200) {
-        await repo
-          .createQueryBuilder()
-          .insert()
-          .into(GapEpisode)
-          .values(rows.slice(i, i + 200))
-          .orIgnore()
-          .execute();
-      }
-    });
-  }
+  constructor(private readonly buyers: BuyersService) {}
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     const names = await this.buyers.namesOf(context.organizationId, context.manager);
@@ -123,27 +77,6 @@ export class ScopeGapReminderSource implements ReminderSourceHandler {
           link: `/gaps?buyerId=${payload.buyerId}`,
         };
   }
-}
-
-function episodeOf(organizationId: string, gap: Gap, today: string): GapEpisode {
-  const episode = new GapEpisode();
-  const key = gapKey(gap);
-  Object.assign(episode, {
-    organizationId,
-    gapKey: key,
-    openGapKey: key,
-    rule: gap.rule,
-    buyerId: gap.buyerId,
-    requirementId: gap.requirementId,
-    factoryId: gap.factoryId,
-    certificateId: gap.certificateId,
-    standard: gap.standard,
-    productCategory: gap.productCategory,
-    facts: { ...gap.facts },
-    openedOn: today,
-    closedOn: null,
-  });
-  return episode;
 }
 
 function toNotice(episode: GapEpisode, buyerName: string): DueNotice {

@@ -38,8 +38,8 @@ export function digestIdOf(organizationId: string, scanOn: string, recipient: st
 }
 
 /**
- * The daily scan: asks every reminder source what is due today in the organization's
- * calendar, stores one row per notice and recipient (the unique dedupe key makes a
+ * The daily scan: runs the state-change steps, then asks every reminder source what is
+ * due today in the organization's calendar, stores one row per notice and recipient (the unique dedupe key makes a
  * second scan, or two at once, store nothing new), then hands the pending digests on.
  */
 @Injectable()
@@ -99,12 +99,25 @@ export class ReminderScanService {
       return digestId;
     };
 
+    // First the state changes, in their order (certificates expire, agreements lapse,
+    // gap episodes open and close), so that every source reads the day as it now is.
+    for (const step of this.sources.steps()) {
+      try {
+        await step.run(context);
+      } catch (error) {
+        this.logger.error(
+          `Scan step "${step.name}" failed for ${organizationId}: ${
+            error instanceof Error ? (error.stack ?? error.message) : String(error)
+          }`,
+        );
+      }
+    }
+
     let created = 0;
     for (const source of this.sources.all()) {
       // One broken source must not keep the others' notices from going out; what it
       // stored before failing stays, and the next scan tries it again.
       try {
-        if (source.prepare) await source.prepare(context);
         for await (const notices of source.scan(context)) {
           await directory.loadContacts(notices.map((n) => n.factoryId));
           created += await this.store(organizationId, today, notices, directory, digestOf);

@@ -81,14 +81,30 @@ export interface RenderedNotice {
 export interface ReminderSourceHandler {
   /** The kinds this source produces. */
   readonly kinds: readonly string[];
-  /**
-   * Optional: state changes the daily scan makes before looking for notices (an
-   * agreement past its target becomes `lapsed`, a gap episode opens or closes). Runs once
-   * per organization per scan; writes go through the injected Transactions.
-   */
-  prepare?(context: ScanContext): Promise<void>;
-  /** Yields what is due today, in batches. */
+  /** Yields what is due today, in batches. Reads only: state changes are scan steps. */
   scan(context: ScanContext): AsyncIterable<DueNotice[]>;
   /** Words for one notice in the digest, in the recipient's language. */
   render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice;
+}
+
+/**
+ * The daily scan runs in two phases: first every state change, in the order below, then
+ * every reminder source (which only read). A state change is a provider decorated
+ * @ScanStep(order) that implements ScanStepHandler, listed in its feature module's
+ * providers. Later steps see what earlier ones stored: gap episodes are opened and
+ * closed after certificates have expired and agreements have lapsed.
+ */
+export const SCAN_STEP = 'certpact:scan-step';
+export const SCAN_STEP_ORDER = {
+  expireCertificates: 10,
+  lapseAgreements: 20,
+  gapEpisodes: 30,
+} as const;
+export const ScanStep = (order: number): ClassDecorator => SetMetadata(SCAN_STEP, order);
+
+export interface ScanStepHandler {
+  /** A short name for logs, e.g. `expire certificates`. */
+  readonly name: string;
+  /** Runs once per organization per scan; writes through the feature's own service. */
+  run(context: ScanContext): Promise<void>;
 }

@@ -2,9 +2,11 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { DigestDeliveryService } from './digest-delivery.service';
 import { CertificateExpirySource } from './kinds/certificate-expiry.source';
+import { ExpireCertificatesStep } from './kinds/certificate-expiry.step';
 import { StandardEditionSource } from './kinds/standard-edition.source';
 import { SurveillanceAuditSource } from './kinds/surveillance-audit.source';
 import { TransitionAuditSource } from './kinds/transition-audit.source';
@@ -28,6 +30,7 @@ import { RemindersService } from './reminders.service';
   imports: [
     AuditModule,
     OrganizationsModule,
+    CertificatesModule,
     DiscoveryModule,
     BullModule.registerQueue({ name: REMINDER_SCAN_QUEUE }, { name: REMINDER_DIGEST_QUEUE }),
   ],
@@ -44,6 +47,7 @@ import { RemindersService } from './reminders.service';
     ReminderWorkers,
     ReminderScanProcessor,
     ReminderDigestProcessor,
+    ExpireCertificatesStep,
     CertificateExpirySource,
     SurveillanceAuditSource,
     StandardEditionSource,

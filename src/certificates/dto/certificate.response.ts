@@ -1,5 +1,6 @@
 import { daysBetween } from '../../common/dates';
-import { effectiveCertificateStatus, StandardEdition } from '../../config/standard-transitions';
+import type { StandardEdition } from '../../config/standard-transitions';
+import { effectiveStatus } from '../certificate-status';
 import { Certificate, CertificateStatus } from '../certificate.entity';
 
 /** The transition of the certificate's edition, from the standards catalogue. */
@@ -66,7 +67,7 @@ export function toCertificateResponse(
     issuedOn: certificate.issuedOn,
     expiresOn: certificate.expiresOn,
     nextSurveillanceAuditOn: certificate.nextSurveillanceAuditOn,
-    status: effectiveCertificateStatus(certificate, edition, today),
+    status: effectiveStatus(certificate, edition?.validUntil?.date ?? null, today),
     recordedStatus: certificate.status,
     edition: {
       status: edition?.status ?? 'unknown',

@@ -18,7 +18,6 @@ import {
   WithdrawalIndex,
 } from './iaf-mla';
 
-
 /** DATA_DIR/<name> when it exists (an update without a release), else the shipped config/<name>. */
 function pathOf(name: string, dataDir: string): string {
   const override = join(dataDir, name);
@@ -75,16 +74,28 @@ export class IafMlaList {
     this.withdrawals = new WithdrawalIndex(withdrawals.withdrawals, this.signatories);
   }
 
-  /** Null when no body is named. */
-  recognizes(accreditationBody: string | null): boolean | null {
-    if (accreditationBody === null || accreditationBody.trim() === '') return null;
-    return this.signatories.find(accreditationBody) !== null;
-  }
+  /**
+   * Answers by the body's name as written: a page of certificates names the same few
+   * bodies (CNAS, UKAS...) again and again. Bounded, since the names come from user input.
+   */
+  private readonly answers = new Map<string, MlaSignatory | null>();
 
   /** The signatory an accreditation body as written designates, or null. */
   signatoryOf(accreditationBody: string | null): MlaSignatory | null {
     if (accreditationBody === null || accreditationBody.trim() === '') return null;
-    return this.signatories.find(accreditationBody);
+    let answer = this.answers.get(accreditationBody);
+    if (answer === undefined) {
+      answer = this.signatories.find(accreditationBody);
+      if (this.answers.size >= 10_000) this.answers.clear();
+      this.answers.set(accreditationBody, answer);
+    }
+    return answer;
+  }
+
+  /** Null when no body is named. */
+  recognizes(accreditationBody: string | null): boolean | null {
+    if (accreditationBody === null || accreditationBody.trim() === '') return null;
+    return this.signatoryOf(accreditationBody) !== null;
   }
 
   /** The recorded withdrawal of the accreditation a certificate claims, or null. */

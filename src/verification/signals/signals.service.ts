@@ -7,6 +7,7 @@ import { Page } from '../../common/pagination';
 import { TenantRepository } from '../../common/tenancy';
 import { ProductVocabularyFile } from '../../config/product-vocabulary';
 import { StandardEdition, StandardsCatalog } from '../../config/standards-catalog';
+import { ReportCache } from '../../database/report-cache';
 import { Transactions } from '../../database/transactions';
 import { FactoriesService } from '../../factories/factories.service';
 import { CertificateErrors } from '../../certificates/certificates.errors';
@@ -38,6 +39,7 @@ export class SignalsService {
     private readonly catalog: StandardsCatalog,
     private readonly mla: IafMlaList,
     private readonly vocabulary: ProductVocabularyFile,
+    private readonly reports: ReportCache,
   ) {}
 
   /** The signals of each certificate (all of one organization). */
@@ -131,28 +133,52 @@ export class SignalsService {
   async list(actor: Actor, query: SignalQueryDto): Promise<Page<SignalListItem>> {
     const today = await this.certificatesService.today(actor.organizationId);
     if (query.certificateId) await this.certificatesService.get(actor, query.certificateId);
+    // One certificate's signals are computed afresh; the organization's list is kept
+    // (ReportCache) and filtered here, which gives the same items in the same order.
+    const all = query.certificateId
+      ? await this.signalItems(actor.organizationId, today, query.certificateId)
+      : await this.reports.get(`signals:${actor.organizationId}:${today}`, () =>
+          this.signalItems(actor.organizationId, today),
+        );
+    const factoryId = query.factoryId === 'own' ? null : query.factoryId;
+    const items = all.filter(
+      (item) =>
+        (query.factoryId === undefined || item.factoryId === factoryId) &&
+        (!query.signal || item.id === query.signal),
+    );
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: items.slice(start, start + query.pageSize),
+      total: items.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** Every signal of the organization's certificates (or of one), in certificate id order. */
+  private async signalItems(
+    organizationId: string,
+    today: string,
+    certificateId?: string,
+  ): Promise<SignalListItem[]> {
     const items: SignalListItem[] = [];
     let lastId = '';
     for (;;) {
       const qb = this.certificates
-        .query(this.transactions.manager, actor.organizationId, 'certificate')
+        .query(this.transactions.manager, organizationId, 'certificate')
         .andWhere('certificate.id > :lastId', { lastId })
         .orderBy('certificate.id', 'ASC')
         .take(BATCH);
-      if (query.certificateId) {
-        qb.andWhere('certificate.id = :certificateId', { certificateId: query.certificateId });
+      if (certificateId) {
+        qb.andWhere('certificate.id = :certificateId', { certificateId });
       } else {
         qb.andWhere('certificate.status <> :superseded', { superseded: 'superseded' });
       }
-      if (query.factoryId === 'own') qb.andWhere('certificate.factoryId IS NULL');
-      else if (query.factoryId)
-        qb.andWhere('certificate.factoryId = :factoryId', { factoryId: query.factoryId });
       const batch = await qb.getMany();
       if (batch.length === 0) break;
-      const signals = await this.signalsFor(actor.organizationId, batch, today);
+      const signals = await this.signalsFor(organizationId, batch, today);
       for (const certificate of batch) {
         for (const signal of signals.get(certificate.id) ?? []) {
-          if (query.signal && signal.id !== query.signal) continue;
           items.push({
             certificateId: certificate.id,
             factoryId: certificate.factoryId,
@@ -165,13 +191,7 @@ export class SignalsService {
       lastId = batch[batch.length - 1].id;
       if (batch.length < BATCH) break;
     }
-    const start = (query.page - 1) * query.pageSize;
-    return {
-      items: items.slice(start, start + query.pageSize),
-      total: items.length,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return items;
   }
 }
 

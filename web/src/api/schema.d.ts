@@ -840,6 +840,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an import template (CSV or XLSX with drop-downs of allowed values) */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a CSV or XLSX file of factories or certificates: answers a preview, writes nothing */
+        post: operations["ImportsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: its state, progress and preview */
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the previewed rows in one transaction; 409 when the preview is too old or the data changed */
+        post: operations["ImportsController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1834,6 +1902,59 @@ export interface components {
              * @example 7
              */
             overdueRepeatDays?: number;
+        };
+        ImportRowErrorResponse: {
+            /**
+             * @description The row as the spreadsheet numbers it (the header is row 1)
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description The column header as the file wrote it
+             * @example Expires on
+             */
+            column: string;
+            /** @example expiresOn must be a real date written YYYY-MM-DD */
+            message: string;
+        };
+        ImportResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "factories" | "certificates";
+            /**
+             * @description queued and reading: a large file is being read by a job
+             * @enum {string}
+             */
+            state: "queued" | "reading" | "ready" | "committed" | "failed";
+            progress: number;
+            fileName: string | null;
+            /** @description Data rows read (the header and blank rows not counted) */
+            rows: number;
+            valid: number;
+            invalid: number;
+            /** @description Rows that commit creates */
+            created: number;
+            /** @description Rows that commit applies to an existing record */
+            updated: number;
+            /** @description Rows equal to an existing record */
+            unchanged: number;
+            /** @description At most the first 1000 */
+            errors: components["schemas"]["ImportRowErrorResponse"][];
+            /**
+             * @description Why a queued file was refused
+             * @example IMPORT.TOO_MANY_ROWS
+             */
+            failureCode: string | null;
+            failureMessage: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Commit after this answers 409 IMPORT.PREVIEW_EXPIRED
+             */
+            expiresAt: string;
+            /** Format: date-time */
+            committedAt: string | null;
         };
         InviteFactoryManagerDto: {
             /** @example chen.jie@valves.example */
@@ -3740,6 +3861,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query: {
+                kind: "factories" | "certificates";
+                format?: "csv" | "xlsx";
+            };
+            header: {
+                "accept-language": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    ImportsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV (UTF-8 or GBK) or XLSX
+                     */
+                    file: string;
+                    /** @enum {string} */
+                    kind: "factories" | "certificates";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+        };
+    };
+    ImportsController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
             };
         };
     };

@@ -1,0 +1,398 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditService } from '../audit/audit.service';
+import { CertificatesService } from '../certificates/certificates.service';
+import { CERTIFICATE_SHEET_COLUMNS } from '../certificates/dto/certificate.columns';
+import { CreateCertificateDto, UpdateCertificateDto } from '../certificates/dto/certificate.dto';
+import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import type { SheetColumn } from '../common/export/export-columns';
+import type { FieldProblem } from '../common/errors';
+import { TenantRepository } from '../common/tenancy';
+import { Transactions } from '../database/transactions';
+import { FACTORY_SHEET_COLUMNS } from '../factories/dto/factory.columns';
+import { CreateFactoryDto, UpdateFactoryDto } from '../factories/dto/factory.dto';
+import { FactoriesService } from '../factories/factories.service';
+import { detectFormat, fileRows, ImportFormat } from './import-file';
+import {
+  CertificateIndex,
+  changedFields,
+  FactoryIndex,
+  certificateKey,
+  nameKey,
+} from './import-matching';
+import {
+  ImportCounts,
+  ImportKind,
+  ImportPlanRow,
+  ImportPreview,
+  ImportRowError,
+} from './import-preview.entity';
+import { HeaderMap, isBlankRow, mapHeader, MAX_IMPORT_ROWS, rowFields } from './import-sheet.rules';
+import { ImportErrors } from './imports.errors';
+import { PREVIEW_LIFETIME_MS } from './import-lifetime';
+
+/** Row errors kept in a preview: enough to fix a file, not a copy of a broken one. */
+const MAX_STORED_ERRORS = 1000;
+/** The kinds of records an import reads and writes: a change to any invalidates a preview. */
+const WATCHED = ['factory', 'certificate'];
+
+export const SHEETS: Record<ImportKind, readonly SheetColumn[]> = {
+  factories: FACTORY_SHEET_COLUMNS,
+  certificates: CERTIFICATE_SHEET_COLUMNS,
+};
+
+/** Fields that may be left out but are never null: an empty cell keeps (or defaults) them. */
+const OMIT_WHEN_EMPTY = new Set(['status', 'productCategories', 'sites', 'iafCodes']);
+
+export interface UploadedFile {
+  buffer: Buffer;
+  originalname?: string;
+}
+
+interface ReadResult {
+  counts: ImportCounts;
+  errors: ImportRowError[];
+  plan: ImportPlanRow[];
+}
+
+/** Reads one kind of row: validate with the create DTO and the owning service, then match. */
+interface RowReader {
+  check(
+    fields: Record<string, unknown>,
+    row: number,
+  ): Promise<{ problems: FieldProblem[]; plan?: ImportPlanRow }>;
+}
+
+@Injectable()
+export class ImportsService {
+  private readonly previews = new TenantRepository(ImportPreview, ImportErrors.notFound);
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly factories: FactoriesService,
+    private readonly certificates: CertificatesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  get(actor: Actor, id: string): Promise<ImportPreview> {
+    return this.previews.get(this.transactions.manager, actor.organizationId, id, {
+      createdById: actor.userId,
+    });
+  }
+
+  /** Reads and validates the file; nothing but the preview itself is written. */
+  async preview(
+    actor: Actor,
+    kind: ImportKind,
+    file: UploadedFile | undefined,
+  ): Promise<ImportPreview> {
+    if (!file) throw ImportErrors.fileRequired();
+    const format = detectFormat(file.buffer);
+    // Taken before the data is read: a change made while reading makes the preview stale.
+    const dataStamp = await this.audit.changeStamp(actor.organizationId, WATCHED);
+    const result = await this.read(actor, kind, file.buffer, format);
+    const repo = this.previews.repo(this.transactions.manager);
+    const preview = repo.create({
+      organizationId: actor.organizationId,
+      createdById: actor.userId,
+      kind,
+      format,
+      fileName: file.originalname?.slice(0, 255) ?? null,
+      state: 'ready',
+      progress: 100,
+      counts: result.counts,
+      errors: result.errors,
+      plan: result.plan,
+      dataStamp,
+      failure: null,
+      committedAt: null,
+      createdAt: this.clock.now(),
+    });
+    // The JSON columns' types are wider than TypeORM's insert type admits.
+    await repo.insert(preview as QueryDeepPartialEntity<ImportPreview>);
+    return preview;
+  }
+
+  /** Parses every row; file-level problems (format, header, size) throw, row problems are collected. */
+  async read(
+    actor: Actor,
+    kind: ImportKind,
+    bytes: Buffer,
+    format: ImportFormat,
+    onProgress?: (rowsRead: number) => Promise<void>,
+  ): Promise<ReadResult> {
+    const sheet = SHEETS[kind];
+    const reader =
+      kind === 'factories' ? await this.factoryReader(actor) : await this.certificateReader(actor);
+    const counts: ImportCounts = {
+      rows: 0,
+      valid: 0,
+      invalid: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+    };
+    const errors: ImportRowError[] = [];
+    const plan: ImportPlanRow[] = [];
+    let header: HeaderMap | null = null;
+    for await (const { row, cells } of fileRows(bytes, format)) {
+      if (isBlankRow(cells)) continue;
+      if (!header) {
+        header = checkedHeader(
+          cells.map((c) => (typeof c === 'string' ? c : '')),
+          sheet,
+        );
+        continue;
+      }
+      counts.rows += 1;
+      if (counts.rows > MAX_IMPORT_ROWS) throw ImportErrors.tooManyRows();
+      if (onProgress && counts.rows % 1000 === 0) await onProgress(counts.rows);
+      const columnOf = (field: string) => columnName(header as HeaderMap, field);
+      const { fields, problems: cellProblems } = rowFields(cells, header, OMIT_WHEN_EMPTY);
+      let rowErrors: ImportRowError[] = cellProblems.map((p) => ({
+        row,
+        column: (header as HeaderMap).headers[p.index],
+        message: p.message,
+      }));
+      if (rowErrors.length === 0) {
+        const { problems, plan: planned } = await reader.check(fields, row);
+        rowErrors = problems.map((p) => ({ row, column: columnOf(p.field), message: p.message }));
+        if (planned && rowErrors.length === 0) {
+          plan.push(planned);
+          if (planned.action === 'create') counts.created += 1;
+          else if (planned.action === 'update') counts.updated += 1;
+          else counts.unchanged += 1;
+        }
+      }
+      if (rowErrors.length > 0) {
+        counts.invalid += 1;
+        for (const error of rowErrors) if (errors.length < MAX_STORED_ERRORS) errors.push(error);
+      } else counts.valid += 1;
+    }
+    if (!header) throw ImportErrors.emptyFile();
+    return { counts, errors, plan };
+  }
+
+  /**
+   * Writes the previewed rows in one transaction, each change an audit event. A preview
+   * already committed answers its counts again and writes nothing.
+   */
+  commit(actor: Actor, id: string): Promise<ImportPreview> {
+    return this.transactions.run(async (manager) => {
+      const preview = await this.previews.get(manager, actor.organizationId, id, {
+        createdById: actor.userId,
+      });
+      if (preview.state === 'committed') return preview;
+      if (preview.state !== 'ready' || !preview.plan) throw ImportErrors.notReady();
+      if (this.clock.now().getTime() - preview.createdAt.getTime() > PREVIEW_LIFETIME_MS)
+        throw ImportErrors.previewExpired();
+      // Claimed first: of two commits racing, the second finds it committed (PostgreSQL
+      // holds its row lock until this transaction ends; SQLite runs one at a time).
+      const claimed = await this.previews
+        .repo(manager)
+        .update(
+          { id, organizationId: actor.organizationId, state: 'ready' },
+          { state: 'committed', committedAt: this.clock.now() },
+        );
+      if (!claimed.affected) {
+        return this.previews.get(manager, actor.organizationId, id);
+      }
+      const stamp = await this.audit.changeStamp(actor.organizationId, WATCHED, manager);
+      if (stamp !== preview.dataStamp) throw ImportErrors.previewStale();
+      if (preview.kind === 'factories') await this.writeFactories(manager, actor, preview.plan);
+      else await this.writeCertificates(manager, actor, preview.plan);
+      return this.previews.get(manager, actor.organizationId, id);
+    });
+  }
+
+  private async writeFactories(
+    manager: EntityManager,
+    actor: Actor,
+    plan: ImportPlanRow[],
+  ): Promise<void> {
+    for (const step of plan) {
+      if (step.action === 'create')
+        await this.factories.createIn(manager, actor, step.fields as unknown as CreateFactoryDto);
+      else if (step.action === 'update')
+        await this.factories.updateIn(
+          manager,
+          actor,
+          step.id as string,
+          step.fields as UpdateFactoryDto,
+        );
+    }
+  }
+
+  private async writeCertificates(
+    manager: EntityManager,
+    actor: Actor,
+    plan: ImportPlanRow[],
+  ): Promise<void> {
+    const creates = plan
+      .filter((s) => s.action === 'create')
+      .map((s) => s.fields as unknown as CreateCertificateDto);
+    await this.certificates.createManyIn(manager, actor, creates);
+    for (const step of plan) {
+      if (step.action === 'update')
+        await this.certificates.updateIn(
+          manager,
+          actor,
+          step.id as string,
+          step.fields as UpdateCertificateDto,
+        );
+    }
+  }
+
+  private async factoryReader(actor: Actor): Promise<RowReader> {
+    const index = new FactoryIndex(await this.factories.listAll(actor.organizationId));
+    const seen = new Map<string, number>();
+    return {
+      check: async (fields, row) => {
+        const { input, problems } = await validated(CreateFactoryDto, fields);
+        if (!input) return { problems };
+        const existing = index.match(input.licenseNumber, input.name);
+        const changes = existing ? changedFields(existing, normalizedFactory(input)) : null;
+        if (changes && Object.keys(changes).length === 0)
+          return { problems: [], plan: { row, action: 'unchanged', id: existing?.id } };
+        const own = this.factories.inputProblems(input);
+        if (own.length > 0) return { problems: own };
+        const key = existing
+          ? `id:${existing.id}`
+          : `new:${input.licenseNumber ? input.licenseNumber.toUpperCase() : nameKey(input.name)}`;
+        const repeated = seen.get(key);
+        if (repeated)
+          return {
+            problems: [{ field: 'name', message: `repeats the factory of row ${repeated}` }],
+          };
+        seen.set(key, row);
+        return existing
+          ? {
+              problems: [],
+              plan: { row, action: 'update', id: existing.id, fields: changes ?? {} },
+            }
+          : { problems: [], plan: { row, action: 'create', fields: { ...input } } };
+      },
+    };
+  }
+
+  private async certificateReader(actor: Actor): Promise<RowReader> {
+    const factories = new FactoryIndex(await this.factories.listAll(actor.organizationId));
+    const index = new CertificateIndex(await this.certificates.listAll(actor.organizationId));
+    const seen = new Map<string, number>();
+    return {
+      check: async (fields, row) => {
+        const { factory: reference, ...rest } = fields;
+        let factoryId: string | null = null;
+        if (typeof reference === 'string' && reference.trim() !== '') {
+          const factory = factories.find(reference);
+          if (!factory)
+            return {
+              problems: [
+                {
+                  field: 'factory',
+                  message: 'no factory of the organization has this licence number or name',
+                },
+              ],
+            };
+          factoryId = factory.id;
+        }
+        const { input, problems } = await validated(CreateCertificateDto, { ...rest, factoryId });
+        if (!input) return { problems };
+        const candidates = index.candidates(input.certificateNumber, input.certificationBody);
+        const normalized = { ...input, factoryId };
+        const same = candidates.find((c) => Object.keys(changedFields(c, normalized)).length === 0);
+        if (same) return { problems: [], plan: { row, action: 'unchanged', id: same.id } };
+        const own = this.certificates.inputProblems(input);
+        if (own.length > 0) return { problems: own };
+        const current = candidates.find((c) => c.status !== 'superseded');
+        if (candidates.length > 0 && !current)
+          return {
+            problems: [
+              {
+                field: 'certificateNumber',
+                message: 'this certificate was renewed: change its renewal instead',
+              },
+            ],
+          };
+        const key = certificateKey(input.certificateNumber, input.certificationBody);
+        const repeated = seen.get(key);
+        if (repeated)
+          return {
+            problems: [
+              { field: 'certificateNumber', message: `repeats the certificate of row ${repeated}` },
+            ],
+          };
+        seen.set(key, row);
+        return current
+          ? {
+              problems: [],
+              plan: {
+                row,
+                action: 'update',
+                id: current.id,
+                fields: changedFields(current, normalized),
+              },
+            }
+          : { problems: [], plan: { row, action: 'create', fields: { ...normalized } } };
+      },
+    };
+  }
+}
+
+/** The header row, or the 400 that names what is wrong with it. */
+function checkedHeader(cells: string[], sheet: readonly SheetColumn[]): HeaderMap {
+  const { map, problems } = mapHeader(cells, sheet);
+  if (problems.some((p) => p.kind === 'no_header')) throw ImportErrors.noHeader();
+  const unknown = problems.flatMap((p) => (p.kind === 'unknown_column' ? [p] : []));
+  if (unknown.length) throw ImportErrors.unknownColumns(unknown);
+  const duplicate = problems.flatMap((p) => (p.kind === 'duplicate_column' ? [p] : []));
+  if (duplicate.length) throw ImportErrors.duplicateColumns(duplicate);
+  const missing = problems.flatMap((p) => (p.kind === 'missing_column' ? [p.header] : []));
+  if (missing.length) throw ImportErrors.missingColumns(missing);
+  return map;
+}
+
+/** The header the file gave a field (a certificate's factoryId is its "factory" column). */
+function columnName(header: HeaderMap, field: string): string {
+  const key = field === 'factoryId' ? 'factory' : field.split('.')[0];
+  const index = header.columns.findIndex((c) => c?.key === key);
+  return index >= 0 ? header.headers[index] : field;
+}
+
+/** The same validation as the API's ValidationPipe: the create DTO's own class-validator rules. */
+async function validated<T extends object>(
+  dto: new () => T,
+  fields: Record<string, unknown>,
+): Promise<{ input?: T; problems: FieldProblem[] }> {
+  const instance = plainToInstance(dto, fields, { enableImplicitConversion: false });
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) return { problems: flatten(errors) };
+  const input = Object.fromEntries(
+    Object.entries(instance).filter(([, value]) => value !== undefined),
+  ) as T;
+  return { input, problems: [] };
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** A factory row as the service would store it (CN licence numbers upper-cased). */
+function normalizedFactory(input: CreateFactoryDto): Record<string, unknown> {
+  return {
+    ...input,
+    licenseNumber:
+      input.licenseNumber && input.country === 'CN'
+        ? input.licenseNumber.toUpperCase()
+        : input.licenseNumber,
+  };
+}
