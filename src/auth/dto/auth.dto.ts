@@ -4,8 +4,8 @@ import type { Role } from '../../common/actor';
 import { LOCALES } from '../../common/locales';
 import { OrganizationResponse } from '../../organizations/dto/organization.dto';
 import { UserResponse } from '../../users/dto/user.dto';
-import { IsTimezone } from '../../common/validators';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsTimezone, IsOptionalNotNull, IsSingleLine } from '../../common/validators';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) =>
@@ -17,6 +17,7 @@ export class SignupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   organizationName: string;
 
   @ApiProperty({ example: 'Li Wei' })
@@ -24,6 +25,7 @@ export class SignupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   name: string;
 
   @ApiProperty({ example: 'li.wei@example.com' })
@@ -39,12 +41,12 @@ export class SignupDto {
   password: string;
 
   @ApiProperty({ required: false, example: 'Asia/Shanghai' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTimezone()
   timezone?: string;
 
   @ApiProperty({ required: false, enum: LOCALES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LOCALES)
   locale?: (typeof LOCALES)[number];
 }
