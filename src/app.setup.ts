@@ -2,6 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { jsonDepthLimit } from './common/json-depth';
 import { serveWebApp } from './web/web-app';
 import { Metrics } from './observability/metrics';
 import { httpTiming } from './observability/observability.module';
@@ -11,6 +12,7 @@ export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
   express.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonDepthLimit());
   app.use(httpTiming(app.get(Metrics)));
   // gzip/deflate for answers over 1 kB (JSON lists, the web app's assets), as a
   // production Nest app behind a plain proxy does.

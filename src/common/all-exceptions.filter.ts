@@ -130,6 +130,16 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** A row that names a parent row gone meanwhile (PostgreSQL 23503, SQLite's FOREIGN KEY). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; message?: string } | undefined;
+  return (
+    driverError?.code === '23503' ||
+    /FOREIGN KEY constraint failed/.test(driverError?.message ?? error.message)
+  );
+}
+
 /**
  * PostgreSQL refuses some values that passed validation (a NUL character in text, a
  * string longer in characters than class-validator counts): bad input, not a server fault.

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { LOCALES } from '../../common/locales';
-import { IsTimezone } from '../../common/validators';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsTimezone, IsOptionalNotNull, IsSingleLine } from '../../common/validators';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) =>
@@ -14,6 +14,7 @@ export class SignupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   organizationName: string;
 
   @ApiProperty({ example: 'Li Wei' })
@@ -21,6 +22,7 @@ export class SignupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   name: string;
 
   @ApiProperty({ example: 'li.wei@example.com' })
@@ -36,12 +38,12 @@ export class SignupDto {
   password: string;
 
   @ApiProperty({ required: false, example: 'Asia/Shanghai' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTimezone()
   timezone?: string;
 
   @ApiProperty({ required: false, enum: LOCALES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LOCALES)
   locale?: (typeof LOCALES)[number];
 }

@@ -53,7 +53,8 @@ export class CreateBuyerDto {
   notes?: string | null;
 }
 
-export class UpdateBuyerDto extends PartialType(CreateBuyerDto) {}
+/** Left out: unchanged; null: cleared where the column allows it, a 400 where it does not. */
+export class UpdateBuyerDto extends PartialType(CreateBuyerDto, { skipNullProperties: false }) {}
 
 export class BuyerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Matches the name' })
@@ -69,6 +70,7 @@ export class CreateRequirementDto {
   @Trim()
   @IsString({ message: 'standard must be a standard code such as ISO 9001:2015' })
   @MinLength(1, { message: 'standard must not be empty' })
+  @MaxLength(100, { message: 'standard must be a standard code such as ISO 9001:2015' })
   standard: string;
 
   @ApiProperty({ example: 'valves' })

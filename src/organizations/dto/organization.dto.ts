@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LOCALES } from '../../common/locales';
-import { IsOptionalNotNull, IsTimezone } from '../../common/validators';
+import { IsOptionalNotNull, IsTimezone, IsSingleLine } from '../../common/validators';
 import { Organization } from '../organization.entity';
 
 export class UpdateOrganizationDto {
@@ -12,6 +12,7 @@ export class UpdateOrganizationDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   name?: string;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptionalNotNull, IsSingleLine } from '../../common/validators';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../../common/actor';
 import { LOCALES } from '../../common/locales';
 import { User } from '../user.entity';
@@ -11,6 +12,7 @@ export class CreateUserDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   name: string;
 
   @ApiProperty({ example: 'zhang.min@example.com' })
@@ -26,7 +28,7 @@ export class CreateUserDto {
   role: 'admin' | 'member';
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LOCALES)
   locale?: (typeof LOCALES)[number];
 }

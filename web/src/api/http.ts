@@ -29,7 +29,10 @@ export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
 /** The API's upload operations (multipart, one `file` field), as the generated document names them. */
 type UploadPath = Extract<
   keyof paths,
-  '/api/v1/certificates/{id}/documents' | '/api/v1/submissions/{id}/documents'
+  | '/api/v1/certificates/{id}/documents'
+  | '/api/v1/submissions/{id}/documents'
+  | '/api/v1/audits/{id}/report'
+  | '/api/v1/findings/{id}/evidence'
 >;
 
 /**
