@@ -3293,7 +3293,7 @@ export interface operations {
                 certificateId?: string;
                 /** @description A factory id, or `own` for the trader's own certificates */
                 factoryId?: string;
-                signal?: "validity_too_long" | "issued_in_future" | "edition_not_certifiable" | "accreditation_body_not_iaf_mla" | "number_used_by_another_holder" | "number_exists_in_another_organization" | "scope_misses_factory_products" | "surveillance_overdue" | "trading_scope_offered_as_production";
+                signal?: "validity_too_long" | "issued_in_future" | "edition_not_certifiable" | "accreditation_body_not_iaf_mla" | "certification_body_accreditation_withdrawn" | "number_used_by_another_holder" | "number_exists_in_another_organization" | "scope_misses_factory_products" | "surveillance_overdue" | "trading_scope_offered_as_production";
             };
             header?: never;
             path?: never;
