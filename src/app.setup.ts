@@ -53,6 +53,7 @@ export function configureApp(app: INestApplication): INestApplication {
       .addTag('agreements', 'Cooperation agreements and their milestone plans')
       .addTag('supplier audits', "The organization's own audits of factories and their findings")
       .addTag('reminders', 'Reminder digests and the reminder policy')
+      .addTag('calendar', 'Due dates as a private iCalendar feed')
       .addTag('share links', 'Evidence shared with buyers without an account')
       .addTag('audit', 'Who changed what')
       .addTag('health', 'Liveness and readiness')
