@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -29,7 +30,9 @@ import { StaffService } from './staff.service';
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
       useFactory: (config: ConfigType<typeof authConfig>) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, made once: given a string, jsonwebtoken first tries to read it as a
+        // public key (createPublicKey, which throws) on every verify of every request.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
         signOptions: { expiresIn: config.jwtTtl as `${number}h` },
       }),
     }),

@@ -15,7 +15,7 @@ jest.setTimeout(240_000);
 
 async function signedIn(browser: TestBrowser, baseUrl: string, token: string, options: { locale?: string; width?: number } = {}): Promise<Page> {
   const page = await browser.newPage(options);
-  await page.addInitScript((value) => localStorage.setItem('certpact.token', value), token);
+  await page.addInitScript(`localStorage.setItem('certpact.token', ${JSON.stringify(token)})`);
   await page.goto(`${baseUrl}/`);
   return page;
 }

@@ -15,6 +15,7 @@ import { SignalQueryDto } from '../dto/verification.dto';
 import { SignalListItem } from '../dto/verification.response';
 import { VerificationsService } from '../verifications.service';
 import { IafMlaList } from './iaf-mla-list';
+import { surveillanceRuleFor } from './surveillance-clock';
 import { assessScope, RiskSignal, riskSignals, ScopeAssessment, SignalFacts } from './signal.rules';
 
 export interface CertificateReview {
@@ -102,11 +103,21 @@ export class SignalsService {
         );
       }
       const factory = certificate.factoryId ? factories.get(certificate.factoryId) : undefined;
+      const signatory = this.mla.signatoryOf(certificate.accreditationBody);
+      const withdrawal = this.mla.withdrawalFor(
+        certificate.certificationBody,
+        certificate.accreditationBody,
+      );
       const facts: SignalFacts = {
         certificate,
         today,
         edition: editionFacts(this.catalog.find(certificate.standard)),
         accreditationBodyIsMlaSignatory: this.mla.recognizes(certificate.accreditationBody),
+        accreditationWithdrawal: withdrawal,
+        surveillanceRule: surveillanceRuleFor({
+          country: factory?.country ?? null,
+          accreditationEconomy: signatory?.economy ?? null,
+        }),
         otherHoldersOfNumber: [...otherHolders].sort(),
         numberExistsElsewhere: numbersElsewhere.has(certificate.certificateNumber),
         factoryProductCategories: factory ? factory.productCategories : null,

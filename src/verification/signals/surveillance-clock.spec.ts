@@ -1,4 +1,4 @@
-import { surveillanceDueBy, surveillanceStatus } from './surveillance-clock';
+import { surveillanceDueBy, surveillanceRuleFor, surveillanceStatus } from './surveillance-clock';
 
 // CNCA-QMS-01:2025, 5.4.1.4: first surveillance within 12 months of the issue date, then
 // at most 12 months apart; overdue → the certificate must be suspended.
@@ -52,5 +52,20 @@ describe('ISO/IEC 17021-1 surveillance clock (9.6.2.2)', () => {
         '2027-02-01',
       ),
     ).toMatchObject({ overdue: true, suspensionDue: false });
+  });
+});
+
+// CNCA-QMS-01:2025 governs certificates of CNCA-approved bodies: in mainland China only
+// those may certify, and CNAS accredits only them; elsewhere ISO/IEC 17021-1 9.6.2.2.
+describe('surveillanceRuleFor', () => {
+  it.each([
+    [{ country: 'CN', accreditationEconomy: null }, 'CNCA-QMS-01:2025'],
+    [{ country: 'VN', accreditationEconomy: 'CN' }, 'CNCA-QMS-01:2025'],
+    [{ country: null, accreditationEconomy: 'CN' }, 'CNCA-QMS-01:2025'],
+    [{ country: 'VN', accreditationEconomy: 'GB' }, 'ISO/IEC 17021-1:2015'],
+    [{ country: 'HK', accreditationEconomy: 'HK' }, 'ISO/IEC 17021-1:2015'],
+    [{ country: null, accreditationEconomy: null }, 'ISO/IEC 17021-1:2015'],
+  ])('%p → %s', (holder, rule) => {
+    expect(surveillanceRuleFor(holder)).toBe(rule);
   });
 });

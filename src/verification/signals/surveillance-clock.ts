@@ -15,6 +15,23 @@ import { addMonths } from '../../common/dates';
 export const SURVEILLANCE_RULES = ['CNCA-QMS-01:2025', 'ISO/IEC 17021-1:2015'] as const;
 export type SurveillanceRule = (typeof SURVEILLANCE_RULES)[number];
 
+/**
+ * The rule that governs a certificate's surveillance. In mainland China only bodies
+ * approved by CNCA may certify, so a certificate held there, or one accredited by CNAS
+ * (which accredits only CNCA-approved bodies), comes from a CNCA-approved body and follows
+ * CNCA-QMS-01:2025; any other follows ISO/IEC 17021-1.
+ */
+export function surveillanceRuleFor(holder: {
+  /** ISO 3166-1 alpha-2 of the certified organization; null when unknown. */
+  country: string | null;
+  /** Economy of the accreditation body named on the certificate (signatory list); null when unknown. */
+  accreditationEconomy: string | null;
+}): SurveillanceRule {
+  return holder.country === 'CN' || holder.accreditationEconomy === 'CN'
+    ? 'CNCA-QMS-01:2025'
+    : 'ISO/IEC 17021-1:2015';
+}
+
 export function surveillanceDueBy(
   rule: SurveillanceRule,
   issuedOn: string,
