@@ -21,7 +21,7 @@ import {
   SignupResponse,
 } from './dto/auth.dto';
 import { InvitationsService } from './invitations.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { AuthThrottlerGuard } from './auth-throttler.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -33,7 +33,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/signup')
   @ApiOperation({ summary: 'Create an organization and its first admin; answers a session' })
   @ApiCreatedResponse({ type: SignupResponse })
@@ -43,7 +43,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password; answers a session' })
@@ -54,7 +54,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/accept-invitation')
   @HttpCode(200)
   @ApiOperation({
