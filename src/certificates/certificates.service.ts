@@ -382,6 +382,19 @@ export class CertificatesService {
     return problems;
   }
 
+  /**
+   * For the calendar feed: the certificates the actor may see (a factory manager, their
+   * factory's only) that are not superseded by a renewal.
+   */
+  listVisible(actor: Actor): Promise<Certificate[]> {
+    const qb = this.certificates
+      .query(this.transactions.manager, actor.organizationId, 'certificate')
+      .andWhere("certificate.status <> 'superseded'");
+    if (actor.role === 'factory_manager')
+      qb.andWhere('certificate.factoryId = :own', { own: actor.factoryId });
+    return qb.orderBy('certificate.expiresOn', 'ASC').addOrderBy('certificate.id', 'ASC').getMany();
+  }
+
   /** For imports: every certificate of the organization, to match rows by number and certification body. */
   listAll(
     organizationId: string,

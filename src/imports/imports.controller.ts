@@ -7,12 +7,15 @@ import {
   Param,
   Post,
   Query,
+  Res,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
@@ -115,13 +118,20 @@ export class ImportsController {
       },
     },
   })
-  @ApiCreatedResponse({ type: ImportResponse })
+  @ApiCreatedResponse({ type: ImportResponse, description: 'The preview' })
+  @ApiAcceptedResponse({
+    type: ImportResponse,
+    description: 'A large file, queued: follow GET /imports/{id} until its state is ready',
+  })
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateImportDto,
     @UploadedFile() file: ImportFile | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ImportResponse> {
-    return toImportResponse(await this.imports.preview(actor, body.kind, file));
+    const preview = await this.imports.preview(actor, body.kind, file);
+    if (preview.state === 'queued') response.status(202);
+    return toImportResponse(preview);
   }
 
   @Get(':id')

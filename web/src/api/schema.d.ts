@@ -908,6 +908,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your private calendar feed URL (made on first ask) */
+        get: operations["CalendarController_get"];
+        put?: never;
+        /** A new calendar feed URL; the old one stops working (404) */
+        post: operations["CalendarController_renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The iCalendar feed (RFC 5545) of a person: expiries, surveillance audits, milestones, transition deadlines. No login: the secret in the URL is the credential */
+        get: operations["CalendarController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1955,6 +1990,18 @@ export interface components {
             expiresAt: string;
             /** Format: date-time */
             committedAt: string | null;
+        };
+        CalendarFeedResponse: {
+            /**
+             * @description The private iCalendar feed: whoever has the URL sees the events, so keep it to yourself
+             * @example https://certpact.example/api/v1/calendar-feeds/3nq…x8.ics
+             */
+            url: string;
+            /**
+             * Format: date-time
+             * @description When this URL was made
+             */
+            createdAt: string;
         };
         InviteFactoryManagerDto: {
             /** @example chen.jie@valves.example */
@@ -3911,7 +3958,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The preview */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description A large file, queued: follow GET /imports/{id} until its state is ready */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3959,6 +4016,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
                 };
             };
         };
