@@ -198,6 +198,7 @@ export const en = {
       agreement_at_risk: 'Agreement at risk',
       scope_gap: 'Scope gap',
       verification_due: 'Verification due',
+      surveillance_deadline: 'Surveillance audit deadline (by rule)',
     },
     gapRule: {
       no_certificate: 'No certificate',

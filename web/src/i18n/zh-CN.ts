@@ -200,6 +200,7 @@ export const zhCN: Catalog = {
       agreement_at_risk: '协议有风险',
       scope_gap: '认证缺口',
       verification_due: '需要核验',
+      surveillance_deadline: '监督审核最迟期限（按规则）',
     },
     gapRule: {
       no_certificate: '没有证书',
