@@ -64,6 +64,9 @@ const MANAGER_ROUTES: Record<string, ManagerRoute> = {
     body: () => ({ status: 'done' }),
     ownStatus: 200,
   },
+  // Their own feed (the feed's content is isolated in test/calendar.e2e-spec.ts).
+  'GET /api/v1/me/calendar-feed': { ownStatus: 200 },
+  'POST /api/v1/me/calendar-feed': { ownStatus: 201 },
   'POST /api/v1/submissions/:id/documents': {
     params: { id: 'submission' },
     upload: true,
@@ -80,6 +83,8 @@ const PUBLIC_ROUTES = new Set([
   // A buyer's share link: no login by design; unknown tokens answer 404 (test/evidence-pack.e2e-spec.ts).
   'GET /api/v1/shared/:token',
   'GET /api/v1/shared/:token/evidence-pack',
+  // A calendar feed: the secret in the URL is the credential; unknown or renewed ones answer 404 (test/calendar.e2e-spec.ts).
+  'GET /api/v1/calendar-feeds/:token',
 ]);
 /**
  * Manager routes whose isolation is proven in their own feature's spec, with the records

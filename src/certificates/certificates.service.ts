@@ -54,7 +54,7 @@ export class CertificatesService {
 
   /** Today's date in the organization's timezone: "days left" are counted there. */
   async today(organizationId: string): Promise<string> {
-    const organization = await this.organizations.get(organizationId);
+    const organization = await this.organizations.get(organizationId, this.transactions.reader);
     return todayIn(organization.timezone, this.clock.now());
   }
 
@@ -304,7 +304,7 @@ export class CertificatesService {
 
   async list(actor: Actor, query: CertificateQueryDto, today: string): Promise<Page<Certificate>> {
     const qb = this.certificates.query(
-      this.transactions.manager,
+      this.transactions.reader,
       actor.organizationId,
       'certificate',
     );
@@ -428,6 +428,19 @@ export class CertificatesService {
       problems.push({ field: 'status', message: CertificateErrors.supersededByRenewal().message });
     }
     return problems;
+  }
+
+  /**
+   * For the calendar feed: the certificates the actor may see (a factory manager, their
+   * factory's only) that are not superseded by a renewal.
+   */
+  listVisible(actor: Actor): Promise<Certificate[]> {
+    const qb = this.certificates
+      .query(this.transactions.manager, actor.organizationId, 'certificate')
+      .andWhere("certificate.status <> 'superseded'");
+    if (actor.role === 'factory_manager')
+      qb.andWhere('certificate.factoryId = :own', { own: actor.factoryId });
+    return qb.orderBy('certificate.expiresOn', 'ASC').addOrderBy('certificate.id', 'ASC').getMany();
   }
 
   /** For imports: every certificate of the organization, to match rows by number and certification body. */
