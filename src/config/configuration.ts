@@ -59,6 +59,11 @@ export const databaseConfig = registerAs('database', (): DatabaseConfig =>
   databaseConfigFrom(environment().DATABASE_URL),
 );
 
+/** How many SQLite connections serve reads of their own (SQLITE_READ_CONNECTIONS). */
+export const readConnectionsConfig = registerAs('readConnections', () => ({
+  sqlite: environment().SQLITE_READ_CONNECTIONS,
+}));
+
 export const redisConfig = registerAs('redis', () => {
   const env = environment();
   return { url: env.REDIS_URL, prefix: env.QUEUE_PREFIX };
@@ -162,6 +167,7 @@ export const allConfigs = [
   observabilityConfig,
   appConfig,
   databaseConfig,
+  readConnectionsConfig,
   redisConfig,
   mailConfig,
   remindersConfig,

@@ -50,6 +50,16 @@ export class Environment {
   })
   DATABASE_URL = 'sqlite:data/certpact.sqlite';
 
+  /**
+   * SQLite only: connections of their own for the API's hot reads (lists, details, the
+   * signed-in user), so that they run side by side (WAL allows it) instead of queueing
+   * on the one connection that writes. 0 reads on the writing connection.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'SQLITE_READ_CONNECTIONS must be a whole number' })
+  @Min(0, { message: 'SQLITE_READ_CONNECTIONS must be 0 or more' })
+  SQLITE_READ_CONNECTIONS = 2;
+
   @IsString()
   @MinLength(1)
   DATA_DIR = 'data';
