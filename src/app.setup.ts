@@ -1,8 +1,12 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonDepthLimit } from './common/json-depth';
+import { appConfig } from './config/configuration';
 import { serveWebApp } from './web/web-app';
 import { Metrics } from './observability/metrics';
 import { httpTiming } from './observability/observability.module';
@@ -10,7 +14,11 @@ import { httpTiming } from './observability/observability.module';
 /** Shared by main.ts and the end-to-end tests, so both run the same application. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
-  express.set('trust proxy', 'loopback');
+  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  express.set('trust proxy', config.trustProxy);
+  express.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use(noStoreForApi);
   express.useBodyParser('json', { limit: '1mb' });
   app.use(jsonDepthLimit());
   app.use(httpTiming(app.get(Metrics)));
@@ -26,6 +34,48 @@ export function configureApp(app: INestApplication): INestApplication {
   app.enableShutdownHooks();
   serveWebApp(express);
 
+  if (config.apiDocs) serveApiDocs(app);
+  return app;
+}
+
+/**
+ * helmet's headers with a policy the web app and Swagger UI live within: scripts, styles
+ * and connections from this origin only (Mantine sets inline styles, Swagger UI shows
+ * data: images), no framing by other sites. No upgrade-insecure-requests: TLS ends at the
+ * proxy in front, and a plain-HTTP setup on a LAN must keep loading its own assets.
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-src': ["'self'", 'blob:'],
+        'object-src': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+/**
+ * API answers hold a tenant's data or a token: no browser or proxy cache may keep them.
+ * A route that may be cached (none today) sets its own Cache-Control.
+ */
+function noStoreForApi(request: Request, response: Response, next: NextFunction): void {
+  if (request.path.startsWith('/api/')) response.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+function serveApiDocs(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -39,5 +89,4 @@ export function configureApp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }

@@ -6,7 +6,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { AuthService } from './auth.service';
 import { AcceptInvitationDto, LoginDto, SignupDto } from './dto/auth.dto';
 import { InvitationsService } from './invitations.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { AuthThrottlerGuard } from './auth-throttler.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -18,14 +18,14 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/signup')
   signup(@Body() body: SignupDto) {
     return this.auth.signup(body);
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() body: LoginDto) {
@@ -33,7 +33,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/accept-invitation')
   @HttpCode(200)
   acceptInvitation(@Body() body: AcceptInvitationDto) {

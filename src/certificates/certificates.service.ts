@@ -54,7 +54,7 @@ export class CertificatesService {
 
   /** Today's date in the organization's timezone: "days left" are counted there. */
   async today(organizationId: string): Promise<string> {
-    const organization = await this.organizations.get(organizationId);
+    const organization = await this.organizations.get(organizationId, this.transactions.reader);
     return todayIn(organization.timezone, this.clock.now());
   }
 
@@ -256,7 +256,7 @@ export class CertificatesService {
 
   async list(actor: Actor, query: CertificateQueryDto, today: string): Promise<Page<Certificate>> {
     const qb = this.certificates.query(
-      this.transactions.manager,
+      this.transactions.reader,
       actor.organizationId,
       'certificate',
     );

@@ -60,7 +60,7 @@ export class SignalsService {
   ): Promise<Map<string, CertificateReview>> {
     const result = new Map<string, CertificateReview>();
     if (certificates.length === 0) return result;
-    const manager = this.transactions.manager;
+    const manager = this.transactions.reader;
     const numbers = [...new Set(certificates.map((c) => c.certificateNumber))];
 
     const sameNumber = await this.certificates.repo(manager).find({
@@ -83,12 +83,13 @@ export class SignalsService {
       ),
     ];
     const factories = new Map(
-      (await this.factories.findMany(organizationId, factoryIds)).map((f) => [f.id, f]),
+      (await this.factories.findMany(organizationId, factoryIds, manager)).map((f) => [f.id, f]),
     );
     const lastAudits = await this.verifications.lastAudits(
       organizationId,
       certificates.map((c) => c.id),
       today,
+      manager,
     );
 
     for (const certificate of certificates) {

@@ -89,6 +89,7 @@ export const en = {
       'AUTH.BAD_CREDENTIALS': 'Wrong email or password.',
       'AUTH.FORBIDDEN': 'You are not allowed to do this.',
       'AUTH.UNAUTHENTICATED': 'Please log in.',
+      'AUTH.TOO_MANY_ATTEMPTS': 'Too many attempts. Wait a minute, then try again.',
       'AGREEMENT.CHANGED': 'Someone else changed this agreement. Reload and try again.',
       'AGREEMENT.FACTORY_REQUIRED': 'This kind of agreement needs a factory.',
       'AGREEMENT.ILLEGAL_TRANSITION': 'The agreement cannot move to that status from its current one.',

@@ -91,6 +91,7 @@ export const zhCN: Catalog = {
       'AUTH.BAD_CREDENTIALS': '邮箱或密码错误。',
       'AUTH.FORBIDDEN': '您无权执行此操作。',
       'AUTH.UNAUTHENTICATED': '请先登录。',
+      'AUTH.TOO_MANY_ATTEMPTS': '尝试次数过多，请稍等一分钟再试。',
       'AGREEMENT.CHANGED': '该协议已被他人修改，请刷新后重试。',
       'AGREEMENT.FACTORY_REQUIRED': '此类协议需要指定工厂。',
       'AGREEMENT.ILLEGAL_TRANSITION': '协议无法从当前状态变更为该状态。',
