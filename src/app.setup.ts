@@ -86,6 +86,27 @@ function serveApiDocs(app: INestApplication): void {
       )
       .setVersion('1')
       .addBearerAuth()
+      // The order a reader meets them in: how to get in first, then the records, then
+      // what watches them; operations of a tag not listed here come after these.
+      .addTag('auth', 'Sign up, log in, accept an invitation, who am I')
+      .addTag('users', 'Staff of the organization and their invitations')
+      .addTag('organization', "The organization's profile and business scope")
+      .addTag('factories', 'Partner factories and their managers')
+      .addTag('certificates', 'Certificates of factories and of the organization itself')
+      .addTag('standards', 'The standards catalogue and edition transitions')
+      .addTag('verification', 'Registry verification, certification audits and risk signals')
+      .addTag('documents', 'Certificate documents (PDF, photos)')
+      .addTag('imports', 'Factories and certificates from a spreadsheet: preview, then commit')
+      .addTag('submissions', "Factory managers' proposals and their review")
+      .addTag('buyers', 'Buyers, their requirements, coverage and evidence packs')
+      .addTag('gaps', 'Requirements that no certificate covers')
+      .addTag('agreements', 'Cooperation agreements and their milestone plans')
+      .addTag('supplier audits', "The organization's own audits of factories and their findings")
+      .addTag('reminders', 'Reminder digests and the reminder policy')
+      .addTag('calendar', 'Due dates as a private iCalendar feed')
+      .addTag('share links', 'Evidence shared with buyers without an account')
+      .addTag('audit', 'Who changed what')
+      .addTag('health', 'Liveness and readiness')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

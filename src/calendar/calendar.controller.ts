@@ -4,10 +4,10 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, CurrentActor, Public, Roles } from '../common/actor';
+import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
 import { CalendarService } from './calendar.service';
 import { CalendarFeedResponse } from './dto/calendar-feed.dto';
 
@@ -26,6 +26,7 @@ export class CalendarController {
   @Roles('admin', 'member', 'factory_manager')
   @ApiOperation({ summary: 'Your private calendar feed URL (made on first ask)' })
   @ApiOkResponse({ type: CalendarFeedResponse })
+  @ApiAuthErrors()
   async get(@CurrentActor() actor: Actor): Promise<CalendarFeedResponse> {
     return toResponse(await this.calendar.feedOf(actor));
   }
@@ -36,6 +37,7 @@ export class CalendarController {
   @HttpCode(201)
   @ApiOperation({ summary: 'A new calendar feed URL; the old one stops working (404)' })
   @ApiCreatedResponse({ type: CalendarFeedResponse })
+  @ApiAuthErrors()
   async renew(@CurrentActor() actor: Actor): Promise<CalendarFeedResponse> {
     return toResponse(await this.calendar.renewFeed(actor));
   }
@@ -48,8 +50,11 @@ export class CalendarController {
     summary:
       'The iCalendar feed (RFC 5545) of a person: expiries, surveillance audits, milestones, transition deadlines. No login: the secret in the URL is the credential',
   })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The feed', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'The feed',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(404)
   feed(@Param('token') token: string): Promise<string> {
     return this.calendar.render(token);
   }

@@ -22,9 +22,9 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors, binaryContent } from '../common/api-responses';
 import { Actor, CurrentActor, TraderStaff } from '../common/actor';
 import { exportLocaleOf } from '../common/export/export-columns';
 import { CSV_MIME, XLSX_MIME } from '../common/export/export-writers';
@@ -51,6 +51,7 @@ const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
 @ApiTags('imports')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @TraderStaff()
 @Controller('imports')
 export class ImportsController {
@@ -63,8 +64,8 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Download an import template (CSV or XLSX with drop-downs of allowed values)',
   })
-  @ApiProduces(CSV_MIME, XLSX_MIME)
-  @ApiOkResponse({ description: 'The template file', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'The template file', content: binaryContent(CSV_MIME, XLSX_MIME) })
+  @ApiErrors(400)
   async template(
     @CurrentActor() actor: Actor,
     @Query() query: ImportTemplateQueryDto,
@@ -123,6 +124,7 @@ export class ImportsController {
     type: ImportResponse,
     description: 'A large file, queued: follow GET /imports/{id} until its state is ready',
   })
+  @ApiErrors(400, 413, 415)
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateImportDto,
@@ -137,6 +139,7 @@ export class ImportsController {
   @Get(':id')
   @ApiOperation({ summary: 'An import: its state, progress and preview' })
   @ApiOkResponse({ type: ImportResponse })
+  @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportResponse> {
     return toImportResponse(await this.imports.get(actor, id));
   }
@@ -148,6 +151,7 @@ export class ImportsController {
       'Write the previewed rows in one transaction; 409 when the preview is too old or the data changed',
   })
   @ApiOkResponse({ type: ImportResponse })
+  @ApiErrors(404, 409)
   async commit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportResponse> {
     return toImportResponse(await this.imports.commit(actor, id));
   }

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -58,7 +58,23 @@ export class UpdateReminderPolicyDto {
   overdueRepeatDays?: number;
 }
 
-export interface ReminderPolicyResponse extends ReminderPolicy {
-  /** True while the organization uses the shipped default. */
+export class ReminderPolicyResponse implements ReminderPolicy {
+  @ApiProperty({
+    type: [Number],
+    example: [90, 60, 30, 14, 7, 1],
+    description: 'days before a due date',
+  })
+  thresholdsDays: number[];
+  @ApiProperty({ example: 9, description: 'local hour (0-23) the digests go out' })
+  sendHour: number;
+  @ApiProperty({ example: 'Asia/Shanghai' })
+  timezone: string;
+  @ApiProperty({ enum: REMINDER_LOCALES })
+  locale: string;
+  @ApiProperty({ example: 7, description: 'days after expiry when every admin is told' })
+  escalateAfterDays: number;
+  @ApiProperty({ example: 7, description: 'overdue notices repeat every this many days' })
+  overdueRepeatDays: number;
+  @ApiProperty({ description: 'True while the organization uses the shipped default.' })
   isDefault: boolean;
 }

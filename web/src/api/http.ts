@@ -13,14 +13,17 @@ api.use({
   },
 });
 
-interface FetchResult {
-  data?: unknown;
+interface FetchResult<T> {
+  data?: T;
   error?: unknown;
   response: Response;
 }
 
-/** The answer's body as T, or an ApiError carrying the API's status, code and field problems. */
-export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
+/**
+ * The answer's body, typed by the operation's response schema (a type argument given
+ * explicitly must match it), or an ApiError carrying the API's status, code and field problems.
+ */
+export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw toApiError(response.status, error);
   return data as T;
