@@ -88,6 +88,7 @@ export const en = {
       'SHARE_LINK.INVALID_EXPIRY': 'Choose an expiry date in the future.',
       'AUTH.BAD_CREDENTIALS': 'Wrong email or password.',
       'AUTH.FORBIDDEN': 'You are not allowed to do this.',
+      'AUTH.WEAK_PASSWORD': 'This password is too easy to guess. Use three or four uncommon words, or let a password manager make one.',
       'AUTH.UNAUTHENTICATED': 'Please log in.',
       'AUTH.TOO_MANY_ATTEMPTS': 'Too many attempts. Wait a minute, then try again.',
       'AGREEMENT.CHANGED': 'Someone else changed this agreement. Reload and try again.',
@@ -200,6 +201,7 @@ export const en = {
       agreement_at_risk: 'Agreement at risk',
       scope_gap: 'Scope gap',
       verification_due: 'Verification due',
+      surveillance_deadline: 'Surveillance audit deadline (by rule)',
     },
     gapRule: {
       no_certificate: 'No certificate',
