@@ -1,8 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { appConfig } from '../config/configuration';
+import { WorkerRole } from '../queue/worker-role';
 import { IMPORT_QUEUE, ImportJobs, ReadImportPayload } from './imports.jobs';
 import { ImportsService } from './imports.service';
 
@@ -13,7 +12,7 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
 
   constructor(
     private readonly imports: ImportsService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly role: WorkerRole,
   ) {
     super();
   }
@@ -21,7 +20,7 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
   onApplicationBootstrap(): void {
     // Without a listener an 'error' event (Redis gone) would crash the process.
     this.worker.on('error', (error: Error) => this.logger.warn(`imports queue: ${error.message}`));
-    if (!this.app.runWorker) return;
+    if (!this.role.runsWorkers) return;
     this.worker.run().catch((error: unknown) => {
       this.logger.error(`imports worker stopped: ${String(error)}`);
     });

@@ -43,6 +43,25 @@ const MAX_STORED_ERRORS = 1000;
 /** The kinds of records an import reads and writes: a change to any invalidates a preview. */
 const WATCHED = ['factory', 'certificate'];
 
+/** Every column but the plan, which only commit reads. */
+const SUMMARY_COLUMNS: (keyof ImportPreview)[] = [
+  'id',
+  'organizationId',
+  'createdById',
+  'kind',
+  'format',
+  'fileName',
+  'state',
+  'progress',
+  'counts',
+  'errors',
+  'dataStamp',
+  'failure',
+  'committedAt',
+  'createdAt',
+  'updatedAt',
+];
+
 export const SHEETS: Record<ImportKind, readonly SheetColumn[]> = {
   factories: FACTORY_SHEET_COLUMNS,
   certificates: CERTIFICATE_SHEET_COLUMNS,
@@ -84,10 +103,19 @@ export class ImportsService {
     private readonly queue: ImportQueue,
   ) {}
 
+  /** An import of the actor's, without its plan: a progress poll must not parse 50,000 rows. */
   get(actor: Actor, id: string): Promise<ImportPreview> {
-    return this.previews.get(this.transactions.manager, actor.organizationId, id, {
-      createdById: actor.userId,
+    return this.summary(this.transactions.manager, actor, id);
+  }
+
+  private async summary(manager: EntityManager, actor: Actor, id: string): Promise<ImportPreview> {
+    if (typeof id !== 'string' || id.length > 64) throw ImportErrors.notFound();
+    const preview = await this.previews.repo(manager).findOne({
+      where: { id, organizationId: actor.organizationId, createdById: actor.userId },
+      select: SUMMARY_COLUMNS,
     });
+    if (!preview) throw ImportErrors.notFound();
+    return preview;
   }
 
   /**
@@ -289,29 +317,32 @@ export class ImportsService {
    */
   commit(actor: Actor, id: string): Promise<ImportPreview> {
     return this.transactions.run(async (manager) => {
-      const preview = await this.previews.get(manager, actor.organizationId, id, {
-        createdById: actor.userId,
-      });
+      const preview = await this.summary(manager, actor, id);
       if (preview.state === 'committed') return preview;
-      if (preview.state !== 'ready' || !preview.plan) throw ImportErrors.notReady();
+      if (preview.state !== 'ready') throw ImportErrors.notReady();
       if (this.clock.now().getTime() - preview.createdAt.getTime() > PREVIEW_LIFETIME_MS)
         throw ImportErrors.previewExpired();
+      const stored = await this.previews
+        .repo(manager)
+        .findOne({ where: { id, organizationId: actor.organizationId }, select: ['id', 'plan'] });
+      const plan = stored?.plan;
+      if (!plan) throw ImportErrors.notReady();
       // Claimed first: of two commits racing, the second finds it committed (PostgreSQL
-      // holds its row lock until this transaction ends; SQLite runs one at a time).
+      // holds its row lock until this transaction ends; SQLite runs one at a time). The
+      // plan is dropped with the claim: a committed preview keeps its counts only.
+      const committedAt = this.clock.now();
       const claimed = await this.previews
         .repo(manager)
         .update(
           { id, organizationId: actor.organizationId, state: 'ready' },
-          { state: 'committed', committedAt: this.clock.now() },
+          { state: 'committed', committedAt, plan: null },
         );
-      if (!claimed.affected) {
-        return this.previews.get(manager, actor.organizationId, id);
-      }
+      if (!claimed.affected) return this.summary(manager, actor, id);
       const stamp = await this.audit.changeStamp(actor.organizationId, WATCHED, manager);
       if (stamp !== preview.dataStamp) throw ImportErrors.previewStale();
-      if (preview.kind === 'factories') await this.writeFactories(manager, actor, preview.plan);
-      else await this.writeCertificates(manager, actor, preview.plan);
-      return this.previews.get(manager, actor.organizationId, id);
+      if (preview.kind === 'factories') await this.writeFactories(manager, actor, plan);
+      else await this.writeCertificates(manager, actor, plan);
+      return Object.assign(preview, { state: 'committed', committedAt });
     });
   }
 

@@ -88,6 +88,7 @@ export const en = {
       'SHARE_LINK.INVALID_EXPIRY': 'Choose an expiry date in the future.',
       'AUTH.BAD_CREDENTIALS': 'Wrong email or password.',
       'AUTH.FORBIDDEN': 'You are not allowed to do this.',
+      'AUTH.WEAK_PASSWORD': 'This password is too easy to guess. Use three or four uncommon words, or let a password manager make one.',
       'AUTH.UNAUTHENTICATED': 'Please log in.',
       'AUTH.TOO_MANY_ATTEMPTS': 'Too many attempts. Wait a minute, then try again.',
       'AGREEMENT.CHANGED': 'Someone else changed this agreement. Reload and try again.',
@@ -142,6 +143,7 @@ export const en = {
       'IMPORT.NOT_READY': 'The preview is not ready yet. Wait until it is complete, then commit.',
       'IMPORT.PREVIEW_EXPIRED': 'The preview is more than an hour old. Upload the file again.',
       'IMPORT.PREVIEW_STALE': 'Factories or certificates changed since the preview. Upload the file again.',
+      'IMPORT.QUEUE_UNAVAILABLE': 'Large files are read in the background, and the job queue is unavailable right now. Try again in a few minutes.',
       NETWORK: 'The server cannot be reached. Check your connection and try again.',
     },
   },
@@ -199,6 +201,7 @@ export const en = {
       agreement_at_risk: 'Agreement at risk',
       scope_gap: 'Scope gap',
       verification_due: 'Verification due',
+      surveillance_deadline: 'Surveillance audit deadline (by rule)',
     },
     gapRule: {
       no_certificate: 'No certificate',

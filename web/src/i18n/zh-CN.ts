@@ -90,6 +90,7 @@ export const zhCN: Catalog = {
       'SHARE_LINK.INVALID_EXPIRY': '请选择一个未来的到期日期。',
       'AUTH.BAD_CREDENTIALS': '邮箱或密码错误。',
       'AUTH.FORBIDDEN': '您无权执行此操作。',
+      'AUTH.WEAK_PASSWORD': '密码太容易被猜中。请用三四个不常见的词组成一句口令，或让密码管理器生成一个。',
       'AUTH.UNAUTHENTICATED': '请先登录。',
       'AUTH.TOO_MANY_ATTEMPTS': '尝试次数过多，请稍等一分钟再试。',
       'AGREEMENT.CHANGED': '该协议已被他人修改，请刷新后重试。',
@@ -144,6 +145,7 @@ export const zhCN: Catalog = {
       'IMPORT.NOT_READY': '预览尚未完成，请稍候再提交。',
       'IMPORT.PREVIEW_EXPIRED': '预览已超过一小时，请重新上传文件。',
       'IMPORT.PREVIEW_STALE': '预览之后工厂或证书有了变动，请重新上传文件。',
+      'IMPORT.QUEUE_UNAVAILABLE': '大文件需在后台读取，但任务队列暂时不可用，请几分钟后重试。',
       NETWORK: '无法连接服务器，请检查网络后重试。',
     },
   },
@@ -201,6 +203,7 @@ export const zhCN: Catalog = {
       agreement_at_risk: '协议有风险',
       scope_gap: '认证缺口',
       verification_due: '需要核验',
+      surveillance_deadline: '监督审核最迟期限（按规则）',
     },
     gapRule: {
       no_certificate: '没有证书',
