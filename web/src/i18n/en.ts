@@ -143,6 +143,7 @@ export const en = {
       'IMPORT.NOT_READY': 'The preview is not ready yet. Wait until it is complete, then commit.',
       'IMPORT.PREVIEW_EXPIRED': 'The preview is more than an hour old. Upload the file again.',
       'IMPORT.PREVIEW_STALE': 'Factories or certificates changed since the preview. Upload the file again.',
+      'IMPORT.QUEUE_UNAVAILABLE': 'Large files are read in the background, and the job queue is unavailable right now. Try again in a few minutes.',
       NETWORK: 'The server cannot be reached. Check your connection and try again.',
     },
   },

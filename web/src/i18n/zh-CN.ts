@@ -145,6 +145,7 @@ export const zhCN: Catalog = {
       'IMPORT.NOT_READY': '预览尚未完成，请稍候再提交。',
       'IMPORT.PREVIEW_EXPIRED': '预览已超过一小时，请重新上传文件。',
       'IMPORT.PREVIEW_STALE': '预览之后工厂或证书有了变动，请重新上传文件。',
+      'IMPORT.QUEUE_UNAVAILABLE': '大文件需在后台读取，但任务队列暂时不可用，请几分钟后重试。',
       NETWORK: '无法连接服务器，请检查网络后重试。',
     },
   },
