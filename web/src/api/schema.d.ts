@@ -7885,9 +7885,7 @@ export interface operations {
                 kind: "factories" | "certificates";
                 format?: "csv" | "xlsx";
             };
-            header: {
-                "accept-language": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
