@@ -254,6 +254,80 @@ export class CertificatesService {
       .getMany();
   }
 
+  /**
+   * For the CNCA re-application wait (agreements): a factory's suspended or withdrawn
+   * certificates not superseded, with the time their row last changed.
+   */
+  listLapsedHeldBy(
+    organizationId: string,
+    factoryId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<
+    Pick<Certificate, 'id' | 'standard' | 'certificateNumber' | 'status' | 'updatedAt'>[]
+  > {
+    return this.certificates
+      .query(manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.standard',
+        'certificate.certificateNumber',
+        'certificate.status',
+        'certificate.updatedAt',
+      ])
+      .andWhere('certificate.factoryId = :factoryId', { factoryId })
+      .andWhere("certificate.status IN ('suspended', 'withdrawn')")
+      .andWhere('certificate.supersededById IS NULL')
+      .getMany();
+  }
+
+  /**
+   * For the surveillance clock (verification): one batch, in id order after `afterId`, of
+   * the organization's active or suspended certificates in force on `today` and issued on
+   * or before `issuedOnOrBefore` (younger ones cannot owe a surveillance audit yet).
+   */
+  listUnderSurveillance(
+    organizationId: string,
+    options: { today: string; issuedOnOrBefore: string; afterId: string; limit: number },
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<
+    Pick<
+      Certificate,
+      | 'id'
+      | 'factoryId'
+      | 'standard'
+      | 'certificateNumber'
+      | 'accreditationBody'
+      | 'issuedOn'
+      | 'expiresOn'
+      | 'nextSurveillanceAuditOn'
+      | 'createdAt'
+    >[]
+  > {
+    return this.certificates
+      .query(manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.factoryId',
+        'certificate.standard',
+        'certificate.certificateNumber',
+        'certificate.accreditationBody',
+        'certificate.issuedOn',
+        'certificate.expiresOn',
+        'certificate.nextSurveillanceAuditOn',
+        'certificate.createdAt',
+      ])
+      .andWhere("certificate.status IN ('active', 'suspended')")
+      .andWhere('certificate.supersededById IS NULL')
+      .andWhere('certificate.expiresOn >= :today', { today: options.today })
+      .andWhere('certificate.issuedOn <= :issuedOnOrBefore', {
+        issuedOnOrBefore: options.issuedOnOrBefore,
+      })
+      .andWhere('certificate.id > :afterId', { afterId: options.afterId })
+      .orderBy('certificate.id', 'ASC')
+      .take(options.limit)
+      .getMany();
+  }
+
   async list(actor: Actor, query: CertificateQueryDto, today: string): Promise<Page<Certificate>> {
     const qb = this.certificates.query(
       this.transactions.reader,

@@ -37,7 +37,8 @@ export function readChecked<T>(
     throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
   }
   const problems = problemsOf(raw);
-  if (problems.length > 0) throw new Error(`${path} is not a valid ${what}: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`${path} is not a valid ${what}: ${problems.join('; ')}`);
   return raw as T;
 }
 

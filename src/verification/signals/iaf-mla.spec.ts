@@ -62,7 +62,12 @@ describe('the shipped signatory list', () => {
 
   it('names each bad entry and field', () => {
     const problems = signatoryListProblems({
-      source: { arrangement: 'x', url: 'https://example.org', retrievedOn: '2026-13-01', note: 'n' },
+      source: {
+        arrangement: 'x',
+        url: 'https://example.org',
+        retrievedOn: '2026-13-01',
+        note: 'n',
+      },
       signatories: [
         { acronym: 'CNAS', name: 'China', economy: 'CN', aliases: [] },
         { acronym: 'XAB', name: '', economy: 'China', aliases: [''] },

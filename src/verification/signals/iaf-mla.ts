@@ -157,7 +157,9 @@ export function signatoryListProblems(raw: unknown): string[] {
   const problems: string[] = [];
   const source = (file.source ?? null) as Record<string, unknown> | null;
   if (source === null || typeof source !== 'object') {
-    problems.push('source must say where the list comes from (arrangement, url, retrievedOn, note)');
+    problems.push(
+      'source must say where the list comes from (arrangement, url, retrievedOn, note)',
+    );
   } else {
     for (const field of ['arrangement', 'url', 'note'] as const) {
       if (!isText(source[field])) problems.push(`source.${field} must be text`);
@@ -249,7 +251,10 @@ export class WithdrawalIndex {
    * and the accreditation it claims is the withdrawn one (when both sides name an
    * accreditation body, they must be the same body).
    */
-  find(certificationBody: string, accreditationBody: string | null): AccreditationWithdrawal | null {
+  find(
+    certificationBody: string,
+    accreditationBody: string | null,
+  ): AccreditationWithdrawal | null {
     const group = this.index.find(certificationBody);
     if (!group) return null;
     const claimed = accreditationBody?.trim() ? accreditationBody : null;

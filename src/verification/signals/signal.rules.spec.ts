@@ -205,7 +205,11 @@ describe('riskSignals', () => {
       'surveillance_overdue',
       facts({ today: '2027-03-01', lastAuditOn: '2026-02-20' }, { nextSurveillanceAuditOn: null }),
       facts(
-        { today: '2027-03-01', lastAuditOn: '2026-02-20', surveillanceRule: 'ISO/IEC 17021-1:2015' },
+        {
+          today: '2027-03-01',
+          lastAuditOn: '2026-02-20',
+          surveillanceRule: 'ISO/IEC 17021-1:2015',
+        },
         { nextSurveillanceAuditOn: null },
       ),
     ],

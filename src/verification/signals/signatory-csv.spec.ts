@@ -59,7 +59,9 @@ describe('signatoriesFromCsv', () => {
       'line 3: acronym must be text',
     ]);
     expect(
-      problemsOf('acronym,name,economy\nUKAS,United Kingdom Accreditation Service,GB\nUKAS,Again,GB\n'),
+      problemsOf(
+        'acronym,name,economy\nUKAS,United Kingdom Accreditation Service,GB\nUKAS,Again,GB\n',
+      ),
     ).toEqual(['line 3 (UKAS): listed twice']);
   });
 

@@ -42,7 +42,12 @@ export class SignatoryImportError extends Error {
 export function signatoriesFromCsv(text: string, source: SignatoryListSource): SignatoryImport {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true });
+    rows = parse(text, {
+      bom: true,
+      skip_empty_lines: false,
+      relax_column_count: true,
+      trim: true,
+    });
   } catch (error) {
     throw new SignatoryImportError([`not readable as CSV: ${(error as Error).message}`]);
   }

@@ -2232,13 +2232,13 @@ export interface components {
         };
         AgreementWarningResponse: {
             /** @enum {string} */
-            code: "TARGET_TOO_SOON" | "TARGET_TOO_LATE" | "PLAN_BREAKS_PRECONDITION";
+            code: "TARGET_TOO_SOON" | "TARGET_TOO_LATE" | "PLAN_BREAKS_PRECONDITION" | "FACTORY_CANNOT_APPLY_YET";
             /** @enum {string} */
-            field: "targetOn" | "plan";
+            field: "targetOn" | "plan" | "factoryId";
             message: string;
-            /** @description PLAN_BREAKS_PRECONDITION: the rule it breaks. */
+            /** @description PLAN_BREAKS_PRECONDITION, FACTORY_CANNOT_APPLY_YET: the rule (document and clause). */
             rule?: string;
-            /** @description PLAN_BREAKS_PRECONDITION: the message in Chinese. */
+            /** @description PLAN_BREAKS_PRECONDITION, FACTORY_CANNOT_APPLY_YET: the message in Chinese. */
             messageZh?: string;
         };
         AgreementResponse: {
@@ -2268,7 +2268,7 @@ export interface components {
             nextMilestone: components["schemas"]["MilestoneResponse"] | null;
             atRisk: boolean;
             atRiskReason: components["schemas"]["AtRiskReasonResponse"] | null;
-            /** @description Target outside 3 to 6 months, or a plan that breaks a certification rule (CNCA). */
+            /** @description Target outside 3 to 6 months, a plan that breaks a certification rule (CNCA), or (single agreement answers) a factory that cannot apply yet after a suspension or withdrawal. */
             warnings: components["schemas"]["AgreementWarningResponse"][];
             /** @description The plan in order of due date (single agreement answers only). */
             milestones?: components["schemas"]["MilestoneResponse"][];
@@ -8226,9 +8226,7 @@ export interface operations {
                 kind: "factories" | "certificates";
                 format?: "csv" | "xlsx";
             };
-            header: {
-                "accept-language": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
