@@ -255,6 +255,32 @@ export class CertificatesService {
   }
 
   /**
+   * For the CNCA re-application wait (agreements): a factory's suspended or withdrawn
+   * certificates not superseded, with the time their row last changed.
+   */
+  listLapsedHeldBy(
+    organizationId: string,
+    factoryId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<
+    Pick<Certificate, 'id' | 'standard' | 'certificateNumber' | 'status' | 'updatedAt'>[]
+  > {
+    return this.certificates
+      .query(manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.standard',
+        'certificate.certificateNumber',
+        'certificate.status',
+        'certificate.updatedAt',
+      ])
+      .andWhere('certificate.factoryId = :factoryId', { factoryId })
+      .andWhere("certificate.status IN ('suspended', 'withdrawn')")
+      .andWhere('certificate.supersededById IS NULL')
+      .getMany();
+  }
+
+  /**
    * For the surveillance clock (verification): one batch, in id order after `afterId`, of
    * the organization's active or suspended certificates in force on `today` and issued on
    * or before `issuedOnOrBefore` (younger ones cannot owe a surveillance audit yet).

@@ -13,6 +13,7 @@ import { DashboardPage } from './dashboard/DashboardPage';
 import { FactoriesPage } from './factories/FactoriesPage';
 import { FactoryPage } from './factories/FactoryPage';
 import { GapsPage } from './gaps/GapsPage';
+import { ImportsPage } from './imports/ImportsPage';
 import { PortalHome } from './portal/PortalHome';
 import { RemindersPage } from './reminders/RemindersPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -52,6 +53,7 @@ export function AppRoutes() {
           <Route path="/buyers/:id" element={<BuyerPage />} />
           <Route path="/gaps" element={<GapsPage />} />
           <Route path="/reminders" element={<RemindersPage />} />
+          <Route path="/imports" element={<ImportsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
         </>
       )}

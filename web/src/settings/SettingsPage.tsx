@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import { saveForm } from '../shell/forms';
 import { DataTable } from '../shell/Table';
 import { ErrorAlert, PageTitle, QueryView } from '../shell/ui';
+import { CalendarFeedCard } from './CalendarFeedCard';
 import { useCreateUser, useOrganization, useReminderPolicy, useUpdateOrganization, useUpdateReminderPolicy, useUsers } from './api';
 
 function PolicyForm({ policy, readOnly }: { policy: ReminderPolicy; readOnly: boolean }) {
@@ -134,6 +135,7 @@ export function SettingsPage() {
           <Title order={2} size="h3" mb="sm">{t('settings.policy')}</Title>
           <QueryView query={policy}>{(p) => <PolicyForm policy={p} readOnly={!isAdmin} />}</QueryView>
         </Card>
+        <CalendarFeedCard />
         <Card withBorder>
           <Title order={2} size="h3" mb="sm">{t('settings.team')}</Title>
           <Team isAdmin={isAdmin} />

@@ -14,6 +14,7 @@ const STAFF_NAV = [
   ['/gaps', 'nav.gaps'],
   ['/submissions', 'nav.submissions'],
   ['/reminders', 'nav.reminders'],
+  ['/imports', 'nav.imports'],
   ['/settings', 'nav.settings'],
 ] as const;
 
