@@ -180,8 +180,8 @@ describe('agreements and their certification plans', () => {
       expect(usual.warnings).toEqual([]);
     });
 
-    // CNCA-OHSMS-01:2026, 5.1.2 and CNCA-QMS-01:2025, 5.1.2: a year's wait after a suspension
-    // or revocation the factory caused
+    // CNCA-OHSMS-01:2026, 5.1.2 (4) and CNCA-QMS-01:2025, 5.1.2 (4): a year's wait after a
+    // suspension or revocation the factory caused
     it('warns that a factory whose certificate was suspended within the year cannot apply yet', async () => {
       const suspendedFactory = await newFactory(admin);
       const certificate = await createCertificate(t, admin, {
@@ -191,16 +191,14 @@ describe('agreements and their certification plans', () => {
         certificateNumber: 'OHS-SUSPENDED-1',
       });
       // the row's own change time says when the status was recorded (the database's clock)
-      await t.app
-        .get(Transactions)
-        .run((manager) =>
-          manager
-            .createQueryBuilder()
-            .update(Certificate)
-            .set({ updatedAt: new Date('2027-01-20T04:00:00Z') })
-            .where('id = :id', { id: certificate.id })
-            .execute(),
-        );
+      await t.app.get(Transactions).run((manager) =>
+        manager
+          .createQueryBuilder()
+          .update(Certificate)
+          .set({ updatedAt: new Date('2027-01-20T04:00:00Z') })
+          .where('id = :id', { id: certificate.id })
+          .execute(),
+      );
       const agreement = await create(admin, {
         factoryId: suspendedFactory,
         startsOn: '2027-02-01',
@@ -211,7 +209,7 @@ describe('agreements and their certification plans', () => {
         expect.objectContaining({
           code: 'FACTORY_CANNOT_APPLY_YET',
           field: 'factoryId',
-          rule: 'CNCA-OHSMS-01:2026, 5.1.2',
+          rule: 'CNCA-OHSMS-01:2026, 5.1.2 (4)',
         }),
       ]);
       expect(agreement.warnings[0].message).toContain(

@@ -43,7 +43,7 @@ describe('plan preconditions against both shipped plan templates', () => {
   });
 });
 
-// CNCA-QMS-01:2025, 5.1.2 and CNCA-OHSMS-01:2026, 5.1.2: after a suspension or revocation
+// CNCA-QMS-01:2025, 5.1.2 (4) and CNCA-OHSMS-01:2026, 5.1.2 (4): after a suspension or revocation
 // caused by the organization itself, it applies again only once a year has passed.
 describe('the one-year wait after a suspension or withdrawal', () => {
   const suspended: LapsedCertificate = {
@@ -53,10 +53,10 @@ describe('the one-year wait after a suspension or withdrawal', () => {
     statusRecordedOn: '2026-03-10',
   };
   it.each([
-    [['ISO 45001:2018'], '2027-03-09', ['CNCA-OHSMS-01:2026, 5.1.2']], // the day before
+    [['ISO 45001:2018'], '2027-03-09', ['CNCA-OHSMS-01:2026, 5.1.2 (4)']], // the day before
     [['ISO 45001:2018'], '2027-03-10', []], // a year to the day: it may apply
     [['ISO 9001:2015'], '2026-06-01', []], // another family's certificate
-    [['ISO 9001:2015', 'ISO 45001:2018'], '2026-06-01', ['CNCA-OHSMS-01:2026, 5.1.2']],
+    [['ISO 9001:2015', 'ISO 45001:2018'], '2026-06-01', ['CNCA-OHSMS-01:2026, 5.1.2 (4)']],
   ])('%p on %s → %p', (standards, today, rules) => {
     expect(reapplicationWarnings(standards, [suspended], today).map((w) => w.rule)).toEqual(rules);
   });
@@ -70,10 +70,10 @@ describe('the one-year wait after a suspension or withdrawal', () => {
     expect(warning).toMatchObject({
       code: 'FACTORY_CANNOT_APPLY_YET',
       field: 'factoryId',
-      rule: 'CNCA-QMS-01:2025, 5.1.2',
+      rule: 'CNCA-QMS-01:2025, 5.1.2 (4)',
     });
     expect(warning.message).toBe(
-      "The factory's ISO 9001:2015 certificate OH-1 was recorded as withdrawn on 2026-03-10: if that was caused by the factory itself, it cannot apply for certification again before 2027-03-10 (CNCA-QMS-01:2025, 5.1.2).",
+      "The factory's ISO 9001:2015 certificate OH-1 was recorded as withdrawn on 2026-03-10: if that was caused by the factory itself, it cannot apply for certification again before 2027-03-10 (CNCA-QMS-01:2025, 5.1.2 (4)).",
     );
     expect(warning.messageZh).toContain('2027-03-10 起方可再次申请认证');
   });

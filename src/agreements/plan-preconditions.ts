@@ -96,10 +96,10 @@ export function planPreconditionWarnings(
 /**
  * The wait after a suspension or revocation caused by the organization itself: it may apply
  * for certification again, to the same body or another, only one year later.
- * CNCA-QMS-01:2025 (in force 2026-01-01), 5.1.2; CNCA-OHSMS-01:2026 (in force 2026-03-01),
- * 5.1.2. certpact does not record whose fault a suspension was, so it warns for every
- * suspension or withdrawal recorded within the year and says the rule applies when the
- * factory caused it.
+ * CNCA-QMS-01:2025 (in force 2026-01-01), 5.1.2 (4); CNCA-OHSMS-01:2026 (in force
+ * 2026-03-01), 5.1.2 (4) ("suspended, cancelled or revoked"). certpact does not record
+ * whose fault a suspension was, so it warns for every suspension or withdrawal recorded
+ * within the year and says the rule applies when the factory caused it.
  */
 export interface ReapplicationWait {
   rule: string;
@@ -108,8 +108,8 @@ export interface ReapplicationWait {
 }
 
 export const REAPPLICATION_WAITS: readonly ReapplicationWait[] = [
-  { rule: 'CNCA-QMS-01:2025, 5.1.2', families: ['ISO 9001'], years: 1 },
-  { rule: 'CNCA-OHSMS-01:2026, 5.1.2', families: ['ISO 45001', 'OHSAS 18001'], years: 1 },
+  { rule: 'CNCA-QMS-01:2025, 5.1.2 (4)', families: ['ISO 9001'], years: 1 },
+  { rule: 'CNCA-OHSMS-01:2026, 5.1.2 (4)', families: ['ISO 45001', 'OHSAS 18001'], years: 1 },
 ];
 
 export interface LapsedCertificate {

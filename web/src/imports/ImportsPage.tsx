@@ -86,8 +86,8 @@ export function ImportsPage() {
             />
             <Group>
               <Text>{t('imports.template')}:</Text>
-              <Button variant="light" onClick={() => void downloadTemplate(kind, 'xlsx')}>{t('imports.templateXlsx')}</Button>
-              <Button variant="light" onClick={() => void downloadTemplate(kind, 'csv')}>{t('imports.templateCsv')}</Button>
+              <Button variant="default" onClick={() => void downloadTemplate(kind, 'xlsx')}>{t('imports.templateXlsx')}</Button>
+              <Button variant="default" onClick={() => void downloadTemplate(kind, 'csv')}>{t('imports.templateCsv')}</Button>
             </Group>
           </Stack>
         </Card>
