@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { AccountPage } from './auth/AccountPage';
 import { AgreementPage } from './agreements/AgreementPage';
 import { AgreementsPage } from './agreements/AgreementsPage';
 import { AuditPage } from './audits/AuditPage';
@@ -41,6 +42,7 @@ export function AppRoutes() {
       <Route path="/agreements/:id" element={<AgreementPage />} />
       <Route path="/audits/:id" element={<AuditPage />} />
       <Route path="/findings/:id" element={<FindingPage />} />
+      <Route path="/account" element={<AccountPage />} />
       {isStaff && (
         <>
           <Route path="/factories" element={<FactoriesPage />} />
