@@ -3,6 +3,8 @@ export const en = {
   app: { name: 'certpact', tagline: 'ISO certificates of your partner factories, kept current' },
   language: { label: 'Language', en: 'English', 'zh-CN': '中文' },
   common: {
+    // Between a label and its value: a full-width colon, no space, in Chinese.
+    colon: ': ',
     loading: 'Loading…',
     empty: 'Nothing here yet.',
     save: 'Save',
@@ -407,6 +409,10 @@ export const en = {
     timeline: 'Milestone plan',
     progress: '{{done}} of {{total}} done',
     atRisk: 'At risk',
+    // why an agreement is at risk, from the API's reason code and its fields
+    riskOverdue: 'Milestone “{{name}}” was due on {{dueOn}}, {{days}} days ago',
+    riskOverdueMore: '{{text}} (and {{count}} more overdue)',
+    riskCannotFit: 'At the plan’s pace the remaining milestones end on {{date}}, {{days}} days after the target',
     dueOn: 'Due {{date}}',
     doneOn: 'Done {{date}}',
     markDone: 'Mark done',

@@ -5,6 +5,7 @@ export const zhCN: Catalog = {
   app: { name: 'certpact', tagline: '合作工厂的 ISO 证书，始终有效、心中有数' },
   language: { label: '语言', en: 'English', 'zh-CN': '中文' },
   common: {
+    colon: '：',
     loading: '加载中…',
     empty: '暂无内容。',
     save: '保存',
@@ -409,6 +410,9 @@ export const zhCN: Catalog = {
     timeline: '里程碑计划',
     progress: '已完成 {{done}} / {{total}}',
     atRisk: '有风险',
+    riskOverdue: '里程碑“{{name}}”应于 {{dueOn}} 完成，已逾期 {{days}} 天',
+    riskOverdueMore: '{{text}}（另有 {{count}} 项逾期）',
+    riskCannotFit: '按计划进度，剩余里程碑将于 {{date}} 完成，比目标晚 {{days}} 天',
     dueOn: '截止 {{date}}',
     doneOn: '{{date}} 完成',
     markDone: '标记为完成',

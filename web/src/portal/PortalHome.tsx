@@ -60,7 +60,7 @@ export function PortalHome() {
                         {c.standard}
                       </Anchor>
                       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{c.certificateNumber}</Text>
-                      <Text size="sm">{t('certificate.expiresOn')}: {c.expiresOn}</Text>
+                      <Text size="sm">{t('certificate.expiresOn')}{t('common.colon')}{c.expiresOn}</Text>
                     </div>
                     <StatusBadge group="certificate" status={c.status} />
                   </Group>
