@@ -1,5 +1,6 @@
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CalendarFeedCard } from '../settings/CalendarFeedCard';
 import { Link } from 'react-router';
 import type { Certificate } from '../api/models';
 import { useAgreements } from '../agreements/api';
@@ -109,6 +110,9 @@ export function PortalHome() {
           );
         }}
       </QueryView>
+      <Box mt="lg">
+        <CalendarFeedCard />
+      </Box>
     </>
   );
 }
