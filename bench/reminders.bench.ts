@@ -73,7 +73,7 @@ export default async function reminders(options: BenchOptions): Promise<BenchRep
   try {
     const dataSource = app.get(DataSource);
     const policy = defaultReminderPolicy();
-    const today = scanDate(policy.timezone, new Date());
+    const today = scanDate('Asia/Shanghai', new Date()); // organizations' default timezone
 
     const insertStarted = Date.now();
     const organizationIds = await insertData(dataSource, today, perOrganization);

@@ -80,6 +80,8 @@ const PUBLIC_ROUTES = new Set([
   // A buyer's share link: no login by design; unknown tokens answer 404 (test/evidence-pack.e2e-spec.ts).
   'GET /api/v1/shared/:token',
   'GET /api/v1/shared/:token/evidence-pack',
+  // The digest's one-click acknowledgement link: a signed token instead of a login (test/reminder-acknowledge.e2e-spec.ts).
+  'POST /api/v1/reminders/acknowledge-link',
 ]);
 /**
  * Manager routes whose isolation is proven in their own feature's spec, with the records
@@ -96,6 +98,9 @@ const COVERED_ELSEWHERE = new Set([
   'GET /api/v1/findings/:id',
   'POST /api/v1/findings/:id/corrective-action',
   'POST /api/v1/findings/:id/evidence',
+  // Only a recipient of the notice may acknowledge it; another factory's manager gets 404
+  // (test/reminder-acknowledge.e2e-spec.ts "lets only those who received the notice").
+  'POST /api/v1/reminders/:id/acknowledge',
   // Reads the agreement through the same scope as GET /agreements/:id (test/exports.e2e-spec.ts).
   'GET /api/v1/agreements/:id/milestones',
 ]);

@@ -11,6 +11,10 @@ import { renderDigest } from './digest/digest.render';
 import { daysUntil } from './reminder-due';
 import type { RenderedNotice } from './reminder-source';
 import { ReminderMetrics } from './reminder-metrics';
+import {
+  acknowledgedKey,
+  ReminderAcknowledgementsService,
+} from './reminder-acknowledgements.service';
 import { ReminderSources } from './reminder-sources';
 import { Reminder } from './reminder.entity';
 
@@ -56,6 +60,7 @@ export class DigestDeliveryService {
     private readonly metrics: ReminderMetrics,
     @Inject(remindersConfig.KEY) private readonly config: ConfigType<typeof remindersConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly acknowledgements: ReminderAcknowledgementsService,
   ) {}
 
   async deliver(digestId: string): Promise<DeliveryOutcome> {
@@ -73,6 +78,7 @@ export class DigestDeliveryService {
         rows.map((row) => row.id),
       );
       const organization = await this.organizations.get(rows[0].organizationId);
+      const acknowledged = await this.acknowledgements.latestFor(organization.id, rows);
       const first = rows[0];
       const digest = renderDigest({
         organizationName: organization.name,
@@ -99,7 +105,29 @@ export class DigestDeliveryService {
                 title: `${row.kind} (${row.subjectType} ${row.subjectId})`,
                 link: `/reminders?kind=${row.kind}`,
               };
-          return { ...notice, escalated: row.escalated, rendered };
+          const ack = acknowledged.get(acknowledgedKey(row));
+          return {
+            ...notice,
+            escalated: row.escalated,
+            rendered,
+            // Only colleagues say "we are on it"; a factory contact's digest has no such link.
+            ...(row.recipientUserId && row.recipientRole !== 'factory_manager'
+              ? {
+                  acknowledgeUrl: `${this.app.publicUrl}/acknowledge?token=${encodeURIComponent(
+                    this.acknowledgements.linkTokenFor(row),
+                  )}`,
+                }
+              : {}),
+            ...(ack
+              ? {
+                  acknowledged: {
+                    by: ack.acknowledgedBy,
+                    note: ack.note,
+                    quietUntil: ack.quietUntil,
+                  },
+                }
+              : {}),
+          };
         }),
       });
       await this.mail.send({

@@ -14,6 +14,8 @@ import { IsTimezone } from '../../common/validators';
 import type { ReminderPolicy } from '../../organizations/organization.entity';
 import { REMINDER_LOCALES } from '../reminder-policy';
 
+const UNASSIGNED_RECIPIENTS = ['admins', 'everyone'] as const;
+
 /** Every field optional: what is left out keeps its current value. */
 export class UpdateReminderPolicyDto {
   @ApiPropertyOptional({ example: [90, 60, 30, 14, 7, 1], description: 'days before a due date' })
@@ -57,6 +59,15 @@ export class UpdateReminderPolicyDto {
   @Min(1, { message: 'overdueRepeatDays must be at least 1' })
   @Max(365, { message: 'overdueRepeatDays must be at most 365' })
   overdueRepeatDays?: number;
+
+  @ApiPropertyOptional({
+    enum: UNASSIGNED_RECIPIENTS,
+    description:
+      'Who hears of a notice about a factory nobody looks after (and of own certificates): the admins, or every admin and member',
+  })
+  @IsOptional()
+  @IsIn(UNASSIGNED_RECIPIENTS, { message: 'unassignedRecipients must be admins or everyone' })
+  unassignedRecipients?: 'admins' | 'everyone';
 }
 
 export interface ReminderPolicyResponse extends ReminderPolicy {

@@ -792,6 +792,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledges a notice you received, with a note: its repeats and escalations stay quiet until quietUntil */
+        post: operations["RemindersController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/acknowledge-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledges a notice from the digest's one-click link, without a login (the link works once and expires) */
+        post: operations["RemindersController_acknowledgeByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders/scan": {
         parameters: {
             query?: never;
@@ -833,6 +867,24 @@ export interface paths {
         };
         get: operations["ReminderPolicyController_get"];
         put: operations["ReminderPolicyController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factories/{id}/responsible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The colleagues who look after the factory and receive its notices */
+        get: operations["FactoryResponsibleController_get"];
+        /** Sets who looks after the factory (admins or members): they get its notices, admins only once escalated */
+        put: operations["FactoryResponsibleController_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1870,6 +1922,41 @@ export interface components {
             /** @example Evaluation record and three incoming inspection reports seen. */
             note?: Record<string, never>;
         };
+        AcknowledgeReminderDto: {
+            /** @example Recertification audit booked for 2027-01-12 */
+            note: string;
+            /**
+             * @description Repeats and escalations of this notice stay quiet until this day (inclusive)
+             * @example 2027-01-12
+             */
+            quietUntil: string;
+        };
+        ReminderAcknowledgementResponse: {
+            id: string;
+            reminderId: string;
+            kind: string;
+            subjectType: string;
+            subjectId: string;
+            note: string;
+            quietUntil: string;
+            acknowledgedById: string | null;
+            /** @description The user's name, or the address the link was mailed to */
+            acknowledgedBy: string;
+            /** @enum {string} */
+            via: "app" | "link";
+            createdAt: string;
+        };
+        AcknowledgeByLinkDto: {
+            /** @description The token of the link mailed in the digest */
+            token: string;
+            /** @example Audit booked */
+            note?: string;
+            /**
+             * @description Default: 7 days from today
+             * @example 2027-01-12
+             */
+            quietUntil?: string;
+        };
         UpdateReminderPolicyDto: {
             /**
              * @description days before a due date
@@ -1902,6 +1989,26 @@ export interface components {
              * @example 7
              */
             overdueRepeatDays?: number;
+            /**
+             * @description Who hears of a notice about a factory nobody looks after (and of own certificates): the admins, or every admin and member
+             * @enum {string}
+             */
+            unassignedRecipients?: "admins" | "everyone";
+        };
+        ResponsibleStaffMember: {
+            userId: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "member";
+        };
+        FactoryResponsibleResponse: {
+            factoryId: string;
+            responsible: components["schemas"]["ResponsibleStaffMember"][];
+        };
+        SetFactoryResponsibleDto: {
+            /** @description Ids of the admins and members who look after the factory; an empty list leaves it to the organization default */
+            userIds: string[];
         };
         ImportRowErrorResponse: {
             /**
@@ -3790,6 +3897,54 @@ export interface operations {
             };
         };
     };
+    RemindersController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeReminderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderAcknowledgementResponse"];
+                };
+            };
+        };
+    };
+    RemindersController_acknowledgeByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeByLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderAcknowledgementResponse"];
+                };
+            };
+        };
+    };
     RemindersController_scan: {
         parameters: {
             query?: never;
@@ -3861,6 +4016,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    FactoryResponsibleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactoryResponsibleResponse"];
+                };
+            };
+        };
+    };
+    FactoryResponsibleController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetFactoryResponsibleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactoryResponsibleResponse"];
+                };
             };
         };
     };
