@@ -53,7 +53,7 @@ const PURE = [
   '^src/reminders/(reminder-due|reminder-recipients|reminder-quiet)[.]ts$',
   '^src/reminders/digest/digest[.]render[.]ts$',
   '^src/verification/(verification-due|verification-state)[.]ts$',
-  '^src/verification/signals/iaf-mla[.]ts$',
+  '^src/verification/signals/(iaf-mla|surveillance-clock)[.]ts$',
   '^src/certificates/certificate-status[.]ts$',
 ];
 

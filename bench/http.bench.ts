@@ -237,7 +237,7 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
       ['GET /signals', '/signals'],
       ['dashboard: expiring', '/certificates?expiringWithinDays=90&pageSize=1'],
       ['dashboard: agreements at risk', '/agreements?atRisk=true&pageSize=1'],
-      ['dashboard: pending submissions', '/submissions?status=pending&pageSize=1'],
+      ['dashboard: pending submissions', '/submissions?status=pending_review&pageSize=1'],
     ] as const) {
       await drive(`${certpact}${path}`, token, { connections: 2 }); // warm-up
       const fixed: Load[] = [];

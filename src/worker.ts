@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { logLevels, observabilityConfig } from './config/configuration';
 import { CORE_MODULES } from './app.module';
-import { WORKER_PROCESS } from './reminders/reminder-workers';
+import { WORKER_PROCESS } from './queue/worker-role';
 import { exitIfShutdownHangs } from './common/shutdown';
 
 /** Marks this process as a worker, whatever RUN_WORKER says. */

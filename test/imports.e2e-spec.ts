@@ -412,7 +412,8 @@ describe('imports', () => {
 
     it('refuses more than 50,000 rows with a 413', async () => {
       const rows = [['Name', 'Country']];
-      for (let i = 0; i <= 50_000; i++) rows.push([`F${i}`, 'VN']);
+      // Short rows: small enough to be read within the request (the job path is tested below).
+      for (let i = 0; i <= 50_000; i++) rows.push([String(i), 'VN']);
       const refused = await upload(admin, 'factories', csv(rows)).expect(413);
       expect(refused.body).toMatchObject({ code: 'IMPORT.TOO_MANY_ROWS' });
     });
@@ -457,5 +458,104 @@ describe('imports', () => {
       await commit(other, result.id).expect(404);
       expect(await factories(admin)).toHaveLength(0);
     });
+  });
+});
+
+describe('imports of large files, read by a job', () => {
+  let t: TestApp;
+  let admin: Account;
+
+  beforeAll(async () => {
+    t = await startApp({ env: { RUN_WORKER: 'true' } });
+    admin = await signUp(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const follow = async (id: string) => {
+    const seen: { state: string; progress: number }[] = [];
+    for (let i = 0; i < 600; i++) {
+      const body = (await t.http().get(`/api/v1/imports/${id}`).set(admin.auth).expect(200))
+        .body as Preview & {
+        progress: number;
+        failureCode: string | null;
+      };
+      seen.push({ state: body.state, progress: body.progress });
+      if (body.state === 'ready' || body.state === 'failed') return { body, seen };
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`import ${id} never finished: ${JSON.stringify(seen.slice(-3))}`);
+  };
+
+  it('answers 202, reports progress, and previews and commits like a small file', async () => {
+    const rows = [CERT_HEADER];
+    for (let i = 0; i < 12_000; i++) {
+      rows.push([
+        '',
+        i % 2 ? 'ISO 9001:2015' : 'ISO 14001:2015',
+        `BIG-${String(i).padStart(6, '0')}`,
+        'China Quality Certification Centre',
+        'Design and manufacture of industrial valves and pipe fittings for export',
+        '2025-03-01',
+        '2028-02-28',
+        i === 7 ? 'lapsed' : 'active',
+      ]);
+    }
+    const file = csv(rows);
+    expect(file.length).toBeGreaterThan(512 * 1024);
+    const queued = await t
+      .http()
+      .post('/api/v1/imports')
+      .set(admin.auth)
+      .field('kind', 'certificates')
+      .attach('file', file, 'big.csv')
+      .expect(202);
+    expect(queued.body).toMatchObject({ state: 'queued', progress: 0, rows: 0 });
+    const { body, seen } = await follow((queued.body as Preview).id);
+    expect(body).toMatchObject({
+      state: 'ready',
+      progress: 100,
+      rows: 12_000,
+      valid: 11_999,
+      invalid: 1,
+      created: 11_999,
+    });
+    expect(body.errors).toEqual([
+      { row: 9, column: 'Status', message: expect.stringMatching(/status must be one of/) },
+    ]);
+    const progress = seen.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(seen.some((s) => s.state === 'reading' && s.progress > 0 && s.progress < 100)).toBe(
+      true,
+    );
+    const committed = await t
+      .http()
+      .post(`/api/v1/imports/${body.id}/commit`)
+      .set(admin.auth)
+      .expect(200);
+    expect(committed.body).toMatchObject({ state: 'committed', created: 11_999 });
+    const list = await t.http().get('/api/v1/certificates?pageSize=1').set(admin.auth).expect(200);
+    expect((list.body as { total: number }).total).toBe(11_999);
+  });
+
+  it('marks a queued file that is refused as failed, with the code, and will not commit it', async () => {
+    const rows = [['Name', 'Country']];
+    for (let i = 0; i <= 50_000; i++) rows.push([`Factory ${i}`, 'VN']);
+    const queued = await t
+      .http()
+      .post('/api/v1/imports')
+      .set(admin.auth)
+      .field('kind', 'factories')
+      .attach('file', csv(rows), 'many.csv')
+      .expect(202);
+    const { body } = await follow((queued.body as Preview).id);
+    expect(body).toMatchObject({ state: 'failed', failureCode: 'IMPORT.TOO_MANY_ROWS' });
+    const refused = await t
+      .http()
+      .post(`/api/v1/imports/${body.id}/commit`)
+      .set(admin.auth)
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'IMPORT.NOT_READY' });
   });
 });

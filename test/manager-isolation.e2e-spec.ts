@@ -64,6 +64,9 @@ const MANAGER_ROUTES: Record<string, ManagerRoute> = {
     body: () => ({ status: 'done' }),
     ownStatus: 200,
   },
+  // Their own feed (the feed's content is isolated in test/calendar.e2e-spec.ts).
+  'GET /api/v1/me/calendar-feed': { ownStatus: 200 },
+  'POST /api/v1/me/calendar-feed': { ownStatus: 201 },
   'POST /api/v1/submissions/:id/documents': {
     params: { id: 'submission' },
     upload: true,
@@ -82,6 +85,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/shared/:token/evidence-pack',
   // The digest's one-click acknowledgement link: a signed token instead of a login (test/reminder-acknowledge.e2e-spec.ts).
   'POST /api/v1/reminders/acknowledge-link',
+  // A calendar feed: the secret in the URL is the credential; unknown or renewed ones answer 404 (test/calendar.e2e-spec.ts).
+  'GET /api/v1/calendar-feeds/:token',
 ]);
 /**
  * Manager routes whose isolation is proven in their own feature's spec, with the records

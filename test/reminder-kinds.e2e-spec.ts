@@ -92,6 +92,7 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       factory = await createFactory(t, admin, { name: 'Yuyao Valve', contactEmail: contact });
       certificate = await createCertificate(t, admin, {
         factoryId: factory.id,
+        issuedOn: '2024-04-01', // 3 years: no surveillance deadline falls in these tests
         expiresOn: '2027-03-31',
         nextSurveillanceAuditOn: null,
       });
@@ -230,6 +231,7 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       await createCertificate(t, admin, {
         factoryId: factory.id,
         standard: 'ISO 45001:2018',
+        issuedOn: '2024-04-21',
         expiresOn: '2027-04-20',
         nextSurveillanceAuditOn: null,
       });
@@ -478,11 +480,13 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
       const manager = await inviteManager(t, admin, mine.id, { locale: 'zh-CN' });
       const myCertificate = await createCertificate(t, admin, {
         factoryId: mine.id,
+        issuedOn: '2024-09-01',
         expiresOn: '2027-08-31',
         nextSurveillanceAuditOn: null,
       });
       const theirCertificate = await createCertificate(t, admin, {
         factoryId: theirs.id,
+        issuedOn: '2024-09-01',
         expiresOn: '2027-08-31',
         nextSurveillanceAuditOn: null,
       });
@@ -561,6 +565,8 @@ describe('reminder kinds of every feature, through the engine to the mailbox', (
           ...overrides,
         });
       await certificate({ expiresOn: '2018-09-19' }); // expiring (30 days)
+      // CNCA-QMS-01:2025 5.4.1.4: first surveillance by 2018-09-10, none planned (surveillance_deadline)
+      await certificate({ issuedOn: '2017-09-10', expiresOn: '2020-09-09' });
       await certificate({ expiresOn: '2018-08-10' }); // expired
       await certificate({ expiresOn: '2019-12-31', nextSurveillanceAuditOn: '2018-08-25' });
       await certificate({ standard: 'ISO 9001:2008', expiresOn: '2019-06-30' }); // edition ends 2018-09-15

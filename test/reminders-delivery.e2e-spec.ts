@@ -64,6 +64,7 @@ describe('reminders: exactly one delivery', () => {
       const factory = await createFactory(scanner, admin, { contactEmail: contact });
       await createCertificate(scanner, admin, {
         factoryId: factory.id,
+        issuedOn: '2024-03-03', // 3 years: no surveillance deadline falls in these tests
         expiresOn: '2027-03-02',
         nextSurveillanceAuditOn: null,
       });

@@ -182,6 +182,7 @@ describe('reminders: policy, scan, digests', () => {
       manager = await createFactoryManager(t, admin.organizationId, valves.id, 'zh-CN');
       certs.expiring = await createCertificate(t, admin, {
         factoryId: valves.id,
+        issuedOn: '2024-03-03', // 3 years: no surveillance deadline falls in these tests
         expiresOn: '2027-03-02',
         nextSurveillanceAuditOn: null,
       });
@@ -198,11 +199,13 @@ describe('reminders: policy, scan, digests', () => {
       });
       certs.quiet = await createCertificate(t, admin, {
         factoryId: valves.id,
+        issuedOn: '2025-07-01',
         expiresOn: '2028-06-30',
         nextSurveillanceAuditOn: '2027-06-01',
       });
       certs.pump = await createCertificate(t, admin, {
         factoryId: pumps.id,
+        issuedOn: '2024-04-16',
         expiresOn: '2027-04-15',
         nextSurveillanceAuditOn: null,
       });

@@ -47,16 +47,19 @@ describe("The compose file's default JWT_SECRET is accepted with NODE_ENV=produc
     ['a secret of less than 32 random bytes', randomBytes(16).toString('hex'), undefined],
     ['a long but repetitive secret', 'secret'.repeat(10), undefined],
     ['the development secret generated in DATA_DIR', generated, generated],
-  ])('refuses to start with %s, in one line naming JWT_SECRET and not the secret', (_, secret, file) => {
-    const { status, stderr, stdout } = startInProduction(secret, file);
-    expect(status).not.toBe(0);
-    expect(status).not.toBeNull();
-    const lines = stderr.trim().split('\n').filter(Boolean);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('JWT_SECRET');
-    if (secret) expect(stderr + stdout).not.toContain(secret);
-    expect(stdout).toBe('');
-  });
+  ])(
+    'refuses to start with %s, in one line naming JWT_SECRET and not the secret',
+    (_, secret, file) => {
+      const { status, stderr, stdout } = startInProduction(secret, file);
+      expect(status).not.toBe(0);
+      expect(status).not.toBeNull();
+      const lines = stderr.trim().split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('JWT_SECRET');
+      if (secret) expect(stderr + stdout).not.toContain(secret);
+      expect(stdout).toBe('');
+    },
+  );
 });
 
 describe('A token without an org claim is accepted', () => {
@@ -124,7 +127,12 @@ describe("A factory manager sees another factory's agreement", () => {
         .expect(201);
       const id = created.body.id as string;
       for (const status of ['negotiating', 'signed', 'in_progress']) {
-        await t.http().patch(`/api/v1/agreements/${id}`).set(admin.auth).send({ status }).expect(200);
+        await t
+          .http()
+          .patch(`/api/v1/agreements/${id}`)
+          .set(admin.auth)
+          .send({ status })
+          .expect(200);
       }
       await t
         .http()
@@ -141,10 +149,18 @@ describe("A factory manager sees another factory's agreement", () => {
     const backing = (body: { backedBy: { agreementId: string }[] }) =>
       body.backedBy.map((b) => b.agreementId).sort();
 
-    const staffView = await t.http().get(`/api/v1/certificates/${certificate.id}`).set(admin.auth).expect(200);
+    const staffView = await t
+      .http()
+      .get(`/api/v1/certificates/${certificate.id}`)
+      .set(admin.auth)
+      .expect(200);
     expect(backing(staffView.body)).toEqual([ownAgreement, otherAgreement].sort());
 
-    const detail = await t.http().get(`/api/v1/certificates/${certificate.id}`).set(manager.auth).expect(200);
+    const detail = await t
+      .http()
+      .get(`/api/v1/certificates/${certificate.id}`)
+      .set(manager.auth)
+      .expect(200);
     expect(backing(detail.body)).toEqual([ownAgreement]);
     const list = await t.http().get('/api/v1/certificates').set(manager.auth).expect(200);
     const listed = list.body.items.find((c: { id: string }) => c.id === certificate.id);

@@ -17,7 +17,7 @@ export class AgreementBacking implements CertificateBacking {
     const backing = new Map<string, CertificateBackingAgreement[]>();
     if (certificateIds.length === 0) return backing;
     if (scope && !scope.onlyFactoryId) return backing;
-    const agreements = await this.transactions.manager.getRepository(Agreement).find({
+    const agreements = await this.transactions.reader.getRepository(Agreement).find({
       where: {
         organizationId,
         certificateId: In([...new Set(certificateIds)]),

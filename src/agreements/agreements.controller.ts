@@ -1,9 +1,24 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
 import { Actor, CurrentActor, Roles } from '../common/actor';
 import { AgreementsService } from './agreements.service';
 import { AgreementQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto/agreement.dto';
-import { sortMilestones, toAgreementResponse, toMilestoneResponse } from './dto/agreement.response';
+import {
+  AgreementPage,
+  AgreementResponse,
+  MilestonePage,
+  MilestoneResponse,
+  sortMilestones,
+  toAgreementResponse,
+  toMilestoneResponse,
+} from './dto/agreement.response';
 import { CreateMilestoneDto } from './dto/milestone.dto';
 import { MilestonesService } from './milestones.service';
 import { PlanTemplates } from './plan-templates';
@@ -15,6 +30,7 @@ import { Exportable } from '../common/export/exportable';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('agreements')
 export class AgreementsController {
   constructor(
@@ -29,9 +45,16 @@ export class AgreementsController {
     return id ? this.templates.find(id) : undefined;
   }
 
-  /** Creates a draft agreement; with `plan`, its milestones are scheduled from startsOn. */
   @Post()
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateAgreementDto) {
+  @ApiOperation({
+    summary: 'Create a draft agreement; with `plan`, its milestones are scheduled from startsOn',
+  })
+  @ApiCreatedResponse({ type: AgreementResponse })
+  @ApiErrors(400, 404)
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateAgreementDto,
+  ): Promise<AgreementResponse> {
     const view = await this.agreements.create(actor, body);
     const today = await this.agreements.today(actor.organizationId);
     return toAgreementResponse(view, today, {
@@ -40,11 +63,18 @@ export class AgreementsController {
     });
   }
 
-  /** Filters: factoryId, kind, status, atRisk. A factory manager sees only their factory's. */
   @Get()
   @Roles('admin', 'member', 'factory_manager')
-  @Exportable(AGREEMENT_EXPORT)
-  async list(@CurrentActor() actor: Actor, @Query() query: AgreementQueryDto) {
+  @Exportable(AGREEMENT_EXPORT, AgreementPage)
+  @ApiOperation({
+    summary:
+      "Agreements by factoryId, kind, status, atRisk (a factory manager: their factory's only)",
+  })
+  @ApiErrors(400)
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: AgreementQueryDto,
+  ): Promise<AgreementPage> {
     const today = await this.agreements.today(actor.organizationId);
     const page = await this.agreements.list(actor, query, today);
     return {
@@ -57,7 +87,10 @@ export class AgreementsController {
 
   @Get(':id')
   @Roles('admin', 'member', 'factory_manager')
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  @ApiOperation({ summary: 'One agreement with its milestone plan' })
+  @ApiOkResponse({ type: AgreementResponse })
+  @ApiErrors(404)
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AgreementResponse> {
     const view = await this.agreements.view(actor, id);
     const today = await this.agreements.today(actor.organizationId);
     return toAgreementResponse(view, today, {
@@ -66,13 +99,17 @@ export class AgreementsController {
     });
   }
 
-  /** Edits fields, moves the status along the allowed transitions, links the certificate. */
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit fields, move the status along the allowed transitions, link the certificate',
+  })
+  @ApiOkResponse({ type: AgreementResponse })
+  @ApiErrors(400, 404, 409)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: UpdateAgreementDto,
-  ) {
+  ): Promise<AgreementResponse> {
     const view = await this.agreements.update(actor, id, body);
     const today = await this.agreements.today(actor.organizationId);
     return toAgreementResponse(view, today, {
@@ -81,15 +118,16 @@ export class AgreementsController {
     });
   }
 
-  /** The agreement's plan, in order of due date. */
   @Get(':id/milestones')
   @Roles('admin', 'member', 'factory_manager')
-  @Exportable(MILESTONE_EXPORT)
+  @Exportable(MILESTONE_EXPORT, MilestonePage)
+  @ApiOperation({ summary: "The agreement's plan, in order of due date" })
+  @ApiErrors(400, 404)
   async listMilestones(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Query() query: MilestoneQueryDto,
-  ) {
+  ): Promise<MilestonePage> {
     const view = await this.agreements.view(actor, id);
     const today = await this.agreements.today(actor.organizationId);
     const all = sortMilestones(view.milestones).filter(
@@ -103,11 +141,14 @@ export class AgreementsController {
   }
 
   @Post(':id/milestones')
+  @ApiOperation({ summary: "Add a milestone to the agreement's plan" })
+  @ApiCreatedResponse({ type: MilestoneResponse })
+  @ApiErrors(400, 404, 409)
   async addMilestone(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: CreateMilestoneDto,
-  ) {
+  ): Promise<MilestoneResponse> {
     const milestone = await this.milestones.create(actor, id, body);
     return toMilestoneResponse(milestone, await this.agreements.today(actor.organizationId));
   }

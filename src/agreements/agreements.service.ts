@@ -435,6 +435,34 @@ export class AgreementsService {
     }));
   }
 
+  /**
+   * For the calendar feed: the unfinished milestones of the agreements the actor may see
+   * (a factory manager, their factory's only), each with its agreement's factory.
+   */
+  async openMilestones(
+    actor: Actor,
+  ): Promise<{ milestone: Milestone; factoryId: string | null }[]> {
+    const manager = this.transactions.manager;
+    const qb = this.agreements.query(manager, actor.organizationId, 'agreement');
+    if (actor.role === 'factory_manager')
+      qb.andWhere('agreement.factoryId = :own', { own: actor.factoryId });
+    const agreements = await qb.getMany();
+    if (agreements.length === 0) return [];
+    const factoryOf = new Map(agreements.map((a) => [a.id, a.factoryId]));
+    const milestones = await manager.getRepository(Milestone).find({
+      where: {
+        organizationId: actor.organizationId,
+        agreementId: In([...factoryOf.keys()]),
+        status: 'pending',
+      },
+      order: { dueOn: 'ASC', position: 'ASC' },
+    });
+    return milestones.map((milestone) => ({
+      milestone,
+      factoryId: factoryOf.get(milestone.agreementId) ?? null,
+    }));
+  }
+
   private checkStandards(codes: string[]): void {
     const unknown = codes.filter((code) => !this.catalog.find(code));
     if (unknown.length > 0) throw AgreementErrors.unknownStandards(unknown, this.catalog.codes());

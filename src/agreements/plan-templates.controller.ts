@@ -1,18 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PlanTemplateQueryDto } from './dto/plan-template.dto';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
+import { PlanTemplateListResponse, PlanTemplateQueryDto } from './dto/plan-template.dto';
 import { defaultTargetOn, schedulePlan } from './plan-schedule';
 import { PlanTemplates } from './plan-templates';
 
 @ApiTags('agreements')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('plan-templates')
 export class PlanTemplatesController {
   constructor(private readonly templates: PlanTemplates) {}
 
-  /** The certification plan templates of config/plan-templates.json. */
   @Get()
-  list(@Query() query: PlanTemplateQueryDto) {
+  @ApiOperation({
+    summary:
+      'The certification plan templates (config/plan-templates.json), scheduled from ?startsOn',
+  })
+  @ApiOkResponse({ type: PlanTemplateListResponse })
+  @ApiErrors(400)
+  list(@Query() query: PlanTemplateQueryDto): PlanTemplateListResponse {
     return {
       items: this.templates.templates.map((template) => {
         const schedule = query.startsOn ? schedulePlan(template, query.startsOn) : null;

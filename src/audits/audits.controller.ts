@@ -6,6 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
 import { Actor, CurrentActor, Roles } from '../common/actor';
 import { CertificatesService } from '../certificates/certificates.service';
 import { DocumentUpload } from '../documents/document-upload';
@@ -29,6 +30,7 @@ import type { SupplierAudit } from './supplier-audit.entity';
 
 @ApiTags('supplier audits')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller()
 export class AuditsController {
   constructor(
@@ -52,6 +54,7 @@ export class AuditsController {
   @Post('factories/:id/audits')
   @ApiOperation({ summary: 'Record a supplier audit of the factory (trader staff)' })
   @ApiCreatedResponse({ type: AuditResponse })
+  @ApiErrors(400, 404)
   async create(
     @CurrentActor() actor: Actor,
     @Param('id') factoryId: string,
@@ -67,6 +70,7 @@ export class AuditsController {
       "The factory's supplier audits, newest first (a factory manager: their own factory only)",
   })
   @ApiOkResponse({ type: AuditPage })
+  @ApiErrors(400, 404)
   async list(
     @CurrentActor() actor: Actor,
     @Param('id') factoryId: string,
@@ -92,6 +96,7 @@ export class AuditsController {
       "The factory's standing (approved, conditional, not approved), explained in one sentence",
   })
   @ApiOkResponse({ type: FactoryStandingResponse })
+  @ApiErrors(404)
   standingOf(@CurrentActor() actor: Actor, @Param('id') factoryId: string) {
     return this.standing.standingOf(actor, factoryId);
   }
@@ -100,6 +105,7 @@ export class AuditsController {
   @Roles('admin', 'member', 'factory_manager')
   @ApiOperation({ summary: 'One supplier audit with its checklist answers, scores and findings' })
   @ApiOkResponse({ type: AuditResponse })
+  @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AuditResponse> {
     return this.present(actor, await this.audits.get(actor, id), true);
   }
@@ -110,6 +116,7 @@ export class AuditsController {
       'Change an audit; answers sent replace those to the same questions, and the scores follow',
   })
   @ApiOkResponse({ type: AuditResponse })
+  @ApiErrors(400, 404, 409)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -125,6 +132,7 @@ export class AuditsController {
       "Attach the audit report (a PDF of at most 10 MB); download it at the answer's reportUrl",
   })
   @ApiCreatedResponse({ type: AuditResponse })
+  @ApiErrors(404)
   async uploadReport(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -139,6 +147,7 @@ export class AuditsController {
       'Record a finding; its corrective action is due 30 days (major) or 90 days (minor) after the audit unless dueOn is given',
   })
   @ApiCreatedResponse({ type: FindingResponse })
+  @ApiErrors(400, 404, 409)
   async addFinding(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -152,6 +161,7 @@ export class AuditsController {
   @Roles('admin', 'member', 'factory_manager')
   @ApiOperation({ summary: "The audit's findings" })
   @ApiOkResponse({ type: [FindingResponse] })
+  @ApiErrors(404)
   async findingsOf(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -16,6 +16,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
 import { Actor, CurrentActor, Roles } from '../common/actor';
 import { CertificatesService } from '../certificates/certificates.service';
 import { DocumentUpload } from '../documents/document-upload';
@@ -36,6 +37,7 @@ import { FindingsService } from './findings.service';
 
 @ApiTags('supplier audits')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('findings')
 export class FindingsController {
   constructor(
@@ -47,6 +49,7 @@ export class FindingsController {
   @Roles('admin', 'member', 'factory_manager')
   @ApiOperation({ summary: 'Findings, newest first (a factory manager: their own factory only)' })
   @ApiOkResponse({ type: FindingPage })
+  @ApiErrors(400)
   async list(@CurrentActor() actor: Actor, @Query() query: FindingQueryDto): Promise<FindingPage> {
     const page = await this.findings.list(actor, query);
     const today = await this.certificates.today(actor.organizationId);
@@ -64,6 +67,7 @@ export class FindingsController {
   @Roles('admin', 'member', 'factory_manager')
   @ApiOperation({ summary: 'One finding with its corrective action and evidence files' })
   @ApiOkResponse({ type: FindingResponse })
+  @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<FindingResponse> {
     return this.present(actor, await this.findings.get(actor, id));
   }
@@ -71,6 +75,7 @@ export class FindingsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Correct a finding (trader staff)' })
   @ApiOkResponse({ type: FindingResponse })
+  @ApiErrors(400, 404, 409)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -87,6 +92,7 @@ export class FindingsController {
       'Propose the corrective action (the factory manager, or staff on their behalf): open → action_proposed',
   })
   @ApiOkResponse({ type: FindingResponse })
+  @ApiErrors(400, 404, 409)
   async propose(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -101,7 +107,8 @@ export class FindingsController {
   @ApiOperation({
     summary: 'Attach an evidence file (PDF, JPEG or PNG, at most 10 MB) to the finding',
   })
-  @ApiCreatedResponse({ description: 'The stored document' })
+  @ApiCreatedResponse({ type: DocumentResponse, description: 'The stored document' })
+  @ApiErrors(404, 409)
   async uploadEvidence(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -118,6 +125,7 @@ export class FindingsController {
       'Verify the corrective action and close the finding (trader staff): action_proposed → verified_closed',
   })
   @ApiOkResponse({ type: FindingResponse })
+  @ApiErrors(400, 404, 409)
   async close(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -132,6 +140,7 @@ export class FindingsController {
     summary: 'Reject a proposed action or reopen a closed finding (trader staff): → open',
   })
   @ApiOkResponse({ type: FindingResponse })
+  @ApiErrors(400, 404, 409)
   async reopen(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -1,12 +1,27 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
 import { Actor, CurrentActor, Public, Roles } from '../common/actor';
 import { toOrganizationResponse } from '../organizations/dto/organization.dto';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { AuthService } from './auth.service';
-import { AcceptInvitationDto, LoginDto, SignupDto } from './dto/auth.dto';
+import {
+  AcceptInvitationDto,
+  LoginDto,
+  MeResponse,
+  SessionResponse,
+  SignupDto,
+  SignupResponse,
+} from './dto/auth.dto';
 import { InvitationsService } from './invitations.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { AuthThrottlerGuard } from './auth-throttler.guard';
 
 @ApiTags('auth')
 @Controller()
@@ -18,32 +33,46 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/signup')
-  signup(@Body() body: SignupDto) {
+  @ApiOperation({ summary: 'Create an organization and its first admin; answers a session' })
+  @ApiCreatedResponse({ type: SignupResponse })
+  @ApiErrors(400, 409, 429)
+  signup(@Body() body: SignupDto): Promise<SignupResponse> {
     return this.auth.signup(body);
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
+  @ApiOperation({ summary: 'Log in with email and password; answers a session' })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(400, 401, 429)
+  login(@Body() body: LoginDto): Promise<SessionResponse> {
     return this.auth.login(body);
   }
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/accept-invitation')
   @HttpCode(200)
-  acceptInvitation(@Body() body: AcceptInvitationDto) {
+  @ApiOperation({
+    summary: 'Accept an invitation by its token and choose a password; answers a session',
+  })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiErrors(400, 429)
+  acceptInvitation(@Body() body: AcceptInvitationDto): Promise<SessionResponse> {
     return this.auth.acceptInvitation(body);
   }
 
   @ApiBearerAuth()
   @Roles('admin', 'member', 'factory_manager')
   @Get('auth/me')
-  async me(@CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: 'Who is logged in, and their organization' })
+  @ApiOkResponse({ type: MeResponse })
+  @ApiAuthErrors()
+  async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     const organization = await this.organizations.get(actor.organizationId);
     return { user: actor, organization: toOrganizationResponse(organization) };
   }
@@ -52,6 +81,10 @@ export class AuthController {
   @Roles('admin')
   @Delete('invitations/:id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an invitation that was not accepted yet (admin)' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiAuthErrors()
+  @ApiErrors(404, 409)
   revoke(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.invitations.revoke(actor, id);
   }

@@ -42,7 +42,8 @@ export class AuthGuard implements CanActivate {
     }
     // A token signed by us always carries both; one without them was not, or is from
     // before they existed, and must not reach a query with an undefined organization.
-    if (!isTokenPayload(payload)) throw unauthenticated('The bearer token is invalid or has expired');
+    if (!isTokenPayload(payload))
+      throw unauthenticated('The bearer token is invalid or has expired');
     const actor = await this.users.findActor(payload.sub, payload.org);
     if (!actor) throw unauthenticated('The bearer token is invalid or has expired');
     request.actor = actor;

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { AcceptInvitationDto, LoginDto, SignupDto } from './dto/auth.dto';
 import { InvitationsService } from './invitations.service';
 import { hashPassword, verifyPassword } from './passwords';
+import { assertStrongPassword, knownWords } from './password-strength';
 import type { TokenPayload } from './auth.guard';
 
 @Injectable()
@@ -25,6 +26,10 @@ export class AuthService {
   ) {}
 
   async signup(input: SignupDto) {
+    assertStrongPassword(
+      input.password,
+      knownWords(input.email, input.name, input.organizationName),
+    );
     const passwordHash = await hashPassword(input.password);
     const { organization, user } = await this.transactions.run(async (manager) => {
       await this.users.assertEmailFree(manager, input.email);
@@ -72,6 +77,7 @@ export class AuthService {
   }
 
   async acceptInvitation(input: AcceptInvitationDto) {
+    assertStrongPassword(input.password);
     const user = await this.invitations.accept(input.token, await hashPassword(input.password));
     return { accessToken: await this.tokenFor(user), user: toUserResponse(user) };
   }

@@ -4,6 +4,7 @@ import { ConfigType } from '@nestjs/config';
 import { EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, Role } from '../common/actor';
+import { isForeignKeyViolation } from '../common/all-exceptions.filter';
 import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/errors';
 import { TenantRepository } from '../common/tenancy';
@@ -39,6 +40,14 @@ export function hashToken(token: string): string {
 
 function invalidToken(code: string, message: string): DomainError {
   return new DomainError('invalid', `INVITATION.${code}`, message, [{ field: 'token', message }]);
+}
+
+function factoryGone(): DomainError {
+  return new DomainError(
+    'conflict',
+    'INVITATION.FACTORY_GONE',
+    'The factory of this invitation has been removed; ask the trader for a new invitation',
+  );
 }
 
 /** Single-use, hashed, expiring links by which staff and factory managers join. */
@@ -136,15 +145,22 @@ export class InvitationsService {
         user = await this.users.get(manager, invitation.organizationId, invitation.userId);
         await this.users.setPassword(manager, user.id, passwordHash);
       } else {
-        user = await this.users.insert(manager, {
-          organizationId: invitation.organizationId,
-          email: invitation.email,
-          name: invitation.name,
-          role: invitation.role,
-          locale: invitation.locale,
-          factoryId: invitation.factoryId,
-          passwordHash,
-        });
+        user = await this.users
+          .insert(manager, {
+            organizationId: invitation.organizationId,
+            email: invitation.email,
+            name: invitation.name,
+            role: invitation.role,
+            locale: invitation.locale,
+            factoryId: invitation.factoryId,
+            passwordHash,
+          })
+          .catch((error: unknown) => {
+            // The factory was deleted after the invitation was sent: the whole transaction
+            // (the token spent above included) rolls back, and the person is told why.
+            if (invitation.factoryId && isForeignKeyViolation(error)) throw factoryGone();
+            throw error;
+          });
       }
       await this.audit.record(manager, {
         organizationId: invitation.organizationId,

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
 import { Actor, CurrentActor, isTraderStaff, Roles } from '../common/actor';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { CertificateLinksService } from './certificate-links.service';
@@ -10,13 +18,19 @@ import {
   RenewCertificateDto,
   UpdateCertificateDto,
 } from './dto/certificate.dto';
-import { toCertificateResponse } from './dto/certificate.response';
+import {
+  CertificateDetailResponse,
+  CertificatePage,
+  RenewedCertificateResponse,
+  toCertificateResponse,
+} from './dto/certificate.response';
 import { CERTIFICATE_EXPORT } from './dto/certificate.columns';
 import { Exportable } from '../common/export/exportable';
 import { Certificate } from './certificate.entity';
 
 @ApiTags('certificates')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('certificates')
 export class CertificatesController {
   constructor(
@@ -29,7 +43,11 @@ export class CertificatesController {
    * Each certificate's response plus what other features know of it: verification state
    * and signals, and the agreements that back it.
    */
-  private async respond(actor: Actor, list: Certificate[], today: string) {
+  private async respond(
+    actor: Actor,
+    list: Certificate[],
+    today: string,
+  ): Promise<CertificateDetailResponse[]> {
     const ids = list.map((c) => c.id);
     const [insights, backing] = await Promise.all([
       this.links.insights.get().forCertificates(actor, list, today),
@@ -43,12 +61,18 @@ export class CertificatesController {
     ]);
     return list.map((c) => ({
       ...toCertificateResponse(c, today, this.catalog.find(c.standard)),
-      ...insights.get(c.id),
+      ...(insights.get(c.id) as Pick<
+        CertificateDetailResponse,
+        'verification' | 'signals' | 'scopeAssessment'
+      >),
       backedBy: backing.get(c.id) ?? [],
     }));
   }
 
   @Post()
+  @ApiOperation({ summary: 'Record a certificate of a factory, or of the organization itself' })
+  @ApiCreatedResponse({ type: CertificateDetailResponse })
+  @ApiErrors(400, 404, 409)
   async create(@CurrentActor() actor: Actor, @Body() body: CreateCertificateDto) {
     const certificate = await this.certificates.create(actor, body);
     const today = await this.certificates.today(actor.organizationId);
@@ -57,7 +81,12 @@ export class CertificatesController {
 
   @Get()
   @Roles('admin', 'member', 'factory_manager')
-  @Exportable(CERTIFICATE_EXPORT)
+  @Exportable(CERTIFICATE_EXPORT, CertificatePage)
+  @ApiOperation({
+    summary:
+      'Certificates matching the filters (a factory manager: their factory only); csv or xlsx with ?format',
+  })
+  @ApiErrors(400)
   async list(@CurrentActor() actor: Actor, @Query() query: CertificateQueryDto) {
     const today = await this.certificates.today(actor.organizationId);
     const page = await this.certificates.list(actor, query, today);
@@ -66,6 +95,11 @@ export class CertificatesController {
 
   @Get(':id')
   @Roles('admin', 'member', 'factory_manager')
+  @ApiOperation({
+    summary: 'One certificate with its verification, signals and backing agreements',
+  })
+  @ApiOkResponse({ type: CertificateDetailResponse })
+  @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const certificate = await this.certificates.get(actor, id);
     const today = await this.certificates.today(actor.organizationId);
@@ -73,6 +107,9 @@ export class CertificatesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Correct or update a certificate (every change is audited)' })
+  @ApiOkResponse({ type: CertificateDetailResponse })
+  @ApiErrors(400, 404, 409)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -84,11 +121,16 @@ export class CertificatesController {
   }
 
   @Post(':id/renew')
+  @ApiOperation({
+    summary: 'Record the certificate that renews this one; this one becomes superseded',
+  })
+  @ApiCreatedResponse({ type: RenewedCertificateResponse })
+  @ApiErrors(400, 404, 409)
   async renew(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: RenewCertificateDto,
-  ) {
+  ): Promise<RenewedCertificateResponse> {
     const { renewed, previous } = await this.certificates.renew(actor, id, body);
     const today = await this.certificates.today(actor.organizationId);
     const [renewedResponse, previousResponse] = await this.respond(
@@ -101,6 +143,9 @@ export class CertificatesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a certificate recorded by mistake' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(404, 409)
   remove(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.certificates.remove(actor, id);
   }

@@ -54,7 +54,7 @@ export class CertificatesService {
 
   /** Today's date in the organization's timezone: "days left" are counted there. */
   async today(organizationId: string): Promise<string> {
-    const organization = await this.organizations.get(organizationId);
+    const organization = await this.organizations.get(organizationId, this.transactions.reader);
     return todayIn(organization.timezone, this.clock.now());
   }
 
@@ -254,9 +254,57 @@ export class CertificatesService {
       .getMany();
   }
 
+  /**
+   * For the surveillance clock (verification): one batch, in id order after `afterId`, of
+   * the organization's active or suspended certificates in force on `today` and issued on
+   * or before `issuedOnOrBefore` (younger ones cannot owe a surveillance audit yet).
+   */
+  listUnderSurveillance(
+    organizationId: string,
+    options: { today: string; issuedOnOrBefore: string; afterId: string; limit: number },
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<
+    Pick<
+      Certificate,
+      | 'id'
+      | 'factoryId'
+      | 'standard'
+      | 'certificateNumber'
+      | 'accreditationBody'
+      | 'issuedOn'
+      | 'expiresOn'
+      | 'nextSurveillanceAuditOn'
+      | 'createdAt'
+    >[]
+  > {
+    return this.certificates
+      .query(manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.factoryId',
+        'certificate.standard',
+        'certificate.certificateNumber',
+        'certificate.accreditationBody',
+        'certificate.issuedOn',
+        'certificate.expiresOn',
+        'certificate.nextSurveillanceAuditOn',
+        'certificate.createdAt',
+      ])
+      .andWhere("certificate.status IN ('active', 'suspended')")
+      .andWhere('certificate.supersededById IS NULL')
+      .andWhere('certificate.expiresOn >= :today', { today: options.today })
+      .andWhere('certificate.issuedOn <= :issuedOnOrBefore', {
+        issuedOnOrBefore: options.issuedOnOrBefore,
+      })
+      .andWhere('certificate.id > :afterId', { afterId: options.afterId })
+      .orderBy('certificate.id', 'ASC')
+      .take(options.limit)
+      .getMany();
+  }
+
   async list(actor: Actor, query: CertificateQueryDto, today: string): Promise<Page<Certificate>> {
     const qb = this.certificates.query(
-      this.transactions.manager,
+      this.transactions.reader,
       actor.organizationId,
       'certificate',
     );
@@ -380,6 +428,19 @@ export class CertificatesService {
       problems.push({ field: 'status', message: CertificateErrors.supersededByRenewal().message });
     }
     return problems;
+  }
+
+  /**
+   * For the calendar feed: the certificates the actor may see (a factory manager, their
+   * factory's only) that are not superseded by a renewal.
+   */
+  listVisible(actor: Actor): Promise<Certificate[]> {
+    const qb = this.certificates
+      .query(this.transactions.manager, actor.organizationId, 'certificate')
+      .andWhere("certificate.status <> 'superseded'");
+    if (actor.role === 'factory_manager')
+      qb.andWhere('certificate.factoryId = :own', { own: actor.factoryId });
+    return qb.orderBy('certificate.expiresOn', 'ASC').addOrderBy('certificate.id', 'ASC').getMany();
   }
 
   /** For imports: every certificate of the organization, to match rows by number and certification body. */

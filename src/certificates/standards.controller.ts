@@ -1,11 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors } from '../common/api-responses';
 import { Roles } from '../common/actor';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { StandardListResponse, toStandardResponse } from './dto/standard.response';
 
 @ApiTags('standards')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('standards')
 export class StandardsController {
   constructor(private readonly catalog: StandardsCatalog) {}

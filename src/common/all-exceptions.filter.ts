@@ -22,6 +22,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   upstream_failed: HttpStatus.BAD_GATEWAY,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 export interface ErrorBody {
@@ -127,6 +128,16 @@ export function isUniqueViolation(error: unknown): boolean {
     driverError?.code === '23505' ||
     driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     /UNIQUE constraint failed/.test(driverError?.message ?? error.message)
+  );
+}
+
+/** A row that names a parent row gone meanwhile (PostgreSQL 23503, SQLite's FOREIGN KEY). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; message?: string } | undefined;
+  return (
+    driverError?.code === '23503' ||
+    /FOREIGN KEY constraint failed/.test(driverError?.message ?? error.message)
   );
 }
 

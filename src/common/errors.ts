@@ -12,7 +12,8 @@ export type ErrorKind =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'upstream_failed'
-  | 'unavailable';
+  | 'unavailable'
+  | 'rate_limited';
 
 export interface FieldProblem {
   field: string;

@@ -1,3 +1,4 @@
+import { ErrorResponse } from './api-responses';
 import {
   applyDecorators,
   CallHandler,
@@ -53,5 +54,6 @@ export const ReportRoute = () =>
     UseInterceptors(ReportTimeLimitInterceptor),
     ApiServiceUnavailableResponse({
       description: 'The report ran past its time limit; retry after the Retry-After seconds',
+      type: ErrorResponse,
     }),
   );

@@ -14,32 +14,51 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
-/** The path of the first string holding a NUL character, which PostgreSQL cannot store. */
-function nulField(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, item] of Object.entries(value)) {
-    const found = nulField(item, path ? `${path}.${key}` : key);
-    if (found) return found;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why no database can store a string faithfully, or null when it can. */
+function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain a NUL (\\u0000) character';
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode (it holds a lone UTF-16 surrogate)';
+  return null;
+}
+
+/**
+ * The first string holding a NUL character (which PostgreSQL cannot store) or a lone
+ * surrogate (which is no character at all), with its path. Iterative: the depth of a
+ * body is limited before this, but a query or a path need not be.
+ */
+function unstorableField(value: unknown, root: string): { field: string; problem: string } | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path: root }];
+  while (stack.length > 0) {
+    const item = stack.shift()!;
+    if (typeof item.value === 'string') {
+      const problem = unstorable(item.value);
+      if (problem) return { field: item.path || 'value', problem };
+    } else if (item.value !== null && typeof item.value === 'object') {
+      for (const [key, child] of Object.entries(item.value))
+        stack.push({ value: child, path: item.path ? `${item.path}.${key}` : key });
+    }
   }
   return null;
 }
 
 /**
- * Refuses NUL characters anywhere in the input, so both databases answer the same 400
- * naming the field (SQLite would store them, PostgreSQL would fail with a 500).
+ * Refuses NUL characters and lone surrogates anywhere in the input, so both databases
+ * answer the same 400 naming the field (SQLite would store them, PostgreSQL would fail
+ * with a 500).
  */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const field =
+    const found =
       metadata.type === 'custom'
         ? null
-        : nulField(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-    if (field) {
-      const message = `${field} must not contain a NUL (\\u0000) character`;
+        : unstorableField(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (found) {
+      const message = `${found.field} ${found.problem}`;
       throw new BadRequestException({
         message,
-        details: [{ field, message }],
+        details: [{ field: found.field, message }],
         code: 'VALIDATION.FAILED',
       });
     }

@@ -44,12 +44,49 @@ export function IsTimezone(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * One line of text: no CR, LF, NUL or other control character. For names and addresses
+ * that end up in mail headers and greetings, where a line break would forge a line.
+ */
+export function IsSingleLine(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isSingleLine',
+      validator: {
+        validate: (value) => typeof value !== 'string' || !CONTROL_CHARACTER.test(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be one line, without line breaks or control characters`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
 /**
  * May be left out, but not sent as null: for optional fields whose column is NOT NULL
  * (arrays, statuses), so that `null` is a 400 naming the field rather than a failed insert.
  */
 export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorator {
-  return ValidateIf((_, value) => value !== undefined, options);
+  const notNull = ValidateBy(
+    {
+      name: 'isNotNull',
+      validator: {
+        validate: (value) => value !== null,
+        defaultMessage: buildMessage((each) => `${each}$property must not be null`, options),
+      },
+    },
+    options,
+  );
+  const optional = ValidateIf((_, value) => value !== undefined, options);
+  return (target: object, propertyKey: string | symbol) => {
+    notNull(target, propertyKey);
+    optional(target, propertyKey);
+  };
 }
 
 /**

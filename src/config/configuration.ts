@@ -36,8 +36,18 @@ export const appConfig = registerAs('app', () => {
     logLevel: env.LOG_LEVEL,
     reportTimeLimitMs: env.REPORT_TIME_LIMIT_MS,
     reportCacheMs: env.REPORT_CACHE_MS,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
+    apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
   };
 });
+
+/** TRUST_PROXY as Express's `trust proxy` setting takes it. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -49,6 +59,11 @@ export function logLevels(level: LogLevel = environment().LOG_LEVEL): LogLevel[]
 export const databaseConfig = registerAs('database', (): DatabaseConfig =>
   databaseConfigFrom(environment().DATABASE_URL),
 );
+
+/** How many SQLite connections serve reads of their own (SQLITE_READ_CONNECTIONS). */
+export const readConnectionsConfig = registerAs('readConnections', () => ({
+  sqlite: environment().SQLITE_READ_CONNECTIONS,
+}));
 
 export const redisConfig = registerAs('redis', () => {
   const env = environment();
@@ -132,6 +147,7 @@ export const authConfig = registerAs('auth', () => {
     jwtSecret: signingSecret(env.JWT_SECRET, absolute(env.DATA_DIR)),
     jwtTtl: env.JWT_TTL,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    addressRateLimit: env.AUTH_ADDRESS_RATE_LIMIT,
     invitationTtlDays: 7,
   };
 });
@@ -152,6 +168,7 @@ export const allConfigs = [
   observabilityConfig,
   appConfig,
   databaseConfig,
+  readConnectionsConfig,
   redisConfig,
   mailConfig,
   remindersConfig,

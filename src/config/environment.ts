@@ -50,6 +50,16 @@ export class Environment {
   })
   DATABASE_URL = 'sqlite:data/certpact.sqlite';
 
+  /**
+   * SQLite only: connections of their own for the API's hot reads (lists, details, the
+   * signed-in user), so that they run side by side (WAL allows it) instead of queueing
+   * on the one connection that writes. 0 reads on the writing connection.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'SQLITE_READ_CONNECTIONS must be a whole number' })
+  @Min(0, { message: 'SQLITE_READ_CONNECTIONS must be 0 or more' })
+  SQLITE_READ_CONNECTIONS = 2;
+
   @IsString()
   @MinLength(1)
   DATA_DIR = 'data';
@@ -89,10 +99,17 @@ export class Environment {
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 30m, 12h or 7d' })
   JWT_TTL = '12h';
 
+  /** Login, sign-up, reset and invitation attempts per minute for one email (or token). */
   @Transform(toInt)
   @IsInt({ message: 'LOGIN_RATE_LIMIT must be a whole number of attempts per minute' })
   @Min(1, { message: 'LOGIN_RATE_LIMIT must be at least 1' })
   LOGIN_RATE_LIMIT = 10;
+
+  /** The same attempts per minute from one client address, whatever the emails. */
+  @Transform(toInt)
+  @IsInt({ message: 'AUTH_ADDRESS_RATE_LIMIT must be a whole number of attempts per minute' })
+  @Min(1, { message: 'AUTH_ADDRESS_RATE_LIMIT must be at least 1' })
+  AUTH_ADDRESS_RATE_LIMIT = 30;
 
   @Transform(toInt)
   @IsInt({ message: 'REMINDER_MAX_ATTEMPTS must be a whole number' })
@@ -178,6 +195,24 @@ export class Environment {
   @Min(1, { message: 'METRICS_PORT must be an integer between 1 and 65535' })
   @Max(65535, { message: 'METRICS_PORT must be an integer between 1 and 65535' })
   METRICS_PORT?: number = undefined;
+
+  /**
+   * Which proxies in front may tell the client's address (X-Forwarded-For) and scheme:
+   * `loopback` (a proxy on the same host), `false`, a number of hops, or addresses and
+   * subnets separated by commas (`10.0.0.0/8, 192.168.1.10`). Throttling keys on it.
+   */
+  @Matches(/^(true|false|\d{1,2}|[0-9A-Za-z.:/_-]+(\s*,\s*[0-9A-Za-z.:/_-]+)*)$/, {
+    message:
+      'TRUST_PROXY must be true, false, a number of hops, or addresses and subnets separated by commas',
+  })
+  TRUST_PROXY = 'loopback';
+
+  /** Serve the API documentation (/api/docs); off in production unless set to true. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'API_DOCS must be true or false' })
+  API_DOCS?: boolean = undefined;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

@@ -36,7 +36,10 @@ export function estimateSecretBits(secret: string): number {
 }
 
 /** Why a signing secret may not be used in production, or null when it may. */
-export function signingSecretProblem(secret: string | undefined, generated: string | null): string | null {
+export function signingSecretProblem(
+  secret: string | undefined,
+  generated: string | null,
+): string | null {
   if (!secret) return 'must be set in production (for example: openssl rand -base64 48)';
   if (PUBLISHED_SECRETS.includes(secret))
     return 'is a placeholder published with certpact; set a random one (for example: openssl rand -base64 48)';

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { Mutex } from 'async-mutex';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, DataSourceOptions, EntityManager, QueryRunner } from 'typeorm';
+import { readConnectionsConfig } from '../config/configuration';
 import { ReportCache } from './report-cache';
 
 /**
@@ -17,13 +19,17 @@ import { ReportCache } from './report-cache';
  * other query of this process) for the whole wait.
  */
 @Injectable()
-export class Transactions {
+export class Transactions implements OnModuleInit, OnModuleDestroy {
   private readonly sqliteLock = new Mutex();
   private shortBusyWait = false;
+  private readers: DataSource[] = [];
+  private nextReader = 0;
 
   constructor(
     readonly dataSource: DataSource,
     private readonly reports: ReportCache,
+    @Inject(readConnectionsConfig.KEY)
+    private readonly readConnections: ConfigType<typeof readConnectionsConfig> = { sqlite: 0 },
   ) {}
 
   get isSqlite(): boolean {
@@ -32,6 +38,40 @@ export class Transactions {
 
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /**
+   * For reads outside any transaction that need not see one in progress (a list, a
+   * detail, the signed-in user): on SQLite a connection of its own, taken in turn, so
+   * that such reads run side by side and never queue behind a write (WAL lets readers
+   * and the writer work at once, and a reader sees every committed write); on
+   * PostgreSQL the pool, as everywhere else.
+   */
+  get reader(): EntityManager {
+    if (this.readers.length === 0) return this.dataSource.manager;
+    this.nextReader = (this.nextReader + 1) % this.readers.length;
+    return this.readers[this.nextReader].manager;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.isSqlite || this.readConnections.sqlite === 0) return;
+    const options = this.dataSource.options as DataSourceOptions;
+    for (let i = 0; i < this.readConnections.sqlite; i++) {
+      const reader = new DataSource({
+        ...options,
+        name: `reader-${i}`,
+        migrations: [],
+        migrationsRun: false,
+        subscribers: [],
+      } as DataSourceOptions);
+      this.readers.push(await reader.initialize());
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const readers = this.readers;
+    this.readers = [];
+    await Promise.all(readers.map((reader) => reader.destroy()));
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

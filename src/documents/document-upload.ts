@@ -1,9 +1,10 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-responses';
 import type { Actor } from '../common/actor';
 import { MAX_DOCUMENT_BYTES } from './documents.errors';
-import { DocumentResponse, toDocumentResponse } from './dto/document.response';
+import { DocumentListResponse, toDocumentResponse } from './dto/document.response';
 import type { CertificateDocument } from './document.entity';
 import type { DuplicateFlag } from './duplicate-documents';
 
@@ -35,6 +36,7 @@ export function DocumentUpload(): MethodDecorator & ClassDecorator {
         },
       },
     }),
+    ApiErrors(400, 413, 415),
   );
 }
 
@@ -42,6 +44,6 @@ export function DocumentUpload(): MethodDecorator & ClassDecorator {
 export function toDocumentListResponse(
   documents: { document: CertificateDocument; duplicate: DuplicateFlag }[],
   actor: Actor,
-): { items: DocumentResponse[] } {
+): DocumentListResponse {
   return { items: documents.map((d) => toDocumentResponse(d.document, d.duplicate, actor)) };
 }

@@ -19,6 +19,7 @@ import { TenantEntity } from '../database/base.entity';
 @Index('IDX_documents_org_certificate', ['organizationId', 'certificateId'])
 @Index('IDX_documents_org_submission', ['organizationId', 'submissionId'])
 @Index('IDX_documents_org_audit', ['organizationId', 'auditId'])
+@Index('UQ_documents_certificate_version', ['certificateId', 'version'], { unique: true })
 export class CertificateDocument extends TenantEntity {
   /** The factory holding the certificate (null: the trader's own); copied so scoping needs no join. */
   @Column({ type: 'varchar', length: 36, nullable: true })

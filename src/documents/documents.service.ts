@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { isUniqueViolation } from '../common/all-exceptions.filter';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { CertificatesService } from '../certificates/certificates.service';
@@ -35,6 +37,9 @@ export interface DocumentWithFlag {
   document: CertificateDocument;
   duplicate: DuplicateFlag;
 }
+
+/** Enough for a few dozen uploads to one certificate at the same moment. */
+const MAX_VERSION_ATTEMPTS = 50;
 
 @Injectable()
 export class DocumentsService {
@@ -141,39 +146,57 @@ export class DocumentsService {
     document.storageKey = `${holder.organizationId}/${document.id}.${type.extension}`;
     await this.storage.put(document.storageKey, file.buffer);
     try {
-      return await this.transactions.run(async (manager) => {
-        document.version = (await this.latestVersion(manager, holder)) + 1;
-        await manager.getRepository(CertificateDocument).insert(document);
-        const saved = await this.documents.get(manager, holder.organizationId, document.id);
-        const duplicate = await this.flagOf(manager, saved);
-        await this.audit.recordBy(manager, actor, 'document.uploaded', 'document', saved.id, null, {
-          certificateId: saved.certificateId,
-          submissionId: saved.submissionId,
-          fileName: saved.fileName,
-          contentType: saved.contentType,
-          size: saved.size,
-          sha256: saved.sha256,
-          version: saved.version,
-        });
-        if (duplicate.flagged) {
-          await this.audit.recordBy(
-            manager,
-            actor,
-            'document.duplicate_detected',
-            'document',
-            saved.id,
-            null,
-            { sha256: saved.sha256, ...duplicate },
-          );
+      // The next version is read, then written: two uploads at once may pick the same
+      // number. The unique index refuses the second, which then tries again with the
+      // number after the winner's.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.insertNextVersion(actor, holder, document);
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= MAX_VERSION_ATTEMPTS) throw error;
+          await sleep(Math.random() * 10 * attempt);
         }
-        return { document: saved, duplicate };
-      });
+      }
     } catch (error) {
       await this.storage.delete(document.storageKey).catch((cleanup: Error) => {
         this.logger.warn(`Could not remove ${document.storageKey}: ${cleanup.message}`);
       });
       throw error;
     }
+  }
+
+  private insertNextVersion(
+    actor: Actor,
+    holder: DocumentHolder,
+    document: CertificateDocument,
+  ): Promise<DocumentWithFlag> {
+    return this.transactions.run(async (manager) => {
+      document.version = (await this.latestVersion(manager, holder)) + 1;
+      await manager.getRepository(CertificateDocument).insert(document);
+      const saved = await this.documents.get(manager, holder.organizationId, document.id);
+      const duplicate = await this.flagOf(manager, saved);
+      await this.audit.recordBy(manager, actor, 'document.uploaded', 'document', saved.id, null, {
+        certificateId: saved.certificateId,
+        submissionId: saved.submissionId,
+        fileName: saved.fileName,
+        contentType: saved.contentType,
+        size: saved.size,
+        sha256: saved.sha256,
+        version: saved.version,
+      });
+      if (duplicate.flagged) {
+        await this.audit.recordBy(
+          manager,
+          actor,
+          'document.duplicate_detected',
+          'document',
+          saved.id,
+          null,
+          { sha256: saved.sha256, ...duplicate },
+        );
+      }
+      return { document: saved, duplicate };
+    });
   }
 
   async listForCertificate(actor: Actor, certificateId: string): Promise<DocumentWithFlag[]> {

@@ -1,8 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
 import { Actor, CurrentActor, Roles } from '../common/actor';
 import {
   CreateFactoryDto,
+  FactoryPage,
   FactoryQueryDto,
   FactoryResponse,
   toFactoryResponse,
@@ -16,6 +25,7 @@ import { Exportable } from '../common/export/exportable';
 
 @ApiTags('factories')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('factories')
 export class FactoriesController {
   constructor(
@@ -39,6 +49,9 @@ export class FactoriesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a partner factory' })
+  @ApiCreatedResponse({ type: FactoryResponse })
+  @ApiErrors(400, 409)
   async create(@CurrentActor() actor: Actor, @Body() body: CreateFactoryDto) {
     const [factory] = await this.withStanding(actor.organizationId, [
       await this.factories.create(actor, body),
@@ -48,14 +61,22 @@ export class FactoriesController {
 
   @Get()
   @Roles('admin', 'member', 'factory_manager')
-  @Exportable(FACTORY_EXPORT)
-  async list(@CurrentActor() actor: Actor, @Query() query: FactoryQueryDto) {
+  @Exportable(FACTORY_EXPORT, FactoryPage)
+  @ApiOperation({
+    summary:
+      "Factories by status, country, q, with each one's standing (a factory manager: their own)",
+  })
+  @ApiErrors(400)
+  async list(@CurrentActor() actor: Actor, @Query() query: FactoryQueryDto): Promise<FactoryPage> {
     const page = await this.factories.list(actor, query);
     return { ...page, items: await this.withStanding(actor.organizationId, page.items) };
   }
 
   @Get(':id')
   @Roles('admin', 'member', 'factory_manager')
+  @ApiOperation({ summary: 'One factory with its standing' })
+  @ApiOkResponse({ type: FactoryResponse })
+  @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const [factory] = await this.withStanding(actor.organizationId, [
       await this.factories.get(actor, id),
@@ -64,6 +85,9 @@ export class FactoriesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Edit a factory's details or status" })
+  @ApiOkResponse({ type: FactoryResponse })
+  @ApiErrors(400, 404, 409)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -77,6 +101,9 @@ export class FactoriesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a factory' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(404, 409)
   remove(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.factories.remove(actor, id);
   }

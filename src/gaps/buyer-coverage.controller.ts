@@ -1,5 +1,14 @@
 import { Controller, Get, Headers, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors, binaryContent } from '../common/api-responses';
+import { CoverageResponse, EvidencePack } from './dto/coverage.dto';
 import { Actor, CurrentActor } from '../common/actor';
 import { BuyerReportsService } from './buyer-reports.service';
 import { ReportRoute } from '../common/report-time-limit';
@@ -12,6 +21,7 @@ import { ReportRoute } from '../common/report-time-limit';
  */
 @ApiTags('buyers')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @Controller('buyers')
 export class BuyerCoverageController {
   constructor(private readonly reports: BuyerReportsService) {}
@@ -23,7 +33,9 @@ export class BuyerCoverageController {
     summary: "A buyer's coverage: per requirement, the covering certificate or the gaps",
     operationId: 'BuyersController_coverage',
   })
-  coverage(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  @ApiOkResponse({ type: CoverageResponse })
+  @ApiErrors(404)
+  coverage(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CoverageResponse> {
     return this.reports.coverage(actor, id);
   }
 
@@ -34,7 +46,15 @@ export class BuyerCoverageController {
     summary: 'The evidence pack to send a buyer (PDF, or JSON when asked)',
     operationId: 'BuyersController_evidencePack',
   })
-  @ApiProduces('application/pdf', 'application/json')
+  @ApiExtraModels(EvidencePack)
+  @ApiOkResponse({
+    description: 'The PDF by default; the same content as JSON with `Accept: application/json`',
+    content: {
+      ...binaryContent('application/pdf'),
+      'application/json': { schema: { $ref: getSchemaPath(EvidencePack) } },
+    },
+  })
+  @ApiErrors(404)
   async evidencePack(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -396,11 +396,8 @@ export async function renderEvidencePackPdf(
             .map((s) => `${s.title} ${s.score === null ? '—' : s.score}`)
             .join(locale === 'zh-CN' ? '；' : '; '),
         );
-      if (maker.standing)
-        field(
-          w.standing,
-          `${e[maker.standing.status] ?? maker.standing.status}. ${maker.standing.explanation}`,
-        );
+      // The explanation opens with the status itself ("Conditional: …", "有条件合格：…").
+      if (maker.standing) field(w.standing, maker.standing.explanation);
       doc.moveDown(0.2).font('bold').fontSize(10).text(w.findings, { width });
       if (audit.findings.length === 0) paragraph(w.noFindings);
       for (const finding of audit.findings) bullet(findingLine(finding, locale));

@@ -1,5 +1,12 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { HealthIndicatorResponse, HealthResponse } from './dto/health.response';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../common/actor';
@@ -14,9 +21,14 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
   ) {}
 
-  /** The database and Redis, each reported on its own; 503 when either is down. */
   @Public()
   @Get()
+  @ApiOperation({
+    summary: 'The database and Redis, each reported on its own; 503 when either is down',
+  })
+  @ApiExtraModels(HealthIndicatorResponse)
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'A dependency is down' })
   async check(@Res({ passthrough: true }) response: Response) {
     try {
       return await this.health.check([

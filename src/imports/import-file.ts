@@ -12,6 +12,25 @@ export type ImportFormat = 'csv' | 'xlsx';
 export interface FileRow {
   row: number;
   cells: RawCell[];
+  /** How much of the file the parser has taken in so far, 0 to 1 (for a job's progress). */
+  fraction: number;
+}
+
+const CHUNK = 64 * 1024;
+
+/** The input in chunks, counting what the parser has pulled: that is the progress of a read. */
+function chunked<T extends string | Buffer>(
+  whole: T,
+): { stream: Readable; fraction: () => number } {
+  let taken = 0;
+  const total = whole.length || 1;
+  function* pieces(): Generator<T> {
+    for (let start = 0; start < whole.length; start += CHUNK) {
+      taken = Math.min(whole.length, start + CHUNK);
+      yield whole.slice(start, start + CHUNK) as T;
+    }
+  }
+  return { stream: Readable.from(pieces()), fraction: () => taken / total };
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -56,7 +75,8 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
 /** The rows of a CSV file, streamed through csv-parse. */
 export async function* csvRows(bytes: Buffer): AsyncGenerator<FileRow> {
   const { text } = decodeCsv(bytes);
-  const parser = Readable.from([text]).pipe(
+  const input = chunked(text);
+  const parser = input.stream.pipe(
     parse({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true }),
   );
   try {
@@ -64,7 +84,7 @@ export async function* csvRows(bytes: Buffer): AsyncGenerator<FileRow> {
       record: string[];
       info: { lines: number };
     }>) {
-      yield { row: record.info.lines, cells: record.record };
+      yield { row: record.info.lines, cells: record.record, fraction: input.fraction() };
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -94,7 +114,8 @@ export function excelCell(value: ExcelValue): RawCell {
 
 /** The rows of the first worksheet of an XLSX file, streamed by exceljs's reader. */
 export async function* xlsxRows(bytes: Buffer): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const input = chunked(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -105,7 +126,11 @@ export async function* xlsxRows(bytes: Buffer): AsyncGenerator<FileRow> {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         const values = (row.values as ExcelValue[]).slice(1);
-        yield { row: row.number, cells: Array.from(values, (v) => excelCell(v)) };
+        yield {
+          row: row.number,
+          cells: Array.from(values, (v) => excelCell(v)),
+          fraction: input.fraction(),
+        };
       }
       // Only the first worksheet is data; the template's second holds the allowed values.
       return;

@@ -7,21 +7,24 @@ import {
   Param,
   Post,
   Query,
+  Res,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiAuthErrors, ApiErrors, binaryContent } from '../common/api-responses';
 import { Actor, CurrentActor, TraderStaff } from '../common/actor';
 import { exportLocaleOf } from '../common/export/export-columns';
 import { CSV_MIME, XLSX_MIME } from '../common/export/export-writers';
@@ -48,6 +51,7 @@ const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
 @ApiTags('imports')
 @ApiBearerAuth()
+@ApiAuthErrors()
 @TraderStaff()
 @Controller('imports')
 export class ImportsController {
@@ -60,8 +64,8 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Download an import template (CSV or XLSX with drop-downs of allowed values)',
   })
-  @ApiProduces(CSV_MIME, XLSX_MIME)
-  @ApiOkResponse({ description: 'The template file', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'The template file', content: binaryContent(CSV_MIME, XLSX_MIME) })
+  @ApiErrors(400)
   async template(
     @CurrentActor() actor: Actor,
     @Query() query: ImportTemplateQueryDto,
@@ -115,18 +119,27 @@ export class ImportsController {
       },
     },
   })
-  @ApiCreatedResponse({ type: ImportResponse })
+  @ApiCreatedResponse({ type: ImportResponse, description: 'The preview' })
+  @ApiAcceptedResponse({
+    type: ImportResponse,
+    description: 'A large file, queued: follow GET /imports/{id} until its state is ready',
+  })
+  @ApiErrors(400, 413, 415)
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateImportDto,
     @UploadedFile() file: ImportFile | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ImportResponse> {
-    return toImportResponse(await this.imports.preview(actor, body.kind, file));
+    const preview = await this.imports.preview(actor, body.kind, file);
+    if (preview.state === 'queued') response.status(202);
+    return toImportResponse(preview);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'An import: its state, progress and preview' })
   @ApiOkResponse({ type: ImportResponse })
+  @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportResponse> {
     return toImportResponse(await this.imports.get(actor, id));
   }
@@ -138,6 +151,7 @@ export class ImportsController {
       'Write the previewed rows in one transaction; 409 when the preview is too old or the data changed',
   })
   @ApiOkResponse({ type: ImportResponse })
+  @ApiErrors(404, 409)
   async commit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportResponse> {
     return toImportResponse(await this.imports.commit(actor, id));
   }

@@ -1,4 +1,4 @@
-import { DomainError, FieldProblem, notFound } from '../common/errors';
+import { DomainError, FieldProblem, notFound, UnavailableError } from '../common/errors';
 import { MAX_IMPORT_ROWS } from './import-sheet.rules';
 
 /** What the file names in header problems: the column letter and the header as written. */
@@ -86,6 +86,12 @@ export const ImportErrors = {
       'conflict',
       'IMPORT.PREVIEW_EXPIRED',
       'The preview is more than an hour old: upload the file again to preview it',
+    ),
+  queueUnavailable: () =>
+    new UnavailableError(
+      'IMPORT.QUEUE_UNAVAILABLE',
+      'Large files are read by a background job, and the job queue (Redis) does not answer: try again shortly',
+      30,
     ),
   previewStale: () =>
     new DomainError(

@@ -10,7 +10,7 @@ import { CreateCertificateDto, UpdateCertificateDto } from '../certificates/dto/
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import type { SheetColumn } from '../common/export/export-columns';
-import type { FieldProblem } from '../common/errors';
+import { DomainError, FieldProblem } from '../common/errors';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { FACTORY_SHEET_COLUMNS } from '../factories/dto/factory.columns';
@@ -34,11 +34,33 @@ import {
 import { HeaderMap, isBlankRow, mapHeader, MAX_IMPORT_ROWS, rowFields } from './import-sheet.rules';
 import { ImportErrors } from './imports.errors';
 import { PREVIEW_LIFETIME_MS } from './import-lifetime';
+import { ImportFiles } from './import-files';
+import { ImportQueue } from './import-queue';
+import { IMPORT_JOB_MIN_BYTES } from './imports.jobs';
 
 /** Row errors kept in a preview: enough to fix a file, not a copy of a broken one. */
 const MAX_STORED_ERRORS = 1000;
 /** The kinds of records an import reads and writes: a change to any invalidates a preview. */
 const WATCHED = ['factory', 'certificate'];
+
+/** Every column but the plan, which only commit reads. */
+const SUMMARY_COLUMNS: (keyof ImportPreview)[] = [
+  'id',
+  'organizationId',
+  'createdById',
+  'kind',
+  'format',
+  'fileName',
+  'state',
+  'progress',
+  'counts',
+  'errors',
+  'dataStamp',
+  'failure',
+  'committedAt',
+  'createdAt',
+  'updatedAt',
+];
 
 export const SHEETS: Record<ImportKind, readonly SheetColumn[]> = {
   factories: FACTORY_SHEET_COLUMNS,
@@ -77,15 +99,30 @@ export class ImportsService {
     private readonly certificates: CertificatesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly files: ImportFiles,
+    private readonly queue: ImportQueue,
   ) {}
 
+  /** An import of the actor's, without its plan: a progress poll must not parse 50,000 rows. */
   get(actor: Actor, id: string): Promise<ImportPreview> {
-    return this.previews.get(this.transactions.manager, actor.organizationId, id, {
-      createdById: actor.userId,
-    });
+    return this.summary(this.transactions.manager, actor, id);
   }
 
-  /** Reads and validates the file; nothing but the preview itself is written. */
+  private async summary(manager: EntityManager, actor: Actor, id: string): Promise<ImportPreview> {
+    if (typeof id !== 'string' || id.length > 64) throw ImportErrors.notFound();
+    const preview = await this.previews.repo(manager).findOne({
+      where: { id, organizationId: actor.organizationId, createdById: actor.userId },
+      select: SUMMARY_COLUMNS,
+    });
+    if (!preview) throw ImportErrors.notFound();
+    return preview;
+  }
+
+  /**
+   * Reads and validates the file; nothing but the preview itself is written. A large file
+   * is kept in the data folder and read by a job: the preview answers `queued`, and
+   * `GET /imports/:id` follows its progress.
+   */
   async preview(
     actor: Actor,
     kind: ImportKind,
@@ -93,29 +130,125 @@ export class ImportsService {
   ): Promise<ImportPreview> {
     if (!file) throw ImportErrors.fileRequired();
     const format = detectFormat(file.buffer);
-    // Taken before the data is read: a change made while reading makes the preview stale.
-    const dataStamp = await this.audit.changeStamp(actor.organizationId, WATCHED);
-    const result = await this.read(actor, kind, file.buffer, format);
-    const repo = this.previews.repo(this.transactions.manager);
-    const preview = repo.create({
+    const preview = this.previews.repo(this.transactions.manager).create({
       organizationId: actor.organizationId,
       createdById: actor.userId,
       kind,
       format,
       fileName: file.originalname?.slice(0, 255) ?? null,
-      state: 'ready',
-      progress: 100,
-      counts: result.counts,
-      errors: result.errors,
-      plan: result.plan,
-      dataStamp,
+      state: 'queued',
+      progress: 0,
+      counts: { rows: 0, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0 },
+      errors: [],
+      plan: null,
+      dataStamp: null,
       failure: null,
       committedAt: null,
       createdAt: this.clock.now(),
     });
-    // The JSON columns' types are wider than TypeORM's insert type admits.
-    await repo.insert(preview as QueryDeepPartialEntity<ImportPreview>);
+    if (file.buffer.length >= IMPORT_JOB_MIN_BYTES) {
+      await this.files.save(preview.id, file.buffer);
+      await this.insert(preview);
+      try {
+        await this.queue.enqueue(actor.organizationId, preview.id);
+      } catch (error) {
+        await this.previews.repo(this.transactions.manager).delete({ id: preview.id });
+        await this.files.remove(preview.id);
+        throw error;
+      }
+      return preview;
+    }
+    Object.assign(preview, await this.readInto(actor, kind, file.buffer, format), {
+      state: 'ready',
+      progress: 100,
+    });
+    await this.insert(preview);
     return preview;
+  }
+
+  /** The job's work: reads a queued file into its preview, reporting progress as it goes. */
+  async readQueued(
+    organizationId: string,
+    id: string,
+    reportProgress: (percent: number) => Promise<void>,
+  ): Promise<void> {
+    const manager = this.transactions.manager;
+    const preview = await this.previews.find(manager, organizationId, id);
+    if (!preview || (preview.state !== 'queued' && preview.state !== 'reading')) return;
+    const repo = this.previews.repo(manager);
+    await repo.update({ id, organizationId }, { state: 'reading', progress: 0 });
+    const actor = this.actorOf(preview);
+    let reported = 0;
+    try {
+      const bytes = await this.files.read(id);
+      const result = await this.readInto(
+        actor,
+        preview.kind,
+        bytes,
+        preview.format as ImportFormat,
+        async (fraction) => {
+          // The last percent is the preview's own write.
+          const percent = Math.min(99, Math.floor(fraction * 100));
+          if (percent < reported + 2) return;
+          reported = percent;
+          await repo.update({ id, organizationId }, { progress: percent });
+          await reportProgress(percent);
+        },
+      );
+      await repo.update({ id, organizationId }, {
+        ...result,
+        state: 'ready',
+        progress: 100,
+        // The hour to commit in starts when the preview is ready.
+        createdAt: this.clock.now(),
+      } as QueryDeepPartialEntity<ImportPreview>);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await repo.update({ id, organizationId }, {
+        state: 'failed',
+        failure: { code: error.code, message: error.message },
+      } as QueryDeepPartialEntity<ImportPreview>);
+    }
+    await this.files.remove(id);
+    await reportProgress(100);
+  }
+
+  /**
+   * The person who uploaded the file, as the actor of the reading. Only trader staff may
+   * import (the routes say so), and reading writes nothing: the commit runs as whoever
+   * commits, with their own role.
+   */
+  private actorOf(preview: ImportPreview): Actor {
+    return {
+      userId: preview.createdById,
+      organizationId: preview.organizationId,
+      role: 'member',
+      factoryId: null,
+      email: '',
+      name: '',
+      locale: null,
+    };
+  }
+
+  private async insert(preview: ImportPreview): Promise<void> {
+    // The JSON columns' types are wider than TypeORM's insert type admits.
+    await this.previews
+      .repo(this.transactions.manager)
+      .insert(preview as QueryDeepPartialEntity<ImportPreview>);
+  }
+
+  /** The preview's fields from the file: its counts, errors and plan, and the data stamp they hold for. */
+  private async readInto(
+    actor: Actor,
+    kind: ImportKind,
+    bytes: Buffer,
+    format: ImportFormat,
+    onProgress?: (fraction: number) => Promise<void>,
+  ): Promise<Pick<ImportPreview, 'counts' | 'errors' | 'plan' | 'dataStamp'>> {
+    // Taken before the data is read: a change made while reading makes the preview stale.
+    const dataStamp = await this.audit.changeStamp(actor.organizationId, WATCHED);
+    const result = await this.read(actor, kind, bytes, format, onProgress);
+    return { ...result, dataStamp };
   }
 
   /** Parses every row; file-level problems (format, header, size) throw, row problems are collected. */
@@ -124,7 +257,7 @@ export class ImportsService {
     kind: ImportKind,
     bytes: Buffer,
     format: ImportFormat,
-    onProgress?: (rowsRead: number) => Promise<void>,
+    onProgress?: (fraction: number) => Promise<void>,
   ): Promise<ReadResult> {
     const sheet = SHEETS[kind];
     const reader =
@@ -140,7 +273,7 @@ export class ImportsService {
     const errors: ImportRowError[] = [];
     const plan: ImportPlanRow[] = [];
     let header: HeaderMap | null = null;
-    for await (const { row, cells } of fileRows(bytes, format)) {
+    for await (const { row, cells, fraction } of fileRows(bytes, format)) {
       if (isBlankRow(cells)) continue;
       if (!header) {
         header = checkedHeader(
@@ -151,7 +284,7 @@ export class ImportsService {
       }
       counts.rows += 1;
       if (counts.rows > MAX_IMPORT_ROWS) throw ImportErrors.tooManyRows();
-      if (onProgress && counts.rows % 1000 === 0) await onProgress(counts.rows);
+      if (onProgress && counts.rows % 500 === 0) await onProgress(fraction);
       const columnOf = (field: string) => columnName(header as HeaderMap, field);
       const { fields, problems: cellProblems } = rowFields(cells, header, OMIT_WHEN_EMPTY);
       let rowErrors: ImportRowError[] = cellProblems.map((p) => ({
@@ -184,29 +317,32 @@ export class ImportsService {
    */
   commit(actor: Actor, id: string): Promise<ImportPreview> {
     return this.transactions.run(async (manager) => {
-      const preview = await this.previews.get(manager, actor.organizationId, id, {
-        createdById: actor.userId,
-      });
+      const preview = await this.summary(manager, actor, id);
       if (preview.state === 'committed') return preview;
-      if (preview.state !== 'ready' || !preview.plan) throw ImportErrors.notReady();
+      if (preview.state !== 'ready') throw ImportErrors.notReady();
       if (this.clock.now().getTime() - preview.createdAt.getTime() > PREVIEW_LIFETIME_MS)
         throw ImportErrors.previewExpired();
+      const stored = await this.previews
+        .repo(manager)
+        .findOne({ where: { id, organizationId: actor.organizationId }, select: ['id', 'plan'] });
+      const plan = stored?.plan;
+      if (!plan) throw ImportErrors.notReady();
       // Claimed first: of two commits racing, the second finds it committed (PostgreSQL
-      // holds its row lock until this transaction ends; SQLite runs one at a time).
+      // holds its row lock until this transaction ends; SQLite runs one at a time). The
+      // plan is dropped with the claim: a committed preview keeps its counts only.
+      const committedAt = this.clock.now();
       const claimed = await this.previews
         .repo(manager)
         .update(
           { id, organizationId: actor.organizationId, state: 'ready' },
-          { state: 'committed', committedAt: this.clock.now() },
+          { state: 'committed', committedAt, plan: null },
         );
-      if (!claimed.affected) {
-        return this.previews.get(manager, actor.organizationId, id);
-      }
+      if (!claimed.affected) return this.summary(manager, actor, id);
       const stamp = await this.audit.changeStamp(actor.organizationId, WATCHED, manager);
       if (stamp !== preview.dataStamp) throw ImportErrors.previewStale();
-      if (preview.kind === 'factories') await this.writeFactories(manager, actor, preview.plan);
-      else await this.writeCertificates(manager, actor, preview.plan);
-      return this.previews.get(manager, actor.organizationId, id);
+      if (preview.kind === 'factories') await this.writeFactories(manager, actor, plan);
+      else await this.writeCertificates(manager, actor, plan);
+      return Object.assign(preview, { state: 'committed', committedAt });
     });
   }
 

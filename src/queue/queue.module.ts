@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { redisConfig } from '../config/configuration';
+import { WorkerRole } from './worker-role';
 
 /**
  * The one BullMQ connection setup (REDIS_URL, QUEUE_PREFIX). Features register their
@@ -19,6 +20,7 @@ import { redisConfig } from '../config/configuration';
       }),
     }),
   ],
-  exports: [BullModule],
+  providers: [WorkerRole],
+  exports: [BullModule, WorkerRole],
 })
 export class QueueModule {}

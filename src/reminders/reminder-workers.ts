@@ -1,19 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
-import { appConfig } from '../config/configuration';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { WorkerRole } from '../queue/worker-role';
 import { ReminderQueues } from './reminder-queues';
 import { ReminderScheduler } from './reminder-scheduler';
 import { ReminderDigestProcessor, ReminderScanProcessor } from './reminders.processor';
-
-/** Provided by src/worker.ts: this process is a worker whatever RUN_WORKER says. */
-export const WORKER_PROCESS = 'certpact:worker-process';
 
 /**
  * Starts the reminder workers in this process when it is a worker (RUN_WORKER, default
@@ -29,12 +18,11 @@ export class ReminderWorkers implements OnApplicationBootstrap, OnApplicationShu
     private readonly queues: ReminderQueues,
     private readonly scanProcessor: ReminderScanProcessor,
     private readonly digestProcessor: ReminderDigestProcessor,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
-    @Optional() @Inject(WORKER_PROCESS) private readonly workerProcess?: boolean,
+    private readonly role: WorkerRole,
   ) {}
 
   get enabled(): boolean {
-    return this.workerProcess === true || this.app.runWorker;
+    return this.role.runsWorkers;
   }
 
   onApplicationBootstrap(): void {

@@ -11,14 +11,12 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiGoneResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, CurrentActor, Public } from '../common/actor';
+import { ApiAuthErrors, ApiErrors, binaryContent } from '../common/api-responses';
 import { Clock } from '../common/clock';
 import {
   CreatedShareLinkResponse,
@@ -45,6 +43,8 @@ export class ShareLinksController {
       'Make a revocable, expiring link to a read-only page of the buyer’s evidence (the token is shown once)',
   })
   @ApiCreatedResponse({ type: CreatedShareLinkResponse })
+  @ApiAuthErrors()
+  @ApiErrors(400, 404)
   async create(
     @CurrentActor() actor: Actor,
     @Param('id') buyerId: string,
@@ -58,6 +58,8 @@ export class ShareLinksController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "The buyer's share links, newest first, with their visit counts" })
   @ApiOkResponse({ type: [ShareLinkResponse] })
+  @ApiAuthErrors()
+  @ApiErrors(404)
   async list(
     @CurrentActor() actor: Actor,
     @Param('id') buyerId: string,
@@ -70,6 +72,8 @@ export class ShareLinksController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'When the link was opened (the latest 500 visits)' })
   @ApiOkResponse({ type: [ShareLinkVisitResponse] })
+  @ApiAuthErrors()
+  @ApiErrors(404)
   async visits(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -85,6 +89,8 @@ export class ShareLinksController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the link: it answers 410 from now on' })
   @ApiOkResponse({ type: ShareLinkResponse })
+  @ApiAuthErrors()
+  @ApiErrors(404)
   async revoke(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ShareLinkResponse> {
     return toShareLinkResponse(await this.links.revoke(actor, id), this.clock.now());
   }
@@ -96,8 +102,7 @@ export class ShareLinksController {
       'The shared evidence, no login: covering certificates with their live status and last check (the web page /shared/<token> shows it)',
   })
   @ApiOkResponse({ type: SharedEvidenceResponse })
-  @ApiNotFoundResponse({ description: 'No such link' })
-  @ApiGoneResponse({ description: 'The link was revoked or has expired' })
+  @ApiErrors(404, 410)
   async shared(
     @Param('token') token: string,
     @Headers('user-agent') userAgent: string | undefined,
@@ -108,10 +113,12 @@ export class ShareLinksController {
 
   @Get('shared/:token/evidence-pack')
   @Public()
-  @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The same evidence as a PDF, no login' })
-  @ApiOkResponse({ description: 'The evidence pack (PDF)' })
-  @ApiGoneResponse({ description: 'The link was revoked or has expired' })
+  @ApiOkResponse({
+    description: 'The evidence pack (PDF)',
+    content: binaryContent('application/pdf'),
+  })
+  @ApiErrors(404, 410)
   async sharedPdf(
     @Param('token') token: string,
     @Headers('user-agent') userAgent: string | undefined,

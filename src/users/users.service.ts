@@ -20,7 +20,7 @@ export class UsersService {
   constructor(private readonly transactions: Transactions) {}
 
   async findActor(userId: string, organizationId: string): Promise<Actor | null> {
-    const user = await this.users.find(this.transactions.manager, organizationId, userId);
+    const user = await this.users.find(this.transactions.reader, organizationId, userId);
     if (!user) return null;
     return {
       userId: user.id,

@@ -12,6 +12,7 @@ import { IafCertSearchAdapter } from './registry/iaf-certsearch.adapter';
 import { REGISTRY_ADAPTERS, RegistryAdapter } from './registry/registry-adapter';
 import { IafMlaList } from './signals/iaf-mla-list';
 import { SignalsService } from './signals/signals.service';
+import { SurveillanceDeadlineSource } from './surveillance-deadline.source';
 import { VerificationDueSource } from './verification-due.source';
 import { VERIFICATION_FLOW, VERIFICATION_QUEUE } from './verification.jobs';
 import { VerificationProcessor } from './verification.processor';
@@ -20,7 +21,7 @@ import { VerificationsService } from './verifications.service';
 
 /**
  * Certificate verification: records of checks, registry look-ups, bulk verification,
- * risk signals and the `verification_due` reminder. The gap analysis reads verification
+ * risk signals, the `verification_due` and `surveillance_deadline` reminders. The gap analysis reads verification
  * states through VERIFICATION_STATES; the certificates API through CertificateLinksService.
  */
 @Module({
@@ -50,6 +51,7 @@ import { VerificationsService } from './verifications.service';
     { provide: CERTIFICATE_INSIGHTS, useExisting: CertificateInsights },
     VerificationProcessor,
     VerificationDueSource,
+    SurveillanceDeadlineSource,
   ],
   exports: [
     VERIFICATION_STATES,

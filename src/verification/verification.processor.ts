@@ -1,8 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { appConfig } from '../config/configuration';
+import { WorkerRole } from '../queue/worker-role';
 import {
   VERIFICATION_QUEUE,
   VERIFICATION_RATE_LIMIT,
@@ -24,13 +23,13 @@ export class VerificationProcessor extends WorkerHost implements OnApplicationBo
 
   constructor(
     private readonly verifications: VerificationsService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly role: WorkerRole,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
-    if (!this.app.runWorker) return;
+    if (!this.role.runsWorkers) return;
     this.worker.run().catch((error: unknown) => {
       this.logger.error(`verification worker stopped: ${String(error)}`);
     });

@@ -321,6 +321,7 @@ export class VerificationsService implements VerificationStates {
     const checks = await this.checksOf(
       organizationId,
       certificates.map((c) => c.id),
+      this.transactions.reader,
     );
     const summaries = new Map<string, VerificationSummary>();
     for (const certificate of certificates) {

@@ -8,6 +8,7 @@ import { LoginPage } from './auth/LoginPage';
 import { RequireAuth, SessionProvider } from './auth/session';
 import { SignupPage } from './auth/SignupPage';
 import { AppRoutes } from './routes';
+import { SharedEvidencePage } from './share-links/SharedEvidencePage';
 import { PublicLayout, SignedInLayout } from './shell/Layout';
 
 const queryClient = new QueryClient({
@@ -40,6 +41,7 @@ export function App() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/signup" element={<SignupPage />} />
                 <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+                <Route path="/shared/:token" element={<SharedEvidencePage />} />
               </Route>
               <Route
                 element={

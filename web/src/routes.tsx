@@ -1,6 +1,8 @@
 import { Route, Routes } from 'react-router';
 import { AgreementPage } from './agreements/AgreementPage';
 import { AgreementsPage } from './agreements/AgreementsPage';
+import { AuditPage } from './audits/AuditPage';
+import { FindingPage } from './audits/FindingPage';
 import { useSession } from './auth/session';
 import { BuyerPage } from './buyers/BuyerPage';
 import { BuyersPage } from './buyers/BuyersPage';
@@ -36,6 +38,8 @@ export function AppRoutes() {
       <Route path="/submissions/:id" element={<SubmissionPage />} />
       <Route path="/agreements" element={<AgreementsPage />} />
       <Route path="/agreements/:id" element={<AgreementPage />} />
+      <Route path="/audits/:id" element={<AuditPage />} />
+      <Route path="/findings/:id" element={<FindingPage />} />
       {isStaff && (
         <>
           <Route path="/factories" element={<FactoriesPage />} />

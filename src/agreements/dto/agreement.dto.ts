@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { CleanStringArray, Trim, TrimToNull } from '../../common/transforms';
-import { IsCalendarDate, IsCleanStringArray } from '../../common/validators';
+import { IsCalendarDate, IsCleanStringArray, IsOptionalNotNull } from '../../common/validators';
 import { AGREEMENT_KINDS, AgreementKind } from '../agreement.entity';
 import { AGREEMENT_STATUSES, AgreementStatus } from '../agreement-transitions';
 
@@ -53,7 +53,7 @@ export class CreateAgreementDto {
   standards: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['valves'], maxItems: 100 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCleanStringArray({ maxItems: 100, maxLength: 100 })
   productCategories?: string[];
 
@@ -67,7 +67,7 @@ export class CreateAgreementDto {
     description:
       'Required unless `plan` is given (then the end of the plan). Less than 3 or more than 6 months after startsOn is accepted with a warning.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   targetOn?: string;
 
@@ -75,7 +75,7 @@ export class CreateAgreementDto {
     example: 'standard-6m',
     description: 'A plan template id (GET /api/v1/plan-templates): creates its milestones',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString({ message: 'plan must be a plan template id' })
   @MaxLength(60, { message: 'plan must be a plan template id' })
   plan?: string;
@@ -90,7 +90,7 @@ export class CreateAgreementDto {
 
 export class UpdateAgreementDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString({ message: 'title must be a text' })
   @MinLength(1, { message: 'title must not be empty' })
@@ -98,7 +98,7 @@ export class UpdateAgreementDto {
   title?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @CleanStringArray()
   @IsArray({ message: 'standards must be a list of standard codes' })
   @ArrayMinSize(1, { message: 'standards must name at least one standard' })
@@ -107,17 +107,17 @@ export class UpdateAgreementDto {
   standards?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: 100 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCleanStringArray({ maxItems: 100, maxLength: 100 })
   productCategories?: string[];
 
   @ApiPropertyOptional({ format: 'date', description: 'Does not move existing milestones' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   startsOn?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   targetOn?: string;
 
@@ -126,7 +126,7 @@ export class UpdateAgreementDto {
     description:
       'draft → negotiating → signed → in_progress → certified; any open state → terminated. lapsed is set by the daily scan. Other moves answer 409.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AGREEMENT_STATUSES, { message: `status must be one of ${AGREEMENT_STATUSES.join(', ')}` })
   status?: AgreementStatus;
 
@@ -144,6 +144,7 @@ export class UpdateAgreementDto {
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsString({ message: 'certificateId must be a certificate id or null' })
+  @MinLength(1, { message: 'certificateId must be a certificate id or null' })
   @MaxLength(36, { message: 'certificateId must be a certificate id or null' })
   certificateId?: string | null;
 }

@@ -1,55 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/api-responses';
 import { daysBetween } from '../../common/dates';
-import { Agreement, AgreementKind } from '../agreement.entity';
-import { AgreementStatus, nextStatuses } from '../agreement-transitions';
-import { assessRisk, MilestoneStatus, remainingMilestones, RiskReason } from '../at-risk';
+import { Agreement, AGREEMENT_KINDS, AgreementKind } from '../agreement.entity';
+import { AGREEMENT_STATUSES, AgreementStatus, nextStatuses } from '../agreement-transitions';
+import {
+  assessRisk,
+  MILESTONE_STATUSES,
+  MilestoneStatus,
+  remainingMilestones,
+  RiskReason,
+} from '../at-risk';
 import { Milestone } from '../milestone.entity';
 import { planPreconditionWarnings, PreconditionWarning } from '../plan-preconditions';
-import { AgreementWarning, MilestoneOwner, PlanTemplate, targetWarnings } from '../plan-schedule';
+import {
+  AgreementWarning,
+  MILESTONE_OWNERS,
+  MilestoneOwner,
+  PlanTemplate,
+  targetWarnings,
+} from '../plan-schedule';
 
-export interface MilestoneResponse {
-  id: string;
-  agreementId: string;
-  name: string;
-  owner: MilestoneOwner;
-  dueOn: string;
-  completedOn: string | null;
-  status: MilestoneStatus;
-  /** Days from today (organization timezone) to dueOn; negative once overdue; null unless pending. */
+export class MilestoneResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) agreementId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: MILESTONE_OWNERS }) owner: MilestoneOwner;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) completedOn: string | null;
+  @ApiProperty({ enum: MILESTONE_STATUSES }) status: MilestoneStatus;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Days from today (organization timezone) to dueOn; negative once overdue; null unless pending.',
+  })
   daysLeft: number | null;
-  overdue: boolean;
-  plannedDays: number;
-  position: number;
-  templateKey: string | null;
-  createdAt: string;
-  updatedAt: string;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ description: 'Days the plan allows for this step.' }) plannedDays: number;
+  @ApiProperty() position: number;
+  @ApiProperty({ type: String, nullable: true }) templateKey: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export interface AgreementResponse {
-  id: string;
-  factoryId: string | null;
-  kind: AgreementKind;
-  title: string;
-  standards: string[];
-  productCategories: string[];
-  startsOn: string;
-  targetOn: string;
-  status: AgreementStatus;
-  /** Where a person may move it next (PATCH status). */
-  allowedNextStatuses: readonly AgreementStatus[];
-  notes: string | null;
-  plan: string | null;
-  certificateId: string | null;
-  /** done / total, where total leaves out skipped milestones. */
-  progress: { done: number; total: number; skipped: number };
-  nextMilestone: MilestoneResponse | null;
-  atRisk: boolean;
-  atRiskReason: RiskReason | null;
-  /** Target outside 3 to 6 months, or a plan that breaks a certification rule (CNCA). */
-  warnings: (AgreementWarning | PreconditionWarning)[];
-  milestones?: MilestoneResponse[];
-  createdAt: string;
-  updatedAt: string;
+export class MilestonePage extends PageOf(MilestoneResponse) {}
+
+export class AgreementProgress {
+  @ApiProperty() done: number;
+  @ApiProperty({ description: 'Leaves out skipped milestones.' }) total: number;
+  @ApiProperty() skipped: number;
 }
+
+/** Why an agreement is at risk: one of the two codes, with the fields of that code. */
+export class AtRiskReasonResponse {
+  @ApiProperty({ enum: ['MILESTONE_OVERDUE', 'PLAN_CANNOT_FIT'] })
+  code: RiskReason['code'];
+  @ApiProperty() message: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'MILESTONE_OVERDUE' }) milestoneId?: string;
+  @ApiPropertyOptional({ description: 'MILESTONE_OVERDUE' }) overdueCount?: number;
+  @ApiPropertyOptional({ format: 'date', description: 'PLAN_CANNOT_FIT' })
+  projectedFinishOn?: string;
+  @ApiPropertyOptional({ description: 'PLAN_CANNOT_FIT' }) daysLate?: number;
+}
+
+export class AgreementWarningResponse {
+  @ApiProperty({ enum: ['TARGET_TOO_SOON', 'TARGET_TOO_LATE', 'PLAN_BREAKS_PRECONDITION'] })
+  code: (AgreementWarning | PreconditionWarning)['code'];
+  @ApiProperty({ enum: ['targetOn', 'plan'] }) field: 'targetOn' | 'plan';
+  @ApiProperty() message: string;
+  @ApiPropertyOptional({ description: 'PLAN_BREAKS_PRECONDITION: the rule it breaks.' })
+  rule?: string;
+  @ApiPropertyOptional({ description: 'PLAN_BREAKS_PRECONDITION: the message in Chinese.' })
+  messageZh?: string;
+}
+
+export class AgreementResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) factoryId: string | null;
+  @ApiProperty({ enum: AGREEMENT_KINDS }) kind: AgreementKind;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) standards: string[];
+  @ApiProperty({ type: [String] }) productCategories: string[];
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) targetOn: string;
+  @ApiProperty({ enum: AGREEMENT_STATUSES }) status: AgreementStatus;
+  @ApiProperty({
+    enum: AGREEMENT_STATUSES,
+    isArray: true,
+    description: 'Where a person may move it next (PATCH status).',
+  })
+  allowedNextStatuses: readonly AgreementStatus[];
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The plan template id.' })
+  plan: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) certificateId: string | null;
+  @ApiProperty({ type: AgreementProgress }) progress: AgreementProgress;
+  @ApiProperty({ type: MilestoneResponse, nullable: true })
+  nextMilestone: MilestoneResponse | null;
+  @ApiProperty() atRisk: boolean;
+  @ApiProperty({ type: AtRiskReasonResponse, nullable: true })
+  atRiskReason: RiskReason | null;
+  @ApiProperty({
+    type: [AgreementWarningResponse],
+    description: 'Target outside 3 to 6 months, or a plan that breaks a certification rule (CNCA).',
+  })
+  warnings: (AgreementWarning | PreconditionWarning)[];
+  @ApiPropertyOptional({
+    type: [MilestoneResponse],
+    description: 'The plan in order of due date (single agreement answers only).',
+  })
+  milestones?: MilestoneResponse[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class AgreementPage extends PageOf(AgreementResponse) {}
 
 /** An agreement with its milestones, read together, and the organization's today. */
 export interface AgreementView {

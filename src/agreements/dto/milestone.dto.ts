@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { Trim } from '../../common/transforms';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validators';
 import { MILESTONE_STATUSES, MilestoneStatus } from '../at-risk';
 import { MILESTONE_OWNERS, MilestoneOwner } from '../plan-schedule';
 
@@ -36,7 +36,7 @@ export class CreateMilestoneDto {
     description:
       "Days the plan allows for this step (the at-risk rule's pace); by default the days from the latest due date before it, or from startsOn",
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt({ message: 'plannedDays must be a whole number of days' })
   @Min(0, { message: 'plannedDays must not be negative' })
   @Max(3650, { message: 'plannedDays must be at most 3650' })
@@ -45,7 +45,7 @@ export class CreateMilestoneDto {
 
 export class UpdateMilestoneDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString({ message: 'name must be a text' })
   @MinLength(1, { message: 'name must not be empty' })
@@ -53,12 +53,12 @@ export class UpdateMilestoneDto {
   name?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   dueOn?: string;
 
   @ApiPropertyOptional({ enum: MILESTONE_OWNERS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MILESTONE_OWNERS, { message: `owner must be one of ${MILESTONE_OWNERS.join(', ')}` })
   owner?: MilestoneOwner;
 
@@ -67,7 +67,7 @@ export class UpdateMilestoneDto {
     description:
       'done sets completedOn to today (organization timezone) unless completedOn is given',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MILESTONE_STATUSES, { message: `status must be one of ${MILESTONE_STATUSES.join(', ')}` })
   status?: MilestoneStatus;
 

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/api-responses';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { AuditEvent } from '../audit-event.entity';
@@ -23,16 +24,31 @@ export class AuditEventQueryDto extends PageQueryDto {
   action?: string;
 }
 
-export interface AuditEventResponse {
-  id: string;
+export class AuditEventResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'null: the system.' })
   actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
+  @ApiProperty({ example: 'certificate.updated' }) action: string;
+  @ApiProperty({ example: 'certificate' }) entityType: string;
+  @ApiProperty() entityId: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The record before the change (null when created).',
+  })
   before: Record<string, unknown> | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The record after the change (null when deleted).',
+  })
   after: Record<string, unknown> | null;
-  createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
+
+export class AuditEventPage extends PageOf(AuditEventResponse) {}
 
 export function toAuditEventResponse(event: AuditEvent): AuditEventResponse {
   return {

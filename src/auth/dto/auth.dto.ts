@@ -1,8 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import type { Role } from '../../common/actor';
 import { LOCALES } from '../../common/locales';
-import { IsTimezone } from '../../common/validators';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { OrganizationResponse } from '../../organizations/dto/organization.dto';
+import { UserResponse } from '../../users/dto/user.dto';
+import { IsTimezone, IsOptionalNotNull, IsSingleLine } from '../../common/validators';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) =>
@@ -14,6 +17,7 @@ export class SignupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   organizationName: string;
 
   @ApiProperty({ example: 'Li Wei' })
@@ -21,6 +25,7 @@ export class SignupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   name: string;
 
   @ApiProperty({ example: 'li.wei@example.com' })
@@ -36,12 +41,12 @@ export class SignupDto {
   password: string;
 
   @ApiProperty({ required: false, example: 'Asia/Shanghai' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTimezone()
   timezone?: string;
 
   @ApiProperty({ required: false, enum: LOCALES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LOCALES)
   locale?: (typeof LOCALES)[number];
 }
@@ -71,4 +76,54 @@ export class AcceptInvitationDto {
   @MinLength(10, { message: 'password must be at least 10 characters long' })
   @MaxLength(200)
   password: string;
+}
+
+/** An invitation link just issued: emailed, and answered so it can be passed on by chat. */
+export class IssuedInvitationResponse {
+  @ApiProperty({ format: 'uuid', description: 'Revoke with DELETE /invitations/{id}.' })
+  id: string;
+  @ApiProperty({ example: 'https://certpact.example/accept-invitation?token=…' })
+  inviteUrl: string;
+  @ApiProperty({ description: 'Single use; only its hash is stored.' })
+  token: string;
+  @ApiProperty({ format: 'date-time', description: 'Valid 7 days.' })
+  expiresAt: string;
+}
+
+export class SessionResponse {
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`.' })
+  accessToken: string;
+  @ApiProperty({ type: UserResponse })
+  user: UserResponse;
+}
+
+export class SignupResponse extends SessionResponse {
+  @ApiProperty({ type: OrganizationResponse })
+  organization: OrganizationResponse;
+}
+
+export class CurrentUserResponse {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ enum: ['admin', 'member', 'factory_manager'] }) role: Role;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'Set for factory managers only: the one factory they may see.',
+  })
+  factoryId: string | null;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true, enum: ['en', 'zh-CN'] }) locale: string | null;
+}
+
+export class MeResponse {
+  @ApiProperty({ type: CurrentUserResponse }) user: CurrentUserResponse;
+  @ApiProperty({ type: OrganizationResponse }) organization: OrganizationResponse;
+}
+
+/** A colleague just added, with the invitation they were sent. */
+export class CreatedUserResponse extends UserResponse {
+  @ApiProperty({ type: IssuedInvitationResponse }) invitation: IssuedInvitationResponse;
 }

@@ -9,6 +9,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { PageOf } from '../../common/api-responses';
 import { PageQueryDto } from '../../common/pagination';
 import { LowerCase, Trim, TrimToNull, UpperCase } from '../../common/transforms';
 import { IsOptionalNotNull } from '../../common/validators';
@@ -53,7 +54,8 @@ export class CreateBuyerDto {
   notes?: string | null;
 }
 
-export class UpdateBuyerDto extends PartialType(CreateBuyerDto) {}
+/** Left out: unchanged; null: cleared where the column allows it, a 400 where it does not. */
+export class UpdateBuyerDto extends PartialType(CreateBuyerDto, { skipNullProperties: false }) {}
 
 export class BuyerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Matches the name' })
@@ -69,6 +71,7 @@ export class CreateRequirementDto {
   @Trim()
   @IsString({ message: 'standard must be a standard code such as ISO 9001:2015' })
   @MinLength(1, { message: 'standard must not be empty' })
+  @MaxLength(100, { message: 'standard must be a standard code such as ISO 9001:2015' })
   standard: string;
 
   @ApiProperty({ example: 'valves' })
@@ -79,25 +82,32 @@ export class CreateRequirementDto {
   productCategory: string;
 }
 
-export interface RequirementResponse {
-  id: string;
-  buyerId: string;
-  standard: string;
-  productCategory: string;
-  createdAt: string;
+export class RequirementResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) buyerId: string;
+  @ApiProperty({ example: 'ISO 9001' }) standard: string;
+  @ApiProperty({ example: 'industrial valves' }) productCategory: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export interface BuyerResponse {
-  id: string;
-  name: string;
-  country: string;
-  contactEmail: string | null;
+export class BuyerResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'DE' }) country: string;
+  @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
+  @ApiProperty({ enum: BUYER_LOCALES, description: 'The language of its evidence pack.' })
   locale: BuyerLocale;
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({
+    type: [RequirementResponse],
+    description: 'On single-buyer answers only.',
+  })
   requirements?: RequirementResponse[];
 }
+
+export class BuyerPage extends PageOf(BuyerResponse) {}
 
 export function toRequirementResponse(requirement: Requirement): RequirementResponse {
   return {

@@ -9,11 +9,12 @@ import {
   MinLength,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { PageOf } from '../../common/api-responses';
 import { PageQueryDto } from '../../common/pagination';
 import { Trim, TrimToNull, UpperCase } from '../../common/transforms';
 import { IsCleanStringArray, IsOptionalNotNull } from '../../common/validators';
 import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
-import type { FactoryStandingResponse } from './factory-standing.dto';
+import { FactoryStandingResponse } from './factory-standing.dto';
 
 export class CreateFactoryDto {
   @ApiProperty({ example: 'Yuyao Precision Valve Factory' })
@@ -114,23 +115,34 @@ export class FactoryQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export interface FactoryResponse {
-  id: string;
-  name: string;
+export class FactoryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '温州瓯江阀门有限公司' }) name: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Wenzhou Oujiang Valve Co., Ltd.' })
   nameEn: string | null;
-  country: string;
-  city: string | null;
-  address: string | null;
+  @ApiProperty({ example: 'CN' }) country: string;
+  @ApiProperty({ type: String, nullable: true }) city: string | null;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Unified social credit code (USCC) for a Chinese factory.',
+  })
   licenseNumber: string | null;
-  businessScope: string | null;
-  contactEmail: string | null;
-  productCategories: string[];
-  status: FactoryStatus;
-  createdAt: string;
-  updatedAt: string;
-  /** From the audits feature: approved, conditional or not approved, and why. */
+  @ApiProperty({ type: String, nullable: true }) businessScope: string | null;
+  @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
+  @ApiProperty({ type: [String] }) productCategories: string[];
+  @ApiProperty({ enum: FACTORY_STATUSES }) status: FactoryStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({
+    type: FactoryStandingResponse,
+    description: 'From the audits feature: approved, conditional or not approved, and why.',
+  })
   standing?: FactoryStandingResponse;
 }
+
+export class FactoryPage extends PageOf(FactoryResponse) {}
 
 export function toFactoryResponse(factory: Factory): FactoryResponse {
   return {

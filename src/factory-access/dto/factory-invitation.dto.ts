@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNotNull, IsSingleLine } from '../../common/validators';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { LOCALES } from '../../common/locales';
 import { LowerCase, Trim } from '../../common/transforms';
 
@@ -15,13 +16,14 @@ export class InviteFactoryManagerDto {
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
+  @IsSingleLine()
   name: string;
 
   @ApiPropertyOptional({
     enum: LOCALES,
     description: 'Language of the invitation and of later emails',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
   locale?: (typeof LOCALES)[number];
 }

@@ -1,112 +1,182 @@
-import type {
-  VerificationState,
-  CertificateBackingAgreement,
-} from '../../certificates/certificate-links';
-import type { GapResponse } from './gap.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import type { VerificationState } from '../../certificates/certificate-links';
+import { CertificateBackingResponse } from '../../certificates/dto/certificate.response';
+import { GapResponse } from './gap.dto';
 
 export type CoverageStatus = 'covered' | 'covered_with_gaps' | 'not_covered';
+const COVERAGE_STATUSES = ['covered', 'covered_with_gaps', 'not_covered'];
+const VERIFICATION_STATES = ['verified', 'unverified', 'pending_registry', 'failed'];
 
-export interface CoveringCertificate {
-  id: string;
-  holder: 'factory' | 'own';
-  factoryId: string | null;
-  factoryName: string | null;
-  standard: string;
-  certificateNumber: string;
-  expiresOn: string;
+export class CoveringCertificate {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['factory', 'own'] }) holder: 'factory' | 'own';
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) factoryId: string | null;
+  @ApiProperty({ type: String, nullable: true }) factoryName: string | null;
+  @ApiProperty() standard: string;
+  @ApiProperty() certificateNumber: string;
+  @ApiProperty({ format: 'date' }) expiresOn: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date' })
   nextSurveillanceAuditOn: string | null;
-  status: string;
-  verification: VerificationState;
+  @ApiProperty() status: string;
+  @ApiProperty({ enum: VERIFICATION_STATES }) verification: VerificationState;
 }
 
-export interface RequirementCoverage {
-  requirementId: string;
-  standard: string;
-  productCategory: string;
-  status: CoverageStatus;
+export class RequirementCoverage {
+  @ApiProperty({ format: 'uuid' }) requirementId: string;
+  @ApiProperty() standard: string;
+  @ApiProperty() productCategory: string;
+  @ApiProperty({ enum: COVERAGE_STATUSES }) status: CoverageStatus;
+  @ApiProperty({ type: CoveringCertificate, nullable: true })
   certificate: CoveringCertificate | null;
-  gaps: GapResponse[];
+  @ApiProperty({ type: [GapResponse] }) gaps: GapResponse[];
 }
 
-export interface CoverageResponse {
-  buyer: { id: string; name: string; country: string };
+export class CoverageBuyer {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'DE' }) country: string;
+}
+
+export class CoverageResponse {
+  @ApiProperty({ type: CoverageBuyer }) buyer: CoverageBuyer;
+  @ApiProperty({ format: 'date', description: "Today in the organization's timezone." })
   today: string;
+  @ApiProperty({ description: 'Certificates expiring within this many days count as gaps.' })
   horizonDays: number;
-  requirements: RequirementCoverage[];
+  @ApiProperty({ type: [RequirementCoverage] }) requirements: RequirementCoverage[];
 }
 
-export interface EvidenceCertificate extends CoveringCertificate {
-  certificationBody: string;
-  accreditationBody: string | null;
-  scope: string;
-  sites: string[];
-  productCategories: string[];
-  issuedOn: string;
-  /** The holder's name as printed on the certificate, and in English (the trader's own name for its own certificate). */
+export class EvidenceVerification {
+  @ApiProperty() method: string;
+  @ApiProperty() result: string;
+  @ApiProperty({ format: 'date' }) checkedOn: string;
+}
+
+export class EvidenceDocument {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fileName: string;
+  @ApiProperty() contentType: string;
+}
+
+export class EvidenceCertificate extends CoveringCertificate {
+  @ApiProperty() certificationBody: string;
+  @ApiProperty({ type: String, nullable: true }) accreditationBody: string | null;
+  @ApiProperty() scope: string;
+  @ApiProperty({ type: [String] }) sites: string[];
+  @ApiProperty({ type: [String] }) productCategories: string[];
+  @ApiProperty({ format: 'date' }) issuedOn: string;
+  @ApiProperty({
+    description:
+      "The holder's name as printed on the certificate (the trader's own name for its own certificate).",
+  })
   holderName: string;
-  holderNameEn: string | null;
-  /** The latest check of the certificate, or null when it was never checked. */
-  latestVerification: { method: string; result: string; checkedOn: string } | null;
-  /** The certificate's own file (newest version), attached to the PDF pack. */
-  document: { id: string; fileName: string; contentType: string } | null;
+  @ApiProperty({ type: String, nullable: true }) holderNameEn: string | null;
+  @ApiProperty({
+    type: EvidenceVerification,
+    nullable: true,
+    description: 'The latest check of the certificate, or null when it was never checked.',
+  })
+  latestVerification: EvidenceVerification | null;
+  @ApiProperty({
+    type: EvidenceDocument,
+    nullable: true,
+    description: "The certificate's own file (newest version), attached to the PDF pack.",
+  })
+  document: EvidenceDocument | null;
 }
 
-export interface EvidenceItem {
-  requirementId: string;
-  standard: string;
-  productCategory: string;
-  status: CoverageStatus;
+export class EvidenceItem {
+  @ApiProperty({ format: 'uuid' }) requirementId: string;
+  @ApiProperty() standard: string;
+  @ApiProperty() productCategory: string;
+  @ApiProperty({ enum: COVERAGE_STATUSES }) status: CoverageStatus;
+  @ApiProperty({ type: EvidenceCertificate, nullable: true })
   certificate: EvidenceCertificate | null;
-  /** The cooperation agreement, scope expansion or audit disclosure that backs the certificate. */
-  backing: CertificateBackingAgreement[];
-  gaps: GapResponse[];
-  /** For the buyer, in its language: what the trader does where the certificate falls short; never a rule id. */
+  @ApiProperty({
+    type: [CertificateBackingResponse],
+    description:
+      'The cooperation agreement, scope expansion or audit disclosure that backs the certificate.',
+  })
+  backing: CertificateBackingResponse[];
+  @ApiProperty({ type: [GapResponse] }) gaps: GapResponse[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'For the buyer, in its language: what the trader does where the certificate falls short; never a rule id.',
+  })
   notes: string[];
 }
 
-export interface EvidenceFinding {
+export class EvidenceFinding {
+  @ApiProperty({ enum: ['major', 'minor', 'observation'] })
   severity: 'major' | 'minor' | 'observation';
-  clause: string | null;
-  description: string;
+  @ApiProperty({ type: String, nullable: true }) clause: string | null;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: ['open', 'action_proposed', 'verified_closed'] })
   status: 'open' | 'action_proposed' | 'verified_closed';
-  dueOn: string | null;
-  closedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) dueOn: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) closedOn: string | null;
 }
 
-export interface EvidenceAudit {
-  factoryId: string;
-  auditedOn: string;
-  auditor: string;
-  auditorOrganization: string | null;
+export class EvidenceAuditSection {
+  @ApiProperty() title: string;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+}
+
+export class EvidenceAudit {
+  @ApiProperty({ format: 'uuid' }) factoryId: string;
+  @ApiProperty({ format: 'date' }) auditedOn: string;
+  @ApiProperty() auditor: string;
+  @ApiProperty({ type: String, nullable: true }) auditorOrganization: string | null;
+  @ApiProperty({ enum: ['on_site', 'remote', 'document_review'] })
   kind: 'on_site' | 'remote' | 'document_review';
-  standards: string[];
-  processes: string[];
-  overallScore: number | null;
-  sections: { title: string; score: number | null }[];
-  findings: EvidenceFinding[];
+  @ApiProperty({ type: [String] }) standards: string[];
+  @ApiProperty({ type: [String] }) processes: string[];
+  @ApiProperty({ type: Number, nullable: true }) overallScore: number | null;
+  @ApiProperty({ type: [EvidenceAuditSection] }) sections: EvidenceAuditSection[];
+  @ApiProperty({ type: [EvidenceFinding] }) findings: EvidenceFinding[];
+}
+
+export class EvidenceStanding {
+  @ApiProperty({ description: "Approved, conditional or not approved, in the buyer's language." })
+  status: string;
+  @ApiProperty() explanation: string;
 }
 
 /** A factory that makes what the buyer requires. */
-export interface EvidenceMaker {
-  factoryId: string;
-  name: string;
-  nameEn: string | null;
-  country: string;
-  city: string | null;
-  productCategories: string[];
-  /** Approved, conditional or not approved, in the buyer's language. */
-  standing: { status: string; explanation: string } | null;
-  latestAudit: EvidenceAudit | null;
+export class EvidenceMaker {
+  @ApiProperty({ format: 'uuid' }) factoryId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) nameEn: string | null;
+  @ApiProperty() country: string;
+  @ApiProperty({ type: String, nullable: true }) city: string | null;
+  @ApiProperty({ type: [String] }) productCategories: string[];
+  @ApiProperty({ type: EvidenceStanding, nullable: true }) standing: EvidenceStanding | null;
+  @ApiProperty({ type: EvidenceAudit, nullable: true }) latestAudit: EvidenceAudit | null;
 }
 
-export interface EvidencePack {
-  /** The buyer's language: every sentence of the pack is in it. */
+export class EvidenceOrganization {
+  @ApiProperty() name: string;
+}
+
+export class EvidenceBuyer extends CoverageBuyer {
+  @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
+}
+
+export class EvidencePack {
+  @ApiProperty({
+    enum: ['en', 'zh-CN'],
+    description: "The buyer's language: every sentence of the pack is in it.",
+  })
   locale: 'en' | 'zh-CN';
-  organization: { name: string };
-  buyer: { id: string; name: string; country: string; contactEmail: string | null };
-  generatedOn: string;
-  /** The product categories the buyer's requirements name. */
+  @ApiProperty({ type: EvidenceOrganization }) organization: EvidenceOrganization;
+  @ApiProperty({ type: EvidenceBuyer }) buyer: EvidenceBuyer;
+  @ApiProperty({ format: 'date' }) generatedOn: string;
+  @ApiProperty({
+    type: [String],
+    description: "The product categories the buyer's requirements name.",
+  })
   productCategories: string[];
-  makers: EvidenceMaker[];
-  items: EvidenceItem[];
+  @ApiProperty({ type: [EvidenceMaker] }) makers: EvidenceMaker[];
+  @ApiProperty({ type: [EvidenceItem] }) items: EvidenceItem[];
 }

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/api-responses';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { Trim } from '../../common/transforms';
@@ -31,17 +32,19 @@ export class GapQueryDto extends PageQueryDto {
   rule?: GapRuleId;
 }
 
-export interface GapResponse {
-  rule: GapRuleId;
-  buyerId: string;
-  requirementId: string;
+export class GapResponse {
+  @ApiProperty({ enum: GAP_RULE_IDS }) rule: GapRuleId;
+  @ApiProperty({ format: 'uuid' }) buyerId: string;
+  @ApiProperty({ format: 'uuid' }) requirementId: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'null: own.' })
   factoryId: string | null;
-  standard: string;
-  productCategory: string;
-  certificateId: string | null;
-  /** One plain sentence. */
-  explanation: string;
+  @ApiProperty() standard: string;
+  @ApiProperty() productCategory: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) certificateId: string | null;
+  @ApiProperty({ description: 'One plain sentence.' }) explanation: string;
 }
+
+export class GapPage extends PageOf(GapResponse) {}
 
 export function toGapResponse(gap: Gap): GapResponse {
   return {

@@ -1,8 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { LOCALES } from '../../common/locales';
-import { IsOptionalNotNull, IsTimezone } from '../../common/validators';
+import { IsOptionalNotNull, IsTimezone, IsSingleLine } from '../../common/validators';
 import { Organization } from '../organization.entity';
 
 export class UpdateOrganizationDto {
@@ -12,6 +12,7 @@ export class UpdateOrganizationDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   name?: string;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai' })
@@ -32,13 +33,20 @@ export class UpdateOrganizationDto {
   businessScope?: string | null;
 }
 
-export interface OrganizationResponse {
-  id: string;
-  name: string;
+export class OrganizationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'Asia/Shanghai', description: 'IANA zone: "today" and dates follow it.' })
   timezone: string;
+  @ApiProperty({ enum: LOCALES, description: 'The language of mails to new users.' })
   locale: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The business scope (经营范围) of its licence, checked against own certificates.',
+  })
   businessScope: string | null;
-  createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export function toOrganizationResponse(org: Organization): OrganizationResponse {

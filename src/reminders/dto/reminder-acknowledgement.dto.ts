@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validators';
 import type { ReminderAcknowledgement } from '../reminder-acknowledgement.entity';
 
 export class AcknowledgeReminderDto {
@@ -25,13 +25,13 @@ export class AcknowledgeByLinkDto {
   token: string;
 
   @ApiPropertyOptional({ example: 'Audit booked' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString({ message: 'note must be text' })
   @MaxLength(1000, { message: 'note must be at most 1000 characters' })
   note?: string;
 
   @ApiPropertyOptional({ example: '2027-01-12', description: 'Default: 7 days from today' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate({ message: 'quietUntil must be a date such as 2027-01-12' })
   quietUntil?: string;
 }

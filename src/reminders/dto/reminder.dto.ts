@@ -1,4 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ReminderAcknowledgementResponse } from './reminder-acknowledgement.dto';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/api-responses';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { Reminder, REMINDER_STATES, ReminderState } from '../reminder.entity';
@@ -22,26 +24,41 @@ export class ReminderQueryDto extends PageQueryDto {
   certificateId?: string;
 }
 
-export interface ReminderResponse {
-  id: string;
-  kind: string;
+export class ReminderResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'certificate_expiring' }) kind: string;
+  @ApiProperty({ description: 'One reminder per notice, threshold and recipient.' })
   dedupeKey: string;
-  subjectType: string;
-  subjectId: string;
-  factoryId: string | null;
-  recipient: string;
-  locale: string;
+  @ApiProperty({ example: 'certificate' }) subjectType: string;
+  @ApiProperty() subjectId: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) factoryId: string | null;
+  @ApiProperty({ example: 'zhang.min@trader.example' }) recipient: string;
+  @ApiProperty({ example: 'zh-CN' }) locale: string;
+  @ApiProperty({ description: 'Sent to every admin because it stayed overdue.' })
   escalated: boolean;
-  dueOn: string;
-  scanOn: string;
-  state: ReminderState;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-  messageId: string | null;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+  @ApiProperty({ format: 'date', description: 'The scan day that created it.' }) scanOn: string;
+  @ApiProperty({ enum: REMINDER_STATES }) state: ReminderState;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) sentAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) messageId: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "What the notice said (the subject's fields at the time).",
+  })
   payload: Record<string, unknown>;
-  createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({
+    type: ReminderAcknowledgementResponse,
+    nullable: true,
+    description: 'In lists: who said "we are on it" for this notice, and until when it stays quiet',
+  })
+  acknowledgement?: ReminderAcknowledgementResponse | null;
 }
+
+export class ReminderPage extends PageOf(ReminderResponse) {}
 
 export function toReminderResponse(row: Reminder): ReminderResponse {
   return {
@@ -66,12 +83,12 @@ export function toReminderResponse(row: Reminder): ReminderResponse {
   };
 }
 
-export interface ScanResponse {
-  scanOn: string;
-  /** Reminder rows (one per notice and recipient) this scan created. */
+export class ScanResponse {
+  @ApiProperty({ format: 'date' }) scanOn: string;
+  @ApiProperty({ description: 'Reminder rows (one per notice and recipient) this scan created.' })
   created: number;
-  /** Digests the mail server accepted during this request. */
+  @ApiProperty({ description: 'Digests the mail server accepted during this request.' })
   digestsSent: number;
-  /** Digests refused for now; they are retried with backoff. */
+  @ApiProperty({ description: 'Digests refused for now; they are retried with backoff.' })
   digestsRetrying: number;
 }

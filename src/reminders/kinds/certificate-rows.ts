@@ -170,5 +170,4 @@ export function describeCertificate(notice: NoticeToRender, locale: ReminderLoca
   return `${standard} certificate ${number} ${holder}`;
 }
 
-export const certificateLink = (certificateId: string): string =>
-  `/certificates/${certificateId}`;
+export const certificateLink = (certificateId: string): string => `/certificates/${certificateId}`;

@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { Trim, TrimToNull } from '../../common/transforms';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validators';
 import { CreateCertificateDto, RenewCertificateDto } from '../../certificates/dto/certificate.dto';
 import {
   SUBMISSION_KINDS,
@@ -36,7 +36,7 @@ export class CreateSubmissionDto {
   @ApiPropertyOptional({
     description: 'The certificate renewed or changed (all kinds but new_certificate)',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString({ message: 'certificateId must be a certificate id' })
   @MaxLength(36)
   certificateId?: string;
@@ -58,7 +58,7 @@ export class CreateSubmissionDto {
       'new_certificate: every field of a certificate; renewal: issuedOn, expiresOn and whatever else changed',
     type: ProposedCertificateDto,
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject({ message: 'certificate must be an object of certificate fields' })
   @ValidateNested()
   @Type((options) =>
@@ -69,12 +69,12 @@ export class CreateSubmissionDto {
   certificate?: ProposedCertificateDto | RenewCertificateDto;
 
   @ApiPropertyOptional({ enum: REPORTABLE_STATUSES, description: 'status_change only' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(REPORTABLE_STATUSES, { message: `status must be one of ${REPORTABLE_STATUSES.join(', ')}` })
   status?: (typeof REPORTABLE_STATUSES)[number];
 
   @ApiPropertyOptional({ format: 'date', description: 'surveillance_audit only' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   nextSurveillanceAuditOn?: string;
 

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptionalNotNull, IsSingleLine } from '../../common/validators';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../../common/actor';
+import { PageOf } from '../../common/api-responses';
 import { LOCALES } from '../../common/locales';
 import { User } from '../user.entity';
 
@@ -11,6 +13,7 @@ export class CreateUserDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   name: string;
 
   @ApiProperty({ example: 'zhang.min@example.com' })
@@ -26,21 +29,29 @@ export class CreateUserDto {
   role: 'admin' | 'member';
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LOCALES)
   locale?: (typeof LOCALES)[number];
 }
 
-export interface UserResponse {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: string | null;
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['admin', 'member', 'factory_manager'] }) role: Role;
+  @ApiProperty({ type: String, nullable: true, enum: LOCALES }) locale: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'Set for factory managers only.',
+  })
   factoryId: string | null;
-  organizationId: string;
-  createdAt: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
+
+export class UserPage extends PageOf(UserResponse) {}
 
 export function toUserResponse(user: User): UserResponse {
   return {

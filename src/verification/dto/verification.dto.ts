@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { TrimToNull } from '../../common/transforms';
-import { IsCalendarDate } from '../../common/validators';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validators';
 import { AUDIT_KINDS, AuditKind } from '../certificate-audit.entity';
 import {
   VERIFICATION_METHODS,
@@ -89,7 +89,7 @@ export class BulkVerifyDto {
   certificateIds?: string[];
 
   @ApiPropertyOptional({ description: 'Every current certificate of the organization' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Equals(true, { message: 'all must be true when given' })
   all?: true;
 }

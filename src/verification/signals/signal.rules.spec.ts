@@ -26,6 +26,8 @@ function facts(
     today: '2025-12-01',
     edition: { validUntil: null, newEditionAuditsFrom: null, successor: null, status: 'published' },
     accreditationBodyIsMlaSignatory: true,
+    accreditationWithdrawal: null,
+    surveillanceRule: 'CNCA-QMS-01:2025',
     otherHoldersOfNumber: [],
     numberExistsElsewhere: false,
     factoryProductCategories: ['valves'],
@@ -49,6 +51,13 @@ const ohsas: SignalFacts['edition'] = {
 };
 
 const ids = (f: SignalFacts): SignalId[] => riskSignals(f).map((s) => s.id);
+
+const withdrawal = (withdrawnOn: string): SignalFacts['accreditationWithdrawal'] => ({
+  certificationBody: 'Example Certification Co., Ltd.',
+  accreditationBody: 'CNAS',
+  withdrawnOn,
+  source: 'CNAS announcement 2025-10',
+});
 
 describe('riskSignals', () => {
   it('raises nothing for a certificate that adds up', () => {
@@ -190,6 +199,26 @@ describe('riskSignals', () => {
       facts({}, { nextSurveillanceAuditOn: '2026-03-02' }),
       facts({}, { nextSurveillanceAuditOn: '2026-03-01' }),
     ],
+    // CNCA-QMS-01:2025 5.4.1.4: 12 months after the last surveillance; ISO/IEC 17021-1
+    // 9.6.2.2 outside China: once a calendar year, so the same dates are not overdue.
+    [
+      'surveillance_overdue',
+      facts({ today: '2027-03-01', lastAuditOn: '2026-02-20' }, { nextSurveillanceAuditOn: null }),
+      facts(
+        {
+          today: '2027-03-01',
+          lastAuditOn: '2026-02-20',
+          surveillanceRule: 'ISO/IEC 17021-1:2015',
+        },
+        { nextSurveillanceAuditOn: null },
+      ),
+    ],
+    // A withdrawal recorded in config/accreditation-withdrawals.json, not one announced for later.
+    [
+      'certification_body_accreditation_withdrawn',
+      facts({ accreditationWithdrawal: withdrawal('2025-10-01') }),
+      facts({ accreditationWithdrawal: withdrawal('2025-12-02') }),
+    ],
     [
       'trading_scope_offered_as_production',
       facts(
@@ -241,6 +270,35 @@ describe('riskSignals', () => {
         expect(signal.explanation.split(/\.\s+[A-Z]/).length).toBe(1);
       }
     }
+  });
+
+  // IAF CertSearch, Manage CB Accreditation, "Rules for Withdrawn Accreditation": the
+  // certificates stay searchable for 3 months after the withdrawn date.
+  it('explains the 3-month CertSearch window of a withdrawn accreditation, before and after it ends', () => {
+    const signal = (today: string, issuedOn = '2025-03-01') =>
+      riskSignals(
+        facts({ today, accreditationWithdrawal: withdrawal('2025-10-01') }, { issuedOn }),
+      ).find((s) => s.id === 'certification_body_accreditation_withdrawn')!.explanation;
+    expect(signal('2025-12-01')).toBe(
+      'The accreditation of Example Certification Co., Ltd. by CNAS is recorded as withdrawn on 2025-10-01 (CNAS announcement 2025-10), so its certificates no longer carry an accreditation, and IAF CertSearch keeps them searchable only until 2026-01-01, 3 months after the withdrawal, then removes them; the factory needs a certificate from an accredited body.',
+    );
+    expect(signal('2026-01-02')).toContain('IAF CertSearch removed them on 2026-01-01');
+    expect(signal('2026-01-02', '2025-11-01')).toContain(
+      'this certificate, issued on 2025-11-01, was never accredited',
+    );
+  });
+
+  // CNCA-QMS-01:2025 5.4.1.4: an overdue surveillance means suspension; the explanation cites it.
+  it('cites the surveillance rule, and the suspension only under CNCA', () => {
+    const overdue = (surveillanceRule: SignalFacts['surveillanceRule']) =>
+      riskSignals(
+        facts({ today: '2026-03-02', surveillanceRule }, { nextSurveillanceAuditOn: null }),
+      ).find((s) => s.id === 'surveillance_overdue')!.explanation;
+    expect(overdue('CNCA-QMS-01:2025')).toBe(
+      'No surveillance audit is recorded since issue on 2025-03-01: it was due by 2026-03-01 (CNCA-QMS-01:2025, 5.4.1.4: within 12 months of the issue date, then at most 12 months apart), and under that rule the certification body must now suspend the certificate.',
+    );
+    expect(overdue('ISO/IEC 17021-1:2015')).toContain('ISO/IEC 17021-1:2015, 9.6.2.2');
+    expect(overdue('ISO/IEC 17021-1:2015')).not.toContain('suspend');
   });
 
   it('never names the other organization', () => {

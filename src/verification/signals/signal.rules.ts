@@ -6,6 +6,15 @@ import {
   scopeCoverageOfAny,
   scopeLanguages,
 } from '../../common/scope-matching';
+import { SurveillanceRule, surveillanceStatus } from './surveillance-clock';
+
+/** How each surveillance rule reads in an explanation. */
+const SURVEILLANCE_RULE_TEXT: Record<SurveillanceRule, string> = {
+  'CNCA-QMS-01:2025':
+    'CNCA-QMS-01:2025, 5.4.1.4: within 12 months of the issue date, then at most 12 months apart',
+  'ISO/IEC 17021-1:2015':
+    'ISO/IEC 17021-1:2015, 9.6.2.2: within 12 months of the certification decision, then once a calendar year',
+};
 
 /**
  * Risk signals: facts about a certificate that do not add up. A signal is a reason to
@@ -17,6 +26,7 @@ export const SIGNAL_IDS = [
   'issued_in_future',
   'edition_not_certifiable',
   'accreditation_body_not_iaf_mla',
+  'certification_body_accreditation_withdrawn',
   'number_used_by_another_holder',
   'number_exists_in_another_organization',
   'scope_misses_factory_products',
@@ -33,8 +43,12 @@ export interface RiskSignal {
 /** Management-system certificates run 3 years; a few weeks more is a common rounding of dates. */
 export const VALIDITY_YEARS = 3;
 export const VALIDITY_TOLERANCE_DAYS = 31;
-/** CNCA rules in force since 2026-01-01: a surveillance audit at least every 12 months. */
-export const SURVEILLANCE_INTERVAL_MONTHS = 12;
+/**
+ * IAF CertSearch keeps the certificates of a body whose accreditation is withdrawn
+ * searchable for 3 months after the withdrawal, then removes them (support.iafcertsearch.org,
+ * Manage CB Accreditation, "Rules for Withdrawn Accreditation").
+ */
+export const CERTSEARCH_WITHDRAWN_WINDOW_MONTHS = 3;
 /** IAF scope code 29: wholesale and retail trade. */
 export const IAF_CODE_TRADE = 29;
 
@@ -65,6 +79,15 @@ export interface SignalFacts {
   } | null;
   /** Null when no accreditation body is named on the certificate. */
   accreditationBodyIsMlaSignatory: boolean | null;
+  /** The recorded withdrawal of the accreditation the certificate claims (accreditation-withdrawals.json). */
+  accreditationWithdrawal: {
+    certificationBody: string;
+    accreditationBody: string | null;
+    withdrawnOn: string;
+    source: string;
+  } | null;
+  /** The rule that governs the certificate's surveillance (surveillance-clock.ts). */
+  surveillanceRule: SurveillanceRule;
   /** Other holders in the same organization with this number: factory names, or "your own company". */
   otherHoldersOfNumber: string[];
   /** Whether another organization recorded the same number (never who). */
@@ -122,8 +145,25 @@ const RULES: SignalRule[] = [
     id: 'accreditation_body_not_iaf_mla',
     check: ({ certificate: c, accreditationBodyIsMlaSignatory }) =>
       accreditationBodyIsMlaSignatory === false
-        ? `The accreditation body "${c.accreditationBody}" is not in the list of IAF MLA signatories, so buyers may not recognize the certificate.`
+        ? `The accreditation body "${c.accreditationBody}" is not in the list of Global ACI MRA (formerly IAF MLA) signatories, so buyers may not recognize the certificate.`
         : null,
+  },
+  {
+    id: 'certification_body_accreditation_withdrawn',
+    check: ({ certificate: c, accreditationWithdrawal: w, today }) => {
+      if (!w || w.withdrawnOn > today) return null;
+      const by = w.accreditationBody ? ` by ${w.accreditationBody}` : '';
+      const removal = addMonths(w.withdrawnOn, CERTSEARCH_WITHDRAWN_WINDOW_MONTHS);
+      const accredited =
+        c.issuedOn > w.withdrawnOn
+          ? `this certificate, issued on ${c.issuedOn}, was never accredited`
+          : 'its certificates no longer carry an accreditation';
+      const window =
+        today <= removal
+          ? `IAF CertSearch keeps them searchable only until ${removal}, ${CERTSEARCH_WITHDRAWN_WINDOW_MONTHS} months after the withdrawal, then removes them`
+          : `IAF CertSearch removed them on ${removal}, ${CERTSEARCH_WITHDRAWN_WINDOW_MONTHS} months after the withdrawal`;
+      return `The accreditation of ${w.certificationBody}${by} is recorded as withdrawn on ${w.withdrawnOn} (${w.source}), so ${accredited}, and ${window}; the factory needs a certificate from an accredited body.`;
+    },
   },
   {
     id: 'number_used_by_another_holder',
@@ -149,18 +189,24 @@ const RULES: SignalRule[] = [
   },
   {
     id: 'surveillance_overdue',
-    check: ({ certificate: c, today, lastAuditOn }) => {
+    check: ({ certificate: c, today, lastAuditOn, surveillanceRule }) => {
       if (!['active', 'suspended'].includes(c.status) || today > c.expiresOn) return null;
-      const anchor = lastAuditOn && lastAuditOn > c.issuedOn ? lastAuditOn : c.issuedOn;
-      const dueBy = addMonths(anchor, SURVEILLANCE_INTERVAL_MONTHS);
-      // The recertification audit before expiry takes the place of a last surveillance.
-      if (dueBy >= c.expiresOn) return null;
-      const since = anchor === c.issuedOn ? `issue on ${anchor}` : `the audit of ${anchor}`;
-      if (today > dueBy) {
-        return `No surveillance audit is recorded within ${SURVEILLANCE_INTERVAL_MONTHS} months of ${since} (due by ${dueBy}).`;
+      // CNCA-QMS-01:2025 5.4.1.4, or ISO/IEC 17021-1 9.6.2.2 outside China.
+      const clock = surveillanceStatus(surveillanceRule, c, lastAuditOn, today);
+      if (clock === null) return null; // the recertification audit before expiry takes its place
+      const since =
+        lastAuditOn && lastAuditOn > c.issuedOn
+          ? `the audit of ${lastAuditOn}`
+          : `issue on ${c.issuedOn}`;
+      const rule = SURVEILLANCE_RULE_TEXT[surveillanceRule];
+      if (clock.overdue) {
+        const consequence = clock.suspensionDue
+          ? ', and under that rule the certification body must now suspend the certificate'
+          : '';
+        return `No surveillance audit is recorded since ${since}: it was due by ${clock.dueBy} (${rule})${consequence}.`;
       }
-      if (c.nextSurveillanceAuditOn !== null && c.nextSurveillanceAuditOn > dueBy) {
-        return `The next surveillance audit (${c.nextSurveillanceAuditOn}) falls more than ${SURVEILLANCE_INTERVAL_MONTHS} months after ${since} (due by ${dueBy}).`;
+      if (c.nextSurveillanceAuditOn !== null && c.nextSurveillanceAuditOn > clock.dueBy) {
+        return `The next surveillance audit (${c.nextSurveillanceAuditOn}) falls after ${clock.dueBy}, the latest day after ${since} (${rule}).`;
       }
       return null;
     },

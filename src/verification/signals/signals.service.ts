@@ -15,6 +15,7 @@ import { SignalQueryDto } from '../dto/verification.dto';
 import { SignalListItem } from '../dto/verification.response';
 import { VerificationsService } from '../verifications.service';
 import { IafMlaList } from './iaf-mla-list';
+import { surveillanceRuleFor } from './surveillance-clock';
 import { assessScope, RiskSignal, riskSignals, ScopeAssessment, SignalFacts } from './signal.rules';
 
 export interface CertificateReview {
@@ -59,7 +60,7 @@ export class SignalsService {
   ): Promise<Map<string, CertificateReview>> {
     const result = new Map<string, CertificateReview>();
     if (certificates.length === 0) return result;
-    const manager = this.transactions.manager;
+    const manager = this.transactions.reader;
     const numbers = [...new Set(certificates.map((c) => c.certificateNumber))];
 
     const sameNumber = await this.certificates.repo(manager).find({
@@ -82,12 +83,13 @@ export class SignalsService {
       ),
     ];
     const factories = new Map(
-      (await this.factories.findMany(organizationId, factoryIds)).map((f) => [f.id, f]),
+      (await this.factories.findMany(organizationId, factoryIds, manager)).map((f) => [f.id, f]),
     );
     const lastAudits = await this.verifications.lastAudits(
       organizationId,
       certificates.map((c) => c.id),
       today,
+      manager,
     );
 
     for (const certificate of certificates) {
@@ -102,11 +104,21 @@ export class SignalsService {
         );
       }
       const factory = certificate.factoryId ? factories.get(certificate.factoryId) : undefined;
+      const signatory = this.mla.signatoryOf(certificate.accreditationBody);
+      const withdrawal = this.mla.withdrawalFor(
+        certificate.certificationBody,
+        certificate.accreditationBody,
+      );
       const facts: SignalFacts = {
         certificate,
         today,
         edition: editionFacts(this.catalog.find(certificate.standard)),
         accreditationBodyIsMlaSignatory: this.mla.recognizes(certificate.accreditationBody),
+        accreditationWithdrawal: withdrawal,
+        surveillanceRule: surveillanceRuleFor({
+          country: factory?.country ?? null,
+          accreditationEconomy: signatory?.economy ?? null,
+        }),
         otherHoldersOfNumber: [...otherHolders].sort(),
         numberExistsElsewhere: numbersElsewhere.has(certificate.certificateNumber),
         factoryProductCategories: factory ? factory.productCategories : null,

@@ -1,4 +1,10 @@
-import { surveillanceDueBy, surveillanceStatus } from './surveillance-clock';
+import {
+  presumedLastSurveillance,
+  surveillanceDeadline,
+  surveillanceDueBy,
+  surveillanceRuleFor,
+  surveillanceStatus,
+} from './surveillance-clock';
 
 // CNCA-QMS-01:2025, 5.4.1.4: first surveillance within 12 months of the issue date, then
 // at most 12 months apart; overdue → the certificate must be suspended.
@@ -52,5 +58,62 @@ describe('ISO/IEC 17021-1 surveillance clock (9.6.2.2)', () => {
         '2027-02-01',
       ),
     ).toMatchObject({ overdue: true, suspensionDue: false });
+  });
+});
+
+// CNCA-QMS-01:2025 governs certificates of CNCA-approved bodies: in mainland China only
+// those may certify, and CNAS accredits only them; elsewhere ISO/IEC 17021-1 9.6.2.2.
+describe('surveillanceRuleFor', () => {
+  it.each([
+    [{ country: 'CN', accreditationEconomy: null }, 'CNCA-QMS-01:2025'],
+    [{ country: 'VN', accreditationEconomy: 'CN' }, 'CNCA-QMS-01:2025'],
+    [{ country: null, accreditationEconomy: 'CN' }, 'CNCA-QMS-01:2025'],
+    [{ country: 'VN', accreditationEconomy: 'GB' }, 'ISO/IEC 17021-1:2015'],
+    [{ country: 'HK', accreditationEconomy: 'HK' }, 'ISO/IEC 17021-1:2015'],
+    [{ country: null, accreditationEconomy: null }, 'ISO/IEC 17021-1:2015'],
+  ])('%p → %s', (holder, rule) => {
+    expect(surveillanceRuleFor(holder)).toBe(rule);
+  });
+});
+
+// CNCA-QMS-01:2025 5.4.1.4: due within 12 months of the issue date (2026-01-15 → 2027-01-15);
+// an overdue surveillance means suspension, so the trader hears of it 30 and 7 days before.
+describe('surveillanceDeadline (the surveillance_deadline reminder)', () => {
+  const certificate = { issuedOn: '2026-01-15', expiresOn: '2029-01-14' };
+  const on = (today: string, next: string | null = null) =>
+    surveillanceDeadline(
+      surveillanceStatus('CNCA-QMS-01:2025', certificate, null, today),
+      next,
+      today,
+    );
+  it.each([
+    ['2026-12-15', null, null], // 31 days before
+    ['2026-12-16', null, { dueBy: '2027-01-15', threshold: 30 }],
+    ['2027-01-07', null, { dueBy: '2027-01-15', threshold: 30 }],
+    ['2027-01-08', null, { dueBy: '2027-01-15', threshold: 7 }],
+    ['2027-01-15', null, { dueBy: '2027-01-15', threshold: 7 }], // the last day
+    ['2027-01-16', null, { dueBy: '2027-01-15', threshold: 'overdue' }],
+    ['2027-01-08', '2027-01-10', null], // planned in time: surveillance_audit_due says so
+    ['2027-01-08', '2027-02-01', { dueBy: '2027-01-15', threshold: 7 }], // planned too late
+    ['2027-01-16', '2027-01-10', { dueBy: '2027-01-15', threshold: 'overdue' }],
+  ])('on %s, next audit %s → %p', (today, next, expected) => {
+    expect(on(today, next)).toEqual(expected);
+  });
+});
+
+// Audits due before the certificate was recorded here are presumed done on time: the
+// reminder looks forward from the day certpact learned of the certificate.
+describe('presumedLastSurveillance', () => {
+  it.each([
+    // issued 2025-03-01; CNCA-QMS-01:2025 5.4.1.4 deadlines 2026-03-01, 2027-03-01
+    ['CNCA-QMS-01:2025', null, '2026-02-01', null],
+    ['CNCA-QMS-01:2025', null, '2026-03-01', null], // the deadline day itself is still open
+    ['CNCA-QMS-01:2025', null, '2026-03-02', '2026-03-01'],
+    ['CNCA-QMS-01:2025', null, '2027-05-01', '2027-03-01'],
+    ['CNCA-QMS-01:2025', '2026-02-10', '2026-06-01', '2026-02-10'], // a recorded audit counts
+    // ISO/IEC 17021-1 9.6.2.2: 2026-03-01, then by 2027-12-31
+    ['ISO/IEC 17021-1:2015', null, '2027-05-01', '2026-03-01'],
+  ] as const)('%s, last %s, recorded %s → %s', (rule, last, recordedOn, expected) => {
+    expect(presumedLastSurveillance(rule, '2025-03-01', last, recordedOn)).toBe(expected);
   });
 });

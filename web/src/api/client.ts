@@ -31,7 +31,12 @@ export function bearerToken(getToken: () => string | null): Middleware {
 }
 
 export function createApiClient(options: ApiClientOptions = {}) {
-  const client = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: options.fetch });
+  // JSON answers only in the types: an exportable list's csv/xlsx variants and the PDF of
+  // the evidence pack are asked for with `parseAs: 'blob'`.
+  const client = createClient<paths, 'application/json'>({
+    baseUrl: options.baseUrl ?? '',
+    fetch: options.fetch,
+  });
   if (options.getToken) client.use(bearerToken(options.getToken));
   return client;
 }

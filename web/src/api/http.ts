@@ -13,14 +13,17 @@ api.use({
   },
 });
 
-interface FetchResult {
-  data?: unknown;
+interface FetchResult<T> {
+  data?: T;
   error?: unknown;
   response: Response;
 }
 
-/** The answer's body as T, or an ApiError carrying the API's status, code and field problems. */
-export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
+/**
+ * The answer's body, typed by the operation's response schema (a type argument given
+ * explicitly must match it), or an ApiError carrying the API's status, code and field problems.
+ */
+export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw toApiError(response.status, error);
   return data as T;
@@ -29,7 +32,10 @@ export async function unwrap<T>(call: Promise<FetchResult>): Promise<T> {
 /** The API's upload operations (multipart, one `file` field), as the generated document names them. */
 type UploadPath = Extract<
   keyof paths,
-  '/api/v1/certificates/{id}/documents' | '/api/v1/submissions/{id}/documents'
+  | '/api/v1/certificates/{id}/documents'
+  | '/api/v1/submissions/{id}/documents'
+  | '/api/v1/audits/{id}/report'
+  | '/api/v1/findings/{id}/evidence'
 >;
 
 /**

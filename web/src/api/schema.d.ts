@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who changed what, newest first, by entityType, entityId, action (admin) */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -27,12 +28,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The organization's profile: name, timezone, language, business scope */
         get: operations["OrganizationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit the organization's profile and business scope (admin) */
         patch: operations["OrganizationsController_update"];
         trace?: never;
     };
@@ -43,6 +46,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The organization's users: staff and factory managers */
         get: operations["UsersController_list"];
         put?: never;
         /** Add a colleague, who is invited to choose a password */
@@ -60,6 +64,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One user of the organization */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -78,6 +83,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create an organization and its first admin; answers a session */
         post: operations["AuthController_signup"];
         delete?: never;
         options?: never;
@@ -94,6 +100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log in with email and password; answers a session */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -110,6 +117,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept an invitation by its token and choose a password; answers a session */
         post: operations["AuthController_acceptInvitation"];
         delete?: never;
         options?: never;
@@ -124,6 +132,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who is logged in, and their organization */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -143,6 +152,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Revoke an invitation that was not accepted yet (admin) */
         delete: operations["AuthController_revoke"];
         options?: never;
         head?: never;
@@ -156,8 +166,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Factories by status, country, q, with each one's standing (a factory manager: their own) */
         get: operations["FactoriesController_list"];
         put?: never;
+        /** Add a partner factory */
         post: operations["FactoriesController_create"];
         delete?: never;
         options?: never;
@@ -172,12 +184,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One factory with its standing */
         get: operations["FactoriesController_get"];
         put?: never;
         post?: never;
+        /** Delete a factory */
         delete: operations["FactoriesController_remove"];
         options?: never;
         head?: never;
+        /** Edit a factory's details or status */
         patch: operations["FactoriesController_update"];
         trace?: never;
     };
@@ -188,8 +203,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Certificates matching the filters (a factory manager: their factory only); csv or xlsx with ?format */
         get: operations["CertificatesController_list"];
         put?: never;
+        /** Record a certificate of a factory, or of the organization itself */
         post: operations["CertificatesController_create"];
         delete?: never;
         options?: never;
@@ -204,12 +221,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One certificate with its verification, signals and backing agreements */
         get: operations["CertificatesController_get"];
         put?: never;
         post?: never;
+        /** Delete a certificate recorded by mistake */
         delete: operations["CertificatesController_remove"];
         options?: never;
         head?: never;
+        /** Correct or update a certificate (every change is audited) */
         patch: operations["CertificatesController_update"];
         trace?: never;
     };
@@ -222,6 +242,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record the certificate that renews this one; this one becomes superseded */
         post: operations["CertificatesController_renew"];
         delete?: never;
         options?: never;
@@ -253,8 +274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The organization's buyers */
         get: operations["BuyersController_list"];
         put?: never;
+        /** Add a buyer */
         post: operations["BuyersController_create"];
         delete?: never;
         options?: never;
@@ -269,12 +292,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One buyer with its requirements */
         get: operations["BuyersController_get"];
         put?: never;
         post?: never;
+        /** Delete a buyer and its requirements */
         delete: operations["BuyersController_remove"];
         options?: never;
         head?: never;
+        /** Edit a buyer's details */
         patch: operations["BuyersController_update"];
         trace?: never;
     };
@@ -285,8 +311,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The buyer's requirements */
         get: operations["BuyersController_requirements"];
         put?: never;
+        /** Add what the buyer requires: a standard for a product category */
         post: operations["BuyersController_addRequirement"];
         delete?: never;
         options?: never;
@@ -301,9 +329,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One requirement */
         get: operations["BuyersController_getRequirement"];
         put?: never;
         post?: never;
+        /** Remove a requirement */
         delete: operations["BuyersController_removeRequirement"];
         options?: never;
         head?: never;
@@ -317,8 +347,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Agreements by factoryId, kind, status, atRisk (a factory manager: their factory's only) */
         get: operations["AgreementsController_list"];
         put?: never;
+        /** Create a draft agreement; with `plan`, its milestones are scheduled from startsOn */
         post: operations["AgreementsController_create"];
         delete?: never;
         options?: never;
@@ -333,12 +365,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One agreement with its milestone plan */
         get: operations["AgreementsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit fields, move the status along the allowed transitions, link the certificate */
         patch: operations["AgreementsController_update"];
         trace?: never;
     };
@@ -349,8 +383,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The agreement's plan, in order of due date */
         get: operations["AgreementsController_listMilestones"];
         put?: never;
+        /** Add a milestone to the agreement's plan */
         post: operations["AgreementsController_addMilestone"];
         delete?: never;
         options?: never;
@@ -368,9 +404,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a milestone from the agreement's plan */
         delete: operations["MilestonesController_remove"];
         options?: never;
         head?: never;
+        /** Edit a milestone; a factory manager of its factory may mark it done (or pending again) */
         patch: operations["MilestonesController_update"];
         trace?: never;
     };
@@ -381,6 +419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The certification plan templates (config/plan-templates.json), scheduled from ?startsOn */
         get: operations["PlanTemplatesController_list"];
         put?: never;
         post?: never;
@@ -397,6 +436,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every scope gap of the organization's buyers, computed now; filter by buyerId, factoryId (or `own`), standard, rule */
         get: operations["GapsController_list"];
         put?: never;
         post?: never;
@@ -449,6 +489,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Verify many certificates with the registries; poll GET /certificates/verify/{jobId} */
         post: operations["VerificationsController_startBulk"];
         delete?: never;
         options?: never;
@@ -463,6 +504,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Progress and outcome of a bulk verification */
         get: operations["VerificationsController_bulkStatus"];
         put?: never;
         post?: never;
@@ -479,8 +521,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The certificate's checks, newest first (a factory manager: their own factory's) */
         get: operations["VerificationsController_list"];
         put?: never;
+        /** Record a check of the certificate made by a person */
         post: operations["VerificationsController_record"];
         delete?: never;
         options?: never;
@@ -497,6 +541,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask every configured registry now; 502 (and nothing stored) when one is down */
         post: operations["VerificationsController_verify"];
         delete?: never;
         options?: never;
@@ -511,8 +556,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The certificate's certification audits, newest first */
         get: operations["VerificationsController_listAudits"];
         put?: never;
+        /** Record a surveillance or recertification audit of the certificate */
         post: operations["VerificationsController_recordAudit"];
         delete?: never;
         options?: never;
@@ -527,6 +574,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Risk signals of the certificates, by certificateId or signal id */
         get: operations["VerificationsController_listSignals"];
         put?: never;
         post?: never;
@@ -751,8 +799,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The certificate's documents, every version, newest first */
         get: operations["DocumentsController_list"];
         put?: never;
+        /** Attach a document (PDF or photo) to the certificate, as a new version */
         post: operations["DocumentsController_upload"];
         delete?: never;
         options?: never;
@@ -767,6 +817,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download a document, as an attachment with its detected type */
         get: operations["DocumentsController_download"];
         put?: never;
         post?: never;
@@ -783,6 +834,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The reminders log: `?state=failed`, `?kind=…`, `?certificateId=…`, newest first */
         get: operations["RemindersController_list"];
         put?: never;
         post?: never;
@@ -801,7 +853,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Acknowledges a notice you received, with a note: its repeats and escalations stay quiet until quietUntil */
+        /** Acknowledge a notice you received, with a note: its repeats and escalations stay quiet until quietUntil */
         post: operations["RemindersController_acknowledge"];
         delete?: never;
         options?: never;
@@ -818,7 +870,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Acknowledges a notice from the digest's one-click link, without a login (the link works once and expires) */
+        /** Acknowledge a notice from the digest's one-click link, without a login (the link works once and expires) */
         post: operations["RemindersController_acknowledgeByLink"];
         delete?: never;
         options?: never;
@@ -835,6 +887,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Run the daily scan for the organization now and send its digests */
         post: operations["RemindersController_scan"];
         delete?: never;
         options?: never;
@@ -851,6 +904,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Send a failed reminder again, with fresh attempts */
         post: operations["RemindersController_retry"];
         delete?: never;
         options?: never;
@@ -865,7 +919,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The organization's reminder policy: thresholds, hour, language */
         get: operations["ReminderPolicyController_get"];
+        /** Change the reminder policy; left-out fields keep their value (admin) */
         put: operations["ReminderPolicyController_update"];
         post?: never;
         delete?: never;
@@ -960,6 +1016,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your private calendar feed URL (made on first ask) */
+        get: operations["CalendarController_get"];
+        put?: never;
+        /** A new calendar feed URL; the old one stops working (404) */
+        post: operations["CalendarController_renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The iCalendar feed (RFC 5545) of a person: expiries, surveillance audits, milestones, transition deadlines. No login: the secret in the URL is the credential */
+        get: operations["CalendarController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -967,6 +1058,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The database and Redis, each reported on its own; 503 when either is down */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -985,6 +1077,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Invite the factory's manager: emailed, and answered with the link (valid 7 days) */
         post: operations["FactoryAccessController_invite"];
         delete?: never;
         options?: never;
@@ -1001,6 +1094,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Propose a new certificate, a renewal, a status change or a surveillance audit date; pending until reviewed */
         post: operations["SubmissionsController_submit"];
         delete?: never;
         options?: never;
@@ -1015,6 +1109,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Submissions by status, kind, factory (a factory manager: their own factory only) */
         get: operations["SubmissionsController_list"];
         put?: never;
         post?: never;
@@ -1031,6 +1126,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One submission with its documents and decision */
         get: operations["SubmissionsController_get"];
         put?: never;
         post?: never;
@@ -1047,8 +1143,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The submission's documents */
         get: operations["SubmissionsController_documents"];
         put?: never;
+        /** Attach the certificate (PDF or a photo) to a pending submission */
         post: operations["SubmissionsController_upload"];
         delete?: never;
         options?: never;
@@ -1065,6 +1163,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve: the proposal is applied to the certificates (trader staff only) */
         post: operations["SubmissionsController_approve"];
         delete?: never;
         options?: never;
@@ -1081,6 +1180,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject with a reason, which the submitter is mailed (trader staff only) */
         post: operations["SubmissionsController_reject"];
         delete?: never;
         options?: never;
@@ -1178,6 +1278,85 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        FieldProblemResponse: {
+            /** @example expiresOn */
+            field: string;
+            /** @example expiresOn must be a date (YYYY-MM-DD) */
+            message: string;
+        };
+        ErrorResponse: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description The HTTP reason phrase of statusCode.
+             * @example Not Found
+             */
+            error: string;
+            /** @example Certificate not found */
+            message: string;
+            /**
+             * @description Stable code of the error: the web app maps it to a translated message.
+             * @example CERTIFICATE.NOT_FOUND
+             */
+            code?: string;
+            /** @description The fields that caused the error (empty when it is no one field). */
+            details: components["schemas"]["FieldProblemResponse"][];
+        };
+        AuditEventResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: the system.
+             */
+            actorId: string | null;
+            /** @example certificate.updated */
+            action: string;
+            /** @example certificate */
+            entityType: string;
+            entityId: string;
+            /** @description The record before the change (null when created). */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The record after the change (null when deleted). */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEventResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
+        OrganizationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description IANA zone: "today" and dates follow it.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * @description The language of mails to new users.
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
+            /** @description The business scope (经营范围) of its licence, checked against own certificates. */
+            businessScope: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         UpdateOrganizationDto: {
             name?: string;
             /** @example Asia/Shanghai */
@@ -1185,6 +1364,37 @@ export interface components {
             /** @enum {string} */
             locale?: "en" | "zh-CN";
             businessScope?: Record<string, never>;
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "member" | "factory_manager";
+            /** @enum {string|null} */
+            locale: "en" | "zh-CN" | null;
+            /**
+             * Format: uuid
+             * @description Set for factory managers only.
+             */
+            factoryId: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserPage: {
+            items: components["schemas"]["UserResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
         };
         SignupDto: {
             /** @example Ningbo Export Trading Co. */
@@ -1200,13 +1410,45 @@ export interface components {
             /** @enum {string} */
             locale?: "en" | "zh-CN";
         };
+        SignupResponse: {
+            /** @description Send as `Authorization: Bearer <accessToken>`. */
+            accessToken: string;
+            user: components["schemas"]["UserResponse"];
+            organization: components["schemas"]["OrganizationResponse"];
+        };
         LoginDto: {
             email: string;
             password: string;
         };
+        SessionResponse: {
+            /** @description Send as `Authorization: Bearer <accessToken>`. */
+            accessToken: string;
+            user: components["schemas"]["UserResponse"];
+        };
         AcceptInvitationDto: {
             token: string;
             password: string;
+        };
+        CurrentUserResponse: {
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            role: "admin" | "member" | "factory_manager";
+            /**
+             * Format: uuid
+             * @description Set for factory managers only: the one factory they may see.
+             */
+            factoryId: string | null;
+            email: string;
+            name: string;
+            /** @enum {string|null} */
+            locale: "en" | "zh-CN" | null;
+        };
+        MeResponse: {
+            user: components["schemas"]["CurrentUserResponse"];
+            organization: components["schemas"]["OrganizationResponse"];
         };
         CreateUserDto: {
             /** @example Zhang Min */
@@ -1217,6 +1459,42 @@ export interface components {
             role: "admin" | "member";
             /** @enum {string} */
             locale?: "en" | "zh-CN";
+        };
+        IssuedInvitationResponse: {
+            /**
+             * Format: uuid
+             * @description Revoke with DELETE /invitations/{id}.
+             */
+            id: string;
+            /** @example https://certpact.example/accept-invitation?token=… */
+            inviteUrl: string;
+            /** @description Single use; only its hash is stored. */
+            token: string;
+            /**
+             * Format: date-time
+             * @description Valid 7 days.
+             */
+            expiresAt: string;
+        };
+        CreatedUserResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "member" | "factory_manager";
+            /** @enum {string|null} */
+            locale: "en" | "zh-CN" | null;
+            /**
+             * Format: uuid
+             * @description Set for factory managers only.
+             */
+            factoryId: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            invitation: components["schemas"]["IssuedInvitationResponse"];
         };
         CreateFactoryDto: {
             /** @example Yuyao Precision Valve Factory */
@@ -1255,6 +1533,62 @@ export interface components {
              * @enum {string}
              */
             status: "prospect" | "active" | "suspended" | "ended";
+        };
+        StandingExplanation: {
+            /** @example Conditional: a major finding (clause 8.4) is open, with its corrective action due on 2026-12-10. */
+            en: string;
+            /** @example 有条件批准：一项严重不符合项（条款 8.4）尚未关闭，整改期限为 2026-12-10。 */
+            "zh-CN": string;
+        };
+        FactoryStandingResponse: {
+            /** @enum {string} */
+            status: "approved" | "conditional" | "not_approved";
+            /** @example 72 */
+            score: number;
+            /**
+             * @description Which rule decided the status
+             * @example major_finding_open
+             */
+            reason: string;
+            explanation: components["schemas"]["StandingExplanation"];
+            latestAuditId: string | null;
+        };
+        FactoryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example 温州瓯江阀门有限公司 */
+            name: string;
+            /** @example Wenzhou Oujiang Valve Co., Ltd. */
+            nameEn: string | null;
+            /** @example CN */
+            country: string;
+            city: string | null;
+            address: string | null;
+            /** @description Unified social credit code (USCC) for a Chinese factory. */
+            licenseNumber: string | null;
+            businessScope: string | null;
+            contactEmail: string | null;
+            productCategories: string[];
+            /** @enum {string} */
+            status: "prospect" | "active" | "suspended" | "ended";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description From the audits feature: approved, conditional or not approved, and why. */
+            standing?: components["schemas"]["FactoryStandingResponse"];
+        };
+        FactoryPage: {
+            items: components["schemas"]["FactoryResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
         };
         UpdateFactoryDto: {
             /** @example Yuyao Precision Valve Factory */
@@ -1344,6 +1678,140 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "suspended" | "withdrawn" | "expired" | "superseded";
+        };
+        CertificateEditionResponse: {
+            /**
+             * @description `expected`: the edition's publication is not confirmed.
+             * @enum {string}
+             */
+            status: "published" | "expected" | "unknown";
+            /** @example ISO 9001:2026 */
+            successor: string | null;
+            /**
+             * Format: date
+             * @description From this day every audit must use the successor edition.
+             */
+            newEditionAuditsFrom: string | null;
+            /**
+             * Format: date
+             * @description The last day the certificate counts because of its edition, whatever it says.
+             */
+            validUntil: string | null;
+            /** @description Either date is announced or inferred, not yet set by an accreditation document. */
+            provisional: boolean;
+        };
+        CertificateLastCheckResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example registry */
+            method: string;
+            /** @example confirmed */
+            result: string;
+            /** Format: date */
+            checkedOn: string;
+        };
+        CertificateVerificationSummaryResponse: {
+            /**
+             * @description verified: a `confirmed` check newer than a year; failed: mismatch, suspended, withdrawn, or not_found for a certificate issued more than 45 days ago.
+             * @enum {string}
+             */
+            state: "verified" | "unverified" | "pending_registry" | "failed";
+            lastCheck: components["schemas"]["CertificateLastCheckResponse"] | null;
+        };
+        RiskSignalResponse: {
+            /**
+             * @description Stable id of the rule.
+             * @example validity_too_long
+             */
+            id: string;
+            /** @description Why, in one sentence. */
+            explanation: string;
+        };
+        ScopeAssessmentResponse: {
+            /** @enum {string} */
+            result: "covered" | "not_covered" | "not_assessed";
+            /** @description Why, in one sentence; for `not_assessed`, what to add to the vocabulary. */
+            explanation: string;
+        };
+        CertificateBackingResponse: {
+            /** Format: uuid */
+            agreementId: string;
+            /** @enum {string} */
+            kind: "certification_cooperation" | "scope_expansion" | "audit_disclosure";
+            title: string;
+            /** @example active */
+            status: string;
+            /** Format: uuid */
+            factoryId: string | null;
+        };
+        CertificateDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: the organization's own certificate.
+             */
+            factoryId: string | null;
+            /** @enum {string} */
+            holder: "factory" | "own";
+            /** @example ISO 9001:2015 */
+            standard: string;
+            /** @example 04521Q30112R1M */
+            certificateNumber: string;
+            /** @example China Quality Certification Centre */
+            certificationBody: string;
+            /** @example CNAS */
+            accreditationBody: string | null;
+            scope: string;
+            sites: string[];
+            productCategories: string[];
+            iafCodes: number[];
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            expiresOn: string;
+            /** Format: date */
+            nextSurveillanceAuditOn: string | null;
+            /**
+             * @description The status in effect: `expired` once past expiresOn or past its edition's validUntil (IAF Resolution 2017-13), whatever was recorded.
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "withdrawn" | "expired" | "superseded";
+            /**
+             * @description The status as recorded (set by people or registries).
+             * @enum {string}
+             */
+            recordedStatus: "active" | "suspended" | "withdrawn" | "expired" | "superseded";
+            edition: components["schemas"]["CertificateEditionResponse"];
+            /** @description Days from today (organization timezone) to expiresOn; negative once expired. */
+            daysUntilExpiry: number;
+            /** Format: uuid */
+            supersedesId: string | null;
+            /** Format: uuid */
+            supersededById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            verification: components["schemas"]["CertificateVerificationSummaryResponse"];
+            /** @description Trader staff only: factory managers are not shown suspicions about their own papers. */
+            signals?: components["schemas"]["RiskSignalResponse"][];
+            /** @description Trader staff only: how the scope reads against the factory's products. */
+            scopeAssessment?: components["schemas"]["ScopeAssessmentResponse"] | null;
+            /** @description The agreements that back it. */
+            backedBy: components["schemas"]["CertificateBackingResponse"][];
+        };
+        CertificatePage: {
+            items: components["schemas"]["CertificateDetailResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
         };
         UpdateCertificateDto: {
             /** @description The factory holding it; null for the trader's own certificate */
@@ -1440,6 +1908,65 @@ export interface components {
              */
             expiresOn: string;
         };
+        RenewedCertificateResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: the organization's own certificate.
+             */
+            factoryId: string | null;
+            /** @enum {string} */
+            holder: "factory" | "own";
+            /** @example ISO 9001:2015 */
+            standard: string;
+            /** @example 04521Q30112R1M */
+            certificateNumber: string;
+            /** @example China Quality Certification Centre */
+            certificationBody: string;
+            /** @example CNAS */
+            accreditationBody: string | null;
+            scope: string;
+            sites: string[];
+            productCategories: string[];
+            iafCodes: number[];
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            expiresOn: string;
+            /** Format: date */
+            nextSurveillanceAuditOn: string | null;
+            /**
+             * @description The status in effect: `expired` once past expiresOn or past its edition's validUntil (IAF Resolution 2017-13), whatever was recorded.
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "withdrawn" | "expired" | "superseded";
+            /**
+             * @description The status as recorded (set by people or registries).
+             * @enum {string}
+             */
+            recordedStatus: "active" | "suspended" | "withdrawn" | "expired" | "superseded";
+            edition: components["schemas"]["CertificateEditionResponse"];
+            /** @description Days from today (organization timezone) to expiresOn; negative once expired. */
+            daysUntilExpiry: number;
+            /** Format: uuid */
+            supersedesId: string | null;
+            /** Format: uuid */
+            supersededById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            verification: components["schemas"]["CertificateVerificationSummaryResponse"];
+            /** @description Trader staff only: factory managers are not shown suspicions about their own papers. */
+            signals?: components["schemas"]["RiskSignalResponse"][];
+            /** @description Trader staff only: how the scope reads against the factory's products. */
+            scopeAssessment?: components["schemas"]["ScopeAssessmentResponse"] | null;
+            /** @description The agreements that back it. */
+            backedBy: components["schemas"]["CertificateBackingResponse"][];
+            /** @description The certificate it renews, now superseded. */
+            previous: components["schemas"]["CertificateDetailResponse"];
+        };
         TransitionDateResponse: {
             /** @example 2018-09-15 */
             date: string | null;
@@ -1512,6 +2039,50 @@ export interface components {
             locale: "en" | "zh-CN";
             notes?: Record<string, never>;
         };
+        RequirementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            buyerId: string;
+            /** @example ISO 9001 */
+            standard: string;
+            /** @example industrial valves */
+            productCategory: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BuyerResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example DE */
+            country: string;
+            contactEmail: string | null;
+            /**
+             * @description The language of its evidence pack.
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description On single-buyer answers only. */
+            requirements?: components["schemas"]["RequirementResponse"][];
+        };
+        BuyerPage: {
+            items: components["schemas"]["BuyerResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
         UpdateBuyerDto: {
             /** @example Hansen Industrial GmbH */
             name?: string;
@@ -1577,6 +2148,116 @@ export interface components {
             plan?: string;
             notes?: Record<string, never>;
         };
+        AgreementProgress: {
+            done: number;
+            /** @description Leaves out skipped milestones. */
+            total: number;
+            skipped: number;
+        };
+        MilestoneResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agreementId: string;
+            name: string;
+            /** @enum {string} */
+            owner: "trader" | "factory";
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            completedOn: string | null;
+            /** @enum {string} */
+            status: "pending" | "done" | "skipped";
+            /** @description Days from today (organization timezone) to dueOn; negative once overdue; null unless pending. */
+            daysLeft: number | null;
+            overdue: boolean;
+            /** @description Days the plan allows for this step. */
+            plannedDays: number;
+            position: number;
+            templateKey: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AtRiskReasonResponse: {
+            /** @enum {string} */
+            code: "MILESTONE_OVERDUE" | "PLAN_CANNOT_FIT";
+            message: string;
+            /**
+             * Format: uuid
+             * @description MILESTONE_OVERDUE
+             */
+            milestoneId?: string;
+            /** @description MILESTONE_OVERDUE */
+            overdueCount?: number;
+            /**
+             * Format: date
+             * @description PLAN_CANNOT_FIT
+             */
+            projectedFinishOn?: string;
+            /** @description PLAN_CANNOT_FIT */
+            daysLate?: number;
+        };
+        AgreementWarningResponse: {
+            /** @enum {string} */
+            code: "TARGET_TOO_SOON" | "TARGET_TOO_LATE" | "PLAN_BREAKS_PRECONDITION";
+            /** @enum {string} */
+            field: "targetOn" | "plan";
+            message: string;
+            /** @description PLAN_BREAKS_PRECONDITION: the rule it breaks. */
+            rule?: string;
+            /** @description PLAN_BREAKS_PRECONDITION: the message in Chinese. */
+            messageZh?: string;
+        };
+        AgreementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            factoryId: string | null;
+            /** @enum {string} */
+            kind: "certification_cooperation" | "scope_expansion" | "audit_disclosure";
+            title: string;
+            standards: string[];
+            productCategories: string[];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            targetOn: string;
+            /** @enum {string} */
+            status: "draft" | "negotiating" | "signed" | "in_progress" | "certified" | "terminated" | "lapsed";
+            /** @description Where a person may move it next (PATCH status). */
+            allowedNextStatuses: ("draft" | "negotiating" | "signed" | "in_progress" | "certified" | "terminated" | "lapsed")[];
+            notes: string | null;
+            /** @description The plan template id. */
+            plan: string | null;
+            /** Format: uuid */
+            certificateId: string | null;
+            progress: components["schemas"]["AgreementProgress"];
+            nextMilestone: components["schemas"]["MilestoneResponse"] | null;
+            atRisk: boolean;
+            atRiskReason: components["schemas"]["AtRiskReasonResponse"] | null;
+            /** @description Target outside 3 to 6 months, or a plan that breaks a certification rule (CNCA). */
+            warnings: components["schemas"]["AgreementWarningResponse"][];
+            /** @description The plan in order of due date (single agreement answers only). */
+            milestones?: components["schemas"]["MilestoneResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AgreementPage: {
+            items: components["schemas"]["AgreementResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
         UpdateAgreementDto: {
             title?: string;
             standards?: string[];
@@ -1596,6 +2277,18 @@ export interface components {
             notes?: Record<string, never>;
             /** @description The certificate the agreement produced; only once it is certified. null unlinks. */
             certificateId?: Record<string, never> | null;
+        };
+        MilestonePage: {
+            items: components["schemas"]["MilestoneResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
         };
         CreateMilestoneDto: {
             /** @example Supplier audit of the paint shop */
@@ -1627,11 +2320,285 @@ export interface components {
              */
             completedOn?: Record<string, never> | null;
         };
+        PlanStepOffset: {
+            months: number;
+            days: number;
+        };
+        PlanTemplateStepResponse: {
+            /** @example gap_assessment */
+            key: string;
+            name: string;
+            /** @enum {string} */
+            owner: "trader" | "factory";
+            /** @description Calendar months, then days, after startsOn. */
+            offset: components["schemas"]["PlanStepOffset"];
+            /**
+             * Format: date
+             * @description With ?startsOn only.
+             */
+            dueOn?: string;
+            /** @description With ?startsOn only. */
+            plannedDays?: number;
+        };
+        PlanTemplateResponse: {
+            /** @example iso9001-standard */
+            id: string;
+            name: string;
+            description: string;
+            /** @description The default targetOn is startsOn plus this many months. */
+            months: number;
+            /**
+             * Format: date
+             * @description With ?startsOn only.
+             */
+            targetOn?: string;
+            milestones: components["schemas"]["PlanTemplateStepResponse"][];
+        };
+        PlanTemplateListResponse: {
+            items: components["schemas"]["PlanTemplateResponse"][];
+        };
+        GapResponse: {
+            /** @enum {string} */
+            rule: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding";
+            /** Format: uuid */
+            buyerId: string;
+            /** Format: uuid */
+            requirementId: string;
+            /**
+             * Format: uuid
+             * @description null: own.
+             */
+            factoryId: string | null;
+            standard: string;
+            productCategory: string;
+            /** Format: uuid */
+            certificateId: string | null;
+            /** @description One plain sentence. */
+            explanation: string;
+        };
+        GapPage: {
+            items: components["schemas"]["GapResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
+        CoverageBuyer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example DE */
+            country: string;
+        };
+        CoveringCertificate: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            holder: "factory" | "own";
+            /** Format: uuid */
+            factoryId: string | null;
+            factoryName: string | null;
+            standard: string;
+            certificateNumber: string;
+            /** Format: date */
+            expiresOn: string;
+            /** Format: date */
+            nextSurveillanceAuditOn: string | null;
+            status: string;
+            /** @enum {string} */
+            verification: "verified" | "unverified" | "pending_registry" | "failed";
+        };
+        RequirementCoverage: {
+            /** Format: uuid */
+            requirementId: string;
+            standard: string;
+            productCategory: string;
+            /** @enum {string} */
+            status: "covered" | "covered_with_gaps" | "not_covered";
+            certificate: components["schemas"]["CoveringCertificate"] | null;
+            gaps: components["schemas"]["GapResponse"][];
+        };
+        CoverageResponse: {
+            buyer: components["schemas"]["CoverageBuyer"];
+            /**
+             * Format: date
+             * @description Today in the organization's timezone.
+             */
+            today: string;
+            /** @description Certificates expiring within this many days count as gaps. */
+            horizonDays: number;
+            requirements: components["schemas"]["RequirementCoverage"][];
+        };
+        EvidenceOrganization: {
+            name: string;
+        };
+        EvidenceBuyer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example DE */
+            country: string;
+            contactEmail: string | null;
+        };
+        EvidenceStanding: {
+            /** @description Approved, conditional or not approved, in the buyer's language. */
+            status: string;
+            explanation: string;
+        };
+        EvidenceAuditSection: {
+            title: string;
+            score: number | null;
+        };
+        EvidenceFinding: {
+            /** @enum {string} */
+            severity: "major" | "minor" | "observation";
+            clause: string | null;
+            description: string;
+            /** @enum {string} */
+            status: "open" | "action_proposed" | "verified_closed";
+            /** Format: date */
+            dueOn: string | null;
+            /** Format: date */
+            closedOn: string | null;
+        };
+        EvidenceAudit: {
+            /** Format: uuid */
+            factoryId: string;
+            /** Format: date */
+            auditedOn: string;
+            auditor: string;
+            auditorOrganization: string | null;
+            /** @enum {string} */
+            kind: "on_site" | "remote" | "document_review";
+            standards: string[];
+            processes: string[];
+            overallScore: number | null;
+            sections: components["schemas"]["EvidenceAuditSection"][];
+            findings: components["schemas"]["EvidenceFinding"][];
+        };
+        EvidenceMaker: {
+            /** Format: uuid */
+            factoryId: string;
+            name: string;
+            nameEn: string | null;
+            country: string;
+            city: string | null;
+            productCategories: string[];
+            standing: components["schemas"]["EvidenceStanding"] | null;
+            latestAudit: components["schemas"]["EvidenceAudit"] | null;
+        };
+        EvidenceVerification: {
+            method: string;
+            result: string;
+            /** Format: date */
+            checkedOn: string;
+        };
+        EvidenceDocument: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            contentType: string;
+        };
+        EvidenceCertificate: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            holder: "factory" | "own";
+            /** Format: uuid */
+            factoryId: string | null;
+            factoryName: string | null;
+            standard: string;
+            certificateNumber: string;
+            /** Format: date */
+            expiresOn: string;
+            /** Format: date */
+            nextSurveillanceAuditOn: string | null;
+            status: string;
+            /** @enum {string} */
+            verification: "verified" | "unverified" | "pending_registry" | "failed";
+            certificationBody: string;
+            accreditationBody: string | null;
+            scope: string;
+            sites: string[];
+            productCategories: string[];
+            /** Format: date */
+            issuedOn: string;
+            /** @description The holder's name as printed on the certificate (the trader's own name for its own certificate). */
+            holderName: string;
+            holderNameEn: string | null;
+            /** @description The latest check of the certificate, or null when it was never checked. */
+            latestVerification: components["schemas"]["EvidenceVerification"] | null;
+            /** @description The certificate's own file (newest version), attached to the PDF pack. */
+            document: components["schemas"]["EvidenceDocument"] | null;
+        };
+        EvidenceItem: {
+            /** Format: uuid */
+            requirementId: string;
+            standard: string;
+            productCategory: string;
+            /** @enum {string} */
+            status: "covered" | "covered_with_gaps" | "not_covered";
+            certificate: components["schemas"]["EvidenceCertificate"] | null;
+            /** @description The cooperation agreement, scope expansion or audit disclosure that backs the certificate. */
+            backing: components["schemas"]["CertificateBackingResponse"][];
+            gaps: components["schemas"]["GapResponse"][];
+            /** @description For the buyer, in its language: what the trader does where the certificate falls short; never a rule id. */
+            notes: string[];
+        };
+        EvidencePack: {
+            /**
+             * @description The buyer's language: every sentence of the pack is in it.
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
+            organization: components["schemas"]["EvidenceOrganization"];
+            buyer: components["schemas"]["EvidenceBuyer"];
+            /** Format: date */
+            generatedOn: string;
+            /** @description The product categories the buyer's requirements name. */
+            productCategories: string[];
+            makers: components["schemas"]["EvidenceMaker"][];
+            items: components["schemas"]["EvidenceItem"][];
+        };
         BulkVerifyDto: {
             /** @description Certificates to verify (at most 1000) */
             certificateIds?: string[];
             /** @description Every current certificate of the organization */
             all?: boolean;
+        };
+        VerifyBatchSummaryResponse: {
+            total: number;
+            checked: number;
+            skipped: number;
+            failed: number;
+            /**
+             * @description Checks by result.
+             * @example {
+             *       "confirmed": 12,
+             *       "not_found": 1
+             *     }
+             */
+            byResult: {
+                [key: string]: number;
+            };
+        };
+        BulkVerificationResponse: {
+            jobId: string;
+            /**
+             * @description BullMQ's state of the batch: `waiting-children` while certificates are checked.
+             * @example waiting-children
+             */
+            state: string;
+            total: number;
+            /** @description Certificates finished (checked, skipped or failed after retries). */
+            done: number;
+            summary: components["schemas"]["VerifyBatchSummaryResponse"] | null;
+            failedReason: string | null;
         };
         CreateVerificationDto: {
             /** @enum {string} */
@@ -1647,6 +2614,72 @@ export interface components {
             evidenceUrl?: Record<string, never> | null;
             notes?: Record<string, never> | null;
         };
+        RecordedVerificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificateId: string;
+            /** @enum {string} */
+            method: "iaf_certsearch" | "cnca" | "certification_body_registry" | "manual";
+            /** @enum {string} */
+            result: "confirmed" | "not_found" | "mismatch" | "suspended" | "withdrawn";
+            /** Format: date */
+            checkedOn: string;
+            evidenceUrl: string | null;
+            notes: string | null;
+            /**
+             * @description Who checked: a person or a registry.
+             * @example manual
+             */
+            source: string;
+            registryReference: string | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            verification: components["schemas"]["CertificateVerificationSummaryResponse"];
+        };
+        VerificationRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificateId: string;
+            /** @enum {string} */
+            method: "iaf_certsearch" | "cnca" | "certification_body_registry" | "manual";
+            /** @enum {string} */
+            result: "confirmed" | "not_found" | "mismatch" | "suspended" | "withdrawn";
+            /** Format: date */
+            checkedOn: string;
+            evidenceUrl: string | null;
+            notes: string | null;
+            /**
+             * @description Who checked: a person or a registry.
+             * @example manual
+             */
+            source: string;
+            registryReference: string | null;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VerificationRecordPage: {
+            items: components["schemas"]["VerificationRecordResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
+        RegistryVerificationResponse: {
+            /** @description One check per registry asked. */
+            verifications: components["schemas"]["VerificationRecordResponse"][];
+            verification: components["schemas"]["CertificateVerificationSummaryResponse"];
+        };
         CreateAuditDto: {
             /** @enum {string} */
             kind: "surveillance" | "recertification";
@@ -1656,6 +2689,55 @@ export interface components {
              */
             auditedOn: string;
             notes?: Record<string, never> | null;
+        };
+        CertificationAuditResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificateId: string;
+            /** @enum {string} */
+            kind: "surveillance" | "recertification";
+            /** Format: date */
+            auditedOn: string;
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CertificationAuditPage: {
+            items: components["schemas"]["CertificationAuditResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
+        SignalListItem: {
+            /** @enum {string} */
+            id: "validity_too_long" | "issued_in_future" | "edition_not_certifiable" | "accreditation_body_not_iaf_mla" | "certification_body_accreditation_withdrawn" | "number_used_by_another_holder" | "number_exists_in_another_organization" | "scope_misses_factory_products" | "surveillance_overdue" | "trading_scope_offered_as_production";
+            /** @description Why, in one sentence: a reason to check, never a verdict. */
+            explanation: string;
+            /** Format: uuid */
+            certificateId: string;
+            /** Format: uuid */
+            factoryId: string | null;
+            standard: string;
+            certificateNumber: string;
+        };
+        SignalPage: {
+            items: components["schemas"]["SignalListItem"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
         };
         LocalizedTextResponse: {
             en: string;
@@ -1809,25 +2891,6 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        StandingExplanation: {
-            /** @example Conditional: a major finding (clause 8.4) is open, with its corrective action due on 2026-12-10. */
-            en: string;
-            /** @example 有条件批准：一项严重不符合项（条款 8.4）尚未关闭，整改期限为 2026-12-10。 */
-            "zh-CN": string;
-        };
-        FactoryStandingResponse: {
-            /** @enum {string} */
-            status: "approved" | "conditional" | "not_approved";
-            /** @example 72 */
-            score: number;
-            /**
-             * @description Which rule decided the status
-             * @example major_finding_open
-             */
-            reason: string;
-            explanation: components["schemas"]["StandingExplanation"];
-            latestAuditId: string | null;
-        };
         UpdateSupplierAuditDto: {
             /** @example 2026-11-10 */
             auditedOn?: string;
@@ -1914,6 +2977,45 @@ export interface components {
             /** @example 已对电镀外包方完成评价并纳入合格供方名录；每批外包件到货检验镀层厚度。 */
             correctiveAction: string;
         };
+        DuplicateFlagResponse: {
+            /** @description The same file (by SHA-256) is attached for another holder: a sign of a borrowed certificate. */
+            flagged: boolean;
+            /** @description Another organization has it; nothing else about it is told. */
+            otherOrganization: boolean;
+            /** @description Certificates of another holder in the organization with the same file (empty for a factory manager). */
+            otherHolderCertificateIds: string[];
+        };
+        DocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            certificateId: string | null;
+            /** Format: uuid */
+            submissionId: string | null;
+            /** Format: uuid */
+            auditId: string | null;
+            /** Format: uuid */
+            findingId: string | null;
+            /** @example certificate.pdf */
+            fileName: string;
+            /**
+             * @description Detected from the bytes.
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /** @description Bytes. */
+            size: number;
+            sha256: string;
+            /** @description Versions of the same holder count from 1. */
+            version: number;
+            /** Format: uuid */
+            uploadedById: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example /api/v1/documents/3f1c… */
+            downloadUrl: string;
+            duplicate: components["schemas"]["DuplicateFlagResponse"];
+        };
         ReviewFindingDto: {
             /** @example Evaluation record and three incoming inspection reports seen. */
             note?: Record<string, never>;
@@ -1922,14 +3024,9 @@ export interface components {
             /** @example Evaluation record and three incoming inspection reports seen. */
             note?: Record<string, never>;
         };
-        AcknowledgeReminderDto: {
-            /** @example Recertification audit booked for 2027-01-12 */
-            note: string;
-            /**
-             * @description Repeats and escalations of this notice stay quiet until this day (inclusive)
-             * @example 2027-01-12
-             */
-            quietUntil: string;
+        DocumentListResponse: {
+            /** @description Every version, newest first. */
+            items: components["schemas"]["DocumentResponse"][];
         };
         ReminderAcknowledgementResponse: {
             id: string;
@@ -1946,6 +3043,68 @@ export interface components {
             via: "app" | "link";
             createdAt: string;
         };
+        ReminderResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example certificate_expiring */
+            kind: string;
+            /** @description One reminder per notice, threshold and recipient. */
+            dedupeKey: string;
+            /** @example certificate */
+            subjectType: string;
+            subjectId: string;
+            /** Format: uuid */
+            factoryId: string | null;
+            /** @example zhang.min@trader.example */
+            recipient: string;
+            /** @example zh-CN */
+            locale: string;
+            /** @description Sent to every admin because it stayed overdue. */
+            escalated: boolean;
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description The scan day that created it.
+             */
+            scanOn: string;
+            /** @enum {string} */
+            state: "pending" | "sent" | "failed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            messageId: string | null;
+            /** @description What the notice said (the subject's fields at the time). */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** @description In lists: who said "we are on it" for this notice, and until when it stays quiet */
+            acknowledgement?: components["schemas"]["ReminderAcknowledgementResponse"] | null;
+        };
+        ReminderPage: {
+            items: components["schemas"]["ReminderResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
+        AcknowledgeReminderDto: {
+            /** @example Recertification audit booked for 2027-01-12 */
+            note: string;
+            /**
+             * @description Repeats and escalations of this notice stay quiet until this day (inclusive)
+             * @example 2027-01-12
+             */
+            quietUntil: string;
+        };
         AcknowledgeByLinkDto: {
             /** @description The token of the link mailed in the digest */
             token: string;
@@ -1956,6 +3115,62 @@ export interface components {
              * @example 2027-01-12
              */
             quietUntil?: string;
+        };
+        ScanResponse: {
+            /** Format: date */
+            scanOn: string;
+            /** @description Reminder rows (one per notice and recipient) this scan created. */
+            created: number;
+            /** @description Digests the mail server accepted during this request. */
+            digestsSent: number;
+            /** @description Digests refused for now; they are retried with backoff. */
+            digestsRetrying: number;
+        };
+        ReminderPolicyResponse: {
+            /**
+             * @description days before a due date
+             * @example [
+             *       90,
+             *       60,
+             *       30,
+             *       14,
+             *       7,
+             *       1
+             *     ]
+             */
+            thresholdsDays: number[];
+            /**
+             * @description local hour (0-23) the digests go out
+             * @example 9
+             */
+            sendHour: number;
+            /**
+             * @description The organization's timezone
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * @description The organization's language
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
+            /**
+             * @description days after expiry when every admin is told
+             * @example 7
+             */
+            escalateAfterDays: number;
+            /**
+             * @description overdue notices repeat every this many days
+             * @example 7
+             */
+            overdueRepeatDays: number;
+            /**
+             * @description Who hears of a notice about a factory nobody looks after: the admins, or every admin and member
+             * @enum {string}
+             */
+            unassignedRecipients: "admins" | "everyone";
+            /** @description True while the organization uses the shipped default. */
+            isDefault: boolean;
         };
         UpdateReminderPolicyDto: {
             /**
@@ -2063,6 +3278,68 @@ export interface components {
             /** Format: date-time */
             committedAt: string | null;
         };
+        CalendarFeedResponse: {
+            /**
+             * @description The private iCalendar feed: whoever has the URL sees the events, so keep it to yourself
+             * @example https://certpact.example/api/v1/calendar-feeds/3nq…x8.ics
+             */
+            url: string;
+            /**
+             * Format: date-time
+             * @description When this URL was made
+             */
+            createdAt: string;
+        };
+        HealthIndicatorResponse: {
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok" | "error" | "shutting_down";
+            /**
+             * @description The dependencies that are up.
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info: {
+                [key: string]: components["schemas"]["HealthIndicatorResponse"];
+            };
+            /**
+             * @description The dependencies that are down.
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            error: {
+                [key: string]: components["schemas"]["HealthIndicatorResponse"];
+            };
+            /**
+             * @description Every dependency.
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorResponse"];
+            };
+        };
         InviteFactoryManagerDto: {
             /** @example chen.jie@valves.example */
             email: string;
@@ -2139,6 +3416,56 @@ export interface components {
             nextSurveillanceAuditOn?: string;
             /** @description A word for the reviewer */
             note?: string;
+        };
+        SubmissionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "new_certificate" | "renewal" | "status_change" | "surveillance_audit";
+            /** @enum {string} */
+            status: "pending_review" | "approved" | "rejected";
+            /** Format: uuid */
+            factoryId: string | null;
+            /**
+             * Format: uuid
+             * @description The certificate it renews or changes (null for a new certificate).
+             */
+            certificateId: string | null;
+            /** @description The proposed certificate fields, status or audit date, as submitted. */
+            proposal: {
+                [key: string]: unknown;
+            };
+            note: string | null;
+            /** Format: uuid */
+            submittedById: string | null;
+            /** Format: uuid */
+            decidedById: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            rejectionReason: string | null;
+            /**
+             * Format: uuid
+             * @description The certificate created or changed by the approval.
+             */
+            resultCertificateId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The attached documents (single submission answers only). */
+            documents?: components["schemas"]["DocumentResponse"][];
+        };
+        SubmissionPage: {
+            items: components["schemas"]["SubmissionResponse"][];
+            /**
+             * @description Items matching the filters, across all pages.
+             * @example 120
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
         };
         RejectSubmissionDto: {
             /** @example The scan is unreadable; please upload the certificate again. */
@@ -2324,11 +3651,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page as JSON, or the whole list as a csv or xlsx file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2345,7 +3704,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2366,7 +3745,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2386,7 +3794,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2407,7 +3844,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedUserResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2426,7 +3901,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2447,7 +3951,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignupResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2468,7 +4001,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2489,7 +4051,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2506,7 +4088,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2521,11 +4123,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2547,11 +4186,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page as JSON, or the whole list as a csv or xlsx file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FactoryPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2572,7 +4243,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FactoryResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2591,7 +4300,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FactoryResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2606,11 +4344,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2633,7 +4408,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FactoryResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2659,11 +4481,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page as JSON, or the whole list as a csv or xlsx file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificatePage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2684,7 +4538,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateDetailResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2703,7 +4604,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateDetailResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2718,11 +4648,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2745,7 +4712,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateDetailResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2768,7 +4782,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RenewedCertificateResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2787,6 +4848,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StandardListResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2809,7 +4888,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BuyerPage"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2830,7 +4938,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BuyerResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2849,7 +4995,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BuyerResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2864,11 +5039,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2891,7 +5094,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BuyerResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2910,7 +5160,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementResponse"][];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2933,7 +5212,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2952,7 +5278,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequirementResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2967,11 +5322,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2994,11 +5377,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page as JSON, or the whole list as a csv or xlsx file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgreementPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3019,7 +5434,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgreementResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3038,7 +5491,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgreementResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3061,7 +5543,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgreementResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3082,11 +5611,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page as JSON, or the whole list as a csv or xlsx file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MilestonePage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3109,7 +5679,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3124,11 +5741,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3151,7 +5805,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3171,7 +5872,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanTemplateListResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3194,12 +5924,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page as JSON, or the whole list as a csv or xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GapPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The report ran past its time limit; retry after the Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3214,12 +5984,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The report ran past its time limit; retry after the Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3234,12 +6041,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The PDF by default; the same content as JSON with `Accept: application/json` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/json": components["schemas"]["EvidencePack"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The report ran past its time limit; retry after the Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3260,7 +6106,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulkVerificationResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not available now: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3279,7 +6163,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulkVerificationResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not available now: retry after the `Retry-After` header */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3301,7 +6223,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationRecordPage"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3324,7 +6284,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordedVerificationResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3343,7 +6341,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistryVerificationResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An upstream registry failed to answer */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3365,7 +6401,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationAuditPage"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3388,7 +6462,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationAuditResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3400,7 +6512,7 @@ export interface operations {
                 certificateId?: string;
                 /** @description A factory id, or `own` for the trader's own certificates */
                 factoryId?: string;
-                signal?: "validity_too_long" | "issued_in_future" | "edition_not_certifiable" | "accreditation_body_not_iaf_mla" | "number_used_by_another_holder" | "number_exists_in_another_organization" | "scope_misses_factory_products" | "surveillance_overdue" | "trading_scope_offered_as_production";
+                signal?: "validity_too_long" | "issued_in_future" | "edition_not_certifiable" | "accreditation_body_not_iaf_mla" | "certification_body_accreditation_withdrawn" | "number_used_by_another_holder" | "number_exists_in_another_organization" | "scope_misses_factory_products" | "surveillance_overdue" | "trading_scope_offered_as_production";
             };
             header?: never;
             path?: never;
@@ -3408,12 +6520,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalPage"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The report ran past its time limit; retry after the Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3432,6 +6590,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChecklistTemplateResponse"][];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3456,6 +6632,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3483,6 +6695,42 @@ export interface operations {
                     "application/json": components["schemas"]["AuditResponse"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     AuditsController_standingOf: {
@@ -3504,6 +6752,33 @@ export interface operations {
                     "application/json": components["schemas"]["FactoryStandingResponse"];
                 };
             };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     AuditsController_get: {
@@ -3523,6 +6798,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3548,6 +6850,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3581,6 +6928,60 @@ export interface operations {
                     "application/json": components["schemas"]["AuditResponse"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file or body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     AuditsController_findingsOf: {
@@ -3600,6 +7001,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FindingResponse"][];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3627,6 +7055,51 @@ export interface operations {
                     "application/json": components["schemas"]["FindingResponse"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     FindingsController_list: {
@@ -3652,6 +7125,33 @@ export interface operations {
                     "application/json": components["schemas"]["FindingPage"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     FindingsController_get: {
@@ -3671,6 +7171,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3698,6 +7225,51 @@ export interface operations {
                     "application/json": components["schemas"]["FindingResponse"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     FindingsController_propose: {
@@ -3721,6 +7293,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3751,7 +7368,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file or body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3776,6 +7458,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FindingResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3803,6 +7530,51 @@ export interface operations {
                     "application/json": components["schemas"]["FindingResponse"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     DocumentsController_list: {
@@ -3820,7 +7592,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentListResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3849,7 +7650,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file or body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3864,11 +7721,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3889,11 +7778,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page as JSON, or the whole list as a csv or xlsx file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReminderPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3920,6 +7841,42 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderAcknowledgementResponse"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     RemindersController_acknowledgeByLink: {
@@ -3943,6 +7900,42 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderAcknowledgementResponse"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No longer valid (expired or revoked) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     RemindersController_scan: {
@@ -3958,7 +7951,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScanResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3977,7 +7990,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReminderResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3994,7 +8045,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReminderPolicyResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4015,7 +8086,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReminderPolicyResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4089,6 +8189,33 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ImportsController_create: {
@@ -4112,12 +8239,67 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The preview */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description A large file, queued: follow GET /imports/{id} until its state is ready */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file or body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4141,6 +8323,33 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResponse"];
                 };
             };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ImportsController_commit: {
@@ -4162,6 +8371,147 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResponse"];
                 };
             };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -4177,7 +8527,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description A dependency is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
         };
     };
@@ -4200,7 +8561,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedInvitationResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4221,7 +8629,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4244,7 +8699,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionPage"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4263,7 +8747,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4282,7 +8795,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentListResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4311,7 +8853,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file or body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4330,7 +8937,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4353,7 +9007,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4374,6 +9075,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ShareLinkResponse"][];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4401,6 +9129,42 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedShareLinkResponse"];
                 };
             };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ShareLinksController_visits: {
@@ -4420,6 +9184,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ShareLinkVisitResponse"][];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4443,6 +9234,33 @@ export interface operations {
                     "application/json": components["schemas"]["ShareLinkResponse"];
                 };
             };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ShareLinksController_shared: {
@@ -4464,19 +9282,23 @@ export interface operations {
                     "application/json": components["schemas"]["SharedEvidenceResponse"];
                 };
             };
-            /** @description No such link */
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description The link was revoked or has expired */
+            /** @description No longer valid (expired or revoked) */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4496,14 +9318,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
-            /** @description The link was revoked or has expired */
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No longer valid (expired or revoked) */
             410: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

@@ -9,6 +9,7 @@ import { useStandards } from '../certificates/api';
 import { saveForm } from '../shell/forms';
 import { DataTable } from '../shell/Table';
 import { ErrorAlert, PageTitle, QueryView, Tag } from '../shell/ui';
+import { ShareLinksSection } from '../share-links/ShareLinksSection';
 import { downloadEvidencePack, useAddRequirement, useBuyer, useCoverage } from './api';
 
 function RequirementForm({ buyerId }: { buyerId: string }) {
@@ -79,6 +80,9 @@ function BuyerView({ buyer }: { buyer: Buyer }) {
         <Title order={2} size="h3" mb="xs">{t('buyer.addRequirement')}</Title>
         <RequirementForm buyerId={buyer.id} />
       </Card>
+      <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
+        <ShareLinksSection buyerId={buyer.id} />
+      </div>
     </>
   );
 }

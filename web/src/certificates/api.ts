@@ -43,9 +43,9 @@ export function useStandards() {
 
 export function useCertificateDocuments(id: string) {
   return useApiQuery(['certificate', id, 'documents'], () =>
-    unwrap<DocumentFile[] | Page<DocumentFile>>(
+    unwrap<{ items: DocumentFile[] }>(
       api.GET('/api/v1/certificates/{id}/documents', { params: { path: { id } } }),
-    ).then((answer) => (Array.isArray(answer) ? answer : answer.items)),
+    ).then((answer) => answer.items),
   );
 }
 

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAgreements } from '../agreements/api';
+import { AuditsSection } from '../audits/AuditsSection';
 import { useSession } from '../auth/session';
 import { CertificateTable } from '../certificates/CertificateTable';
 import { useCertificates } from '../certificates/api';
@@ -67,6 +68,7 @@ export function FactoryPage() {
                 )}
               </QueryView>
             </section>
+            <AuditsSection factoryId={f.id} />
             <Grid>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <section>

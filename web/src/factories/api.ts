@@ -38,7 +38,7 @@ export function useUpdateFactory(id: string) {
 export function useInviteManager(factoryId: string) {
   return useApiMutation(
     (body: Schemas['InviteFactoryManagerDto']) =>
-      unwrap<{ id: string; email: string }>(
+      unwrap(
         api.POST('/api/v1/factories/{id}/invitations', { params: { path: { id: factoryId } }, body }),
       ),
     [['users']],

@@ -6,6 +6,8 @@ import { useAgreements } from '../agreements/api';
 import { useMilestoneName } from '../agreements/MilestoneTimeline';
 import { useSession } from '../auth/session';
 import { useCertificates } from '../certificates/api';
+import { FindingRow } from '../audits/AuditPage';
+import { useFindings } from '../audits/api';
 import { useFactory } from '../factories/api';
 import { Empty, PageTitle, QueryView, StatusBadge, Tag } from '../shell/ui';
 
@@ -34,6 +36,7 @@ export function PortalHome() {
   const certificates = useCertificates({ pageSize: 100 });
   const agreements = useAgreements({ pageSize: 50 });
   const milestoneName = useMilestoneName();
+  const findings = useFindings({});
   return (
     <>
       <PageTitle>{factory.data?.name ?? t('portal.title')}</PageTitle>
@@ -69,6 +72,22 @@ export function PortalHome() {
                 </Card>
               ))}
             </Stack>
+          );
+        }}
+      </QueryView>
+      <QueryView query={findings}>
+        {(page) => {
+          const unanswered = page.items.filter((f) => f.status !== 'verified_closed');
+          if (unanswered.length === 0) return null;
+          return (
+            <>
+              <Title order={2} size="h3" mt="lg" mb="xs">{t('portal.findings')}</Title>
+              <Stack gap="sm">
+                {unanswered.map((f) => (
+                  <FindingRow key={f.id} finding={f} />
+                ))}
+              </Stack>
+            </>
           );
         }}
       </QueryView>

@@ -107,6 +107,12 @@ const CERTIFICATE_COLORS: Record<string, string> = {
   ended: 'gray',
   overdue: 'red',
   atRisk: 'orange',
+  open: 'orange',
+  action_proposed: 'blue',
+  verified_closed: 'green',
+  conditional: 'orange',
+  not_approved: 'red',
+  revoked: 'gray',
 };
 
 /** A badge with a coloured dot and text in the body colour: readable (WCAG AA contrast). */

@@ -26,9 +26,9 @@ export function useSubmission(id: string | undefined) {
 
 export function useSubmissionDocuments(id: string) {
   return useApiQuery(['submission', id, 'documents'], () =>
-    unwrap<DocumentFile[] | Page<DocumentFile>>(
+    unwrap<{ items: DocumentFile[] }>(
       api.GET('/api/v1/submissions/{id}/documents', { params: { path: { id } } }),
-    ).then((answer) => (Array.isArray(answer) ? answer : answer.items)),
+    ).then((answer) => answer.items),
   );
 }
 

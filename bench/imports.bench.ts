@@ -1,0 +1,149 @@
+/**
+ * Importing 50,000 certificates (preview + commit, through ImportsService as the routes
+ * call it: the file is large, so a job reads it) against a baseline measured in the same
+ * run: the same rows inserted with one multi-row INSERT per 500 rows through the same
+ * driver. Also the peak memory of the process above its idle level during the import.
+ */
+import { Certificate } from '../src/certificates/certificate.entity';
+import { Transactions } from '../src/database/transactions';
+import { ImportsService } from '../src/imports/imports.service';
+import { UsersService } from '../src/users/users.service';
+import { signUp } from '../test/support/accounts';
+import { startApp } from '../test/support/app';
+import { createTestDatabase } from '../test/support/test-database';
+import type { BenchOptions, BenchReport } from './run';
+
+const HEADER = [
+  'Factory',
+  'Standard',
+  'Certificate number',
+  'Certification body',
+  'Scope',
+  'Product categories',
+  'Issued on',
+  'Expires on',
+  'Next surveillance audit on',
+];
+const STANDARDS = ['ISO 9001:2015', 'ISO 14001:2015', 'ISO 45001:2018'];
+
+function row(i: number, factories: number): string[] {
+  return [
+    `Bench Factory ${i % factories}`,
+    STANDARDS[i % STANDARDS.length],
+    `BENCH-${String(i).padStart(6, '0')}`,
+    i % 2 ? 'China Quality Certification Centre' : 'SGS-CSTC Standards Technical Services',
+    'Design and manufacture of industrial valves and pipe fittings',
+    'valves; pipe fittings',
+    '2025-03-01',
+    '2028-02-28',
+    '2026-02-15',
+  ];
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+export default async function bench(options: BenchOptions): Promise<BenchReport> {
+  const rows = Math.min(50_000, 50_000 * options.scale);
+  const factoryCount = 100;
+  const database = await createTestDatabase(options.database);
+  const t = await startApp({ database, env: { RUN_WORKER: 'true' } });
+  try {
+    const admin = await signUp(t);
+    for (let i = 0; i < factoryCount; i++) {
+      await t
+        .http()
+        .post('/api/v1/factories')
+        .set(admin.auth)
+        .send({ name: `Bench Factory ${i}`, country: 'VN' })
+        .expect(201);
+    }
+    const actor = await t.app.get(UsersService).findActor(admin.userId, admin.organizationId);
+    if (!actor) throw new Error('no actor');
+    const lines = [HEADER, ...Array.from({ length: rows }, (_, i) => row(i, factoryCount))];
+    const file = Buffer.from(`\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}`, 'utf8');
+
+    // Baseline: the same rows as entities, one multi-row INSERT per 500, in one transaction.
+    const baselineOrg = await signUp(t);
+    const factoryIds = (
+      (await t.http().get('/api/v1/factories?pageSize=200').set(admin.auth).expect(200)).body as {
+        items: { id: string; name: string }[];
+      }
+    ).items.reduce((map, f) => map.set(f.name, f.id), new Map<string, string>());
+    const transactions = t.app.get(Transactions);
+    const baselineStart = process.hrtime.bigint();
+    await transactions.run(async (manager) => {
+      const repo = manager.getRepository(Certificate);
+      for (let start = 0; start < rows; start += 500) {
+        const chunk = [];
+        for (let i = start; i < Math.min(rows, start + 500); i++) {
+          const cells = row(i, factoryCount);
+          chunk.push(
+            repo.create({
+              organizationId: baselineOrg.organizationId,
+              // Held by nobody: the baseline organization has no factories (no foreign key to satisfy).
+              factoryId: null,
+              standard: cells[1],
+              certificateNumber: cells[2],
+              certificationBody: cells[3],
+              accreditationBody: null,
+              scope: cells[4],
+              sites: [],
+              productCategories: ['valves', 'pipe fittings'],
+              iafCodes: [],
+              issuedOn: cells[6],
+              expiresOn: cells[7],
+              nextSurveillanceAuditOn: cells[8],
+              status: 'active',
+              createdById: baselineOrg.userId,
+            }),
+          );
+        }
+        await repo.insert(chunk);
+      }
+    });
+    const baselineMs = Number(process.hrtime.bigint() - baselineStart) / 1e6;
+    void factoryIds;
+
+    // The import, sampled for memory while it runs.
+    global.gc?.();
+    const idle = process.memoryUsage().rss;
+    let peak = idle;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const imports = t.app.get(ImportsService);
+    const previewStart = process.hrtime.bigint();
+    let preview = await imports.preview(actor, 'certificates', {
+      buffer: file,
+      originalname: 'bench.csv',
+    });
+    while (preview.state === 'queued' || preview.state === 'reading') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      preview = await imports.get(actor, preview.id);
+    }
+    const previewMs = Number(process.hrtime.bigint() - previewStart) / 1e6;
+    if (preview.state !== 'ready' || preview.counts.created !== rows)
+      throw new Error(
+        `preview ${preview.state}: ${JSON.stringify(preview.counts)} ${JSON.stringify(preview.failure)}`,
+      );
+    const previewPeak = peak;
+    const commitStart = process.hrtime.bigint();
+    const committed = await imports.commit(actor, preview.id);
+    const commitMs = Number(process.hrtime.bigint() - commitStart) / 1e6;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (committed.state !== 'committed') throw new Error('not committed');
+
+    const importMs = previewMs + commitMs;
+    return {
+      name: 'imports: 50,000 certificates',
+      lines: [
+        `rows: ${rows} certificates of ${factoryCount} factories, CSV of ${mb(file.length)}`,
+        `baseline (multi-row INSERT per 500 rows, one transaction): ${baselineMs.toFixed(0)} ms`,
+        `import: preview (job: parse, validate, match) ${previewMs.toFixed(0)} ms + commit (insert + audit events) ${commitMs.toFixed(0)} ms = ${importMs.toFixed(0)} ms`,
+        `ratio import / baseline: ${(importMs / baselineMs).toFixed(2)}x (commit alone ${(commitMs / baselineMs).toFixed(2)}x)`,
+        `memory: idle RSS ${mb(idle)}, peak ${mb(peak)}, peak above idle ${mb(peak - idle)} (during the preview ${mb(previewPeak - idle)})`,
+      ],
+    };
+  } finally {
+    await t.close();
+  }
+}

@@ -1,0 +1,31 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { withinMs } from '../queue/redis-patience';
+import { ImportErrors } from './imports.errors';
+import {
+  IMPORT_QUEUE,
+  ImportJobs,
+  ReadImportPayload,
+  readJobId,
+  readJobOptions,
+} from './imports.jobs';
+
+/** How long an upload waits for Redis to take its job before answering 503. */
+const QUEUE_ANSWER_MS = 3000;
+
+@Injectable()
+export class ImportQueue {
+  constructor(@InjectQueue(IMPORT_QUEUE) private readonly queue: Queue) {}
+
+  async enqueue(organizationId: string, importId: string): Promise<void> {
+    await withinMs(
+      this.queue.add(ImportJobs.read, { organizationId, importId } satisfies ReadImportPayload, {
+        ...readJobOptions,
+        jobId: readJobId(importId),
+      }),
+      QUEUE_ANSWER_MS,
+      () => ImportErrors.queueUnavailable(),
+    );
+  }
+}
