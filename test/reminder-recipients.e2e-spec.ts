@@ -89,8 +89,10 @@ describe('reminders: who looks after a factory', () => {
     const looked = await createFactory(t, admin, { name: 'Yuyao Valve', contactEmail: null });
     const alone = await createFactory(t, admin, { name: 'Cixi Pump', contactEmail: null });
     await setResponsible(admin, looked.id, [mei.userId]).expect(200);
+    // Issued recently, so no surveillance deadline (an admins-only kind) falls due.
     const expiring = await createCertificate(t, admin, {
       factoryId: looked.id,
+      issuedOn: '2026-12-01',
       expiresOn: '2027-03-02', // 30 days
       nextSurveillanceAuditOn: null,
     });
@@ -102,6 +104,7 @@ describe('reminders: who looks after a factory', () => {
     });
     const unassigned = await createCertificate(t, admin, {
       factoryId: alone.id,
+      issuedOn: '2026-12-01',
       expiresOn: '2027-03-02',
       nextSurveillanceAuditOn: null,
     });
@@ -152,5 +155,25 @@ describe('reminders: who looks after a factory', () => {
     await scan(admin);
     expect(smtp.digestsTo(member.email)[0].text).toContain(certificate.certificateNumber);
     expect(smtp.digestsTo(admin.email)[0].text).toContain(certificate.certificateNumber);
+  });
+
+  it("tells the factory's contact what to do, without the trader's escalation or links that need a login", async () => {
+    t.clock.set('2027-02-10T01:00:00Z');
+    const admin = await signUp(t);
+    const contact = `quality-${Date.now()}@valve.example`;
+    const factory = await createFactory(t, admin, { contactEmail: contact });
+    const overdue = await createCertificate(t, admin, {
+      factoryId: factory.id,
+      issuedOn: '2024-01-28',
+      expiresOn: '2027-01-27', // 14 days overdue: escalated
+      nextSurveillanceAuditOn: null,
+    });
+    await scan(admin);
+    const [adminMail] = smtp.digestsTo(admin.email);
+    expect(adminMail.text).toContain('[ESCALATED]');
+    const [contactMail] = smtp.digestsTo(contact);
+    expect(contactMail.text).toContain(overdue.certificateNumber);
+    for (const internal of ['ESCALATED', 'Escalated to every admin', '/acknowledge?token='])
+      expect(contactMail.text + contactMail.html).not.toContain(internal);
   });
 });

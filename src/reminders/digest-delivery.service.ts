@@ -89,6 +89,9 @@ export class DigestDeliveryService {
         publicUrl: this.app.publicUrl,
         items: rows.map((row) => {
           const daysLeft = daysUntil(first.scanOn, row.dueOn);
+          // Factory people are told what the factory must do, not the trader's escalation.
+          const external =
+            row.recipientRole === 'factory_contact' || row.recipientRole === 'factory_manager';
           const notice = {
             kind: row.kind,
             subjectType: row.subjectType,
@@ -96,7 +99,7 @@ export class DigestDeliveryService {
             factoryId: row.factoryId,
             dueOn: row.dueOn,
             daysLeft,
-            payload: row.payload,
+            payload: external ? { ...row.payload, escalated: false } : row.payload,
           };
           const source = this.sources.forKind(row.kind);
           const rendered: RenderedNotice = source
@@ -108,7 +111,7 @@ export class DigestDeliveryService {
           const ack = acknowledged.get(acknowledgedKey(row));
           return {
             ...notice,
-            escalated: row.escalated,
+            escalated: external ? false : row.escalated,
             rendered,
             // Only colleagues say "we are on it"; a factory contact's digest has no such link.
             ...(row.recipientUserId && row.recipientRole !== 'factory_manager'
