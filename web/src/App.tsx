@@ -9,6 +9,7 @@ import { RequireAuth, SessionProvider } from './auth/session';
 import { SignupPage } from './auth/SignupPage';
 import { AppRoutes } from './routes';
 import { SharedEvidencePage } from './share-links/SharedEvidencePage';
+import { AcknowledgeLinkPage } from './reminders/AcknowledgeLinkPage';
 import { PublicLayout, SignedInLayout } from './shell/Layout';
 
 const queryClient = new QueryClient({
@@ -42,6 +43,7 @@ export function App() {
                 <Route path="/signup" element={<SignupPage />} />
                 <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
                 <Route path="/shared/:token" element={<SharedEvidencePage />} />
+                <Route path="/acknowledge" element={<AcknowledgeLinkPage />} />
               </Route>
               <Route
                 element={
