@@ -257,6 +257,11 @@ export const en = {
     verificationDue: 'Certificates due for verification',
   },
   factory: {
+    responsible: 'Who looks after it',
+    responsiblePick: 'Colleagues who look after this factory',
+    responsibleHint: 'They receive its notices; admins hear of them only once escalated, or when nobody is chosen.',
+    responsibleNobody: 'Nobody yet: its notices go to the organization default.',
+    listSeparator: ', ',
     title: 'Factories',
     new: 'Add factory',
     name: 'Name',

@@ -259,6 +259,11 @@ export const zhCN: Catalog = {
     verificationDue: '需要核验的证书',
   },
   factory: {
+    responsible: '负责人',
+    responsiblePick: '负责这家工厂的同事',
+    responsibleHint: '他们会收到这家工厂的提醒；只有上报后，或没有指定负责人时，管理员才会收到。',
+    responsibleNobody: '尚未指定：这家工厂的提醒按组织的默认设置发送。',
+    listSeparator: '、',
     title: '工厂',
     new: '添加工厂',
     name: '名称',
