@@ -63,7 +63,7 @@ const WORDS = {
       `[certpact] ${n} ${n === 1 ? 'reminder' : 'reminders'} for ${org} (${on})`,
     intro: (n: number, org: string, on: string) =>
       `${n === 1 ? 'One thing needs' : `${n} things need`} attention for ${org}, as of ${on}. Most urgent first:`,
-    due: 'Due',
+    due: 'Due: ',
     escalated: 'ESCALATED',
     open: 'Open',
     acknowledge: 'We are on it (acknowledge)',
@@ -76,7 +76,8 @@ const WORDS = {
     subject: (n: number, org: string, on: string) => `[certpact] ${org} 有 ${n} 项提醒（${on}）`,
     intro: (n: number, org: string, on: string) =>
       `截至 ${on}，${org} 有 ${n} 项需要处理，按紧急程度排列：`,
-    due: '日期',
+    // Full-width colon among Chinese words, with no space after it.
+    due: '日期：',
     escalated: '已上报',
     open: '打开',
     acknowledge: '已在处理（确认）',
@@ -98,7 +99,7 @@ export function renderDigest(input: DigestInput): RenderedDigest {
   items.forEach((item, index) => {
     const mark = item.escalated ? `[${words.escalated}] ` : '';
     textLines.push(`${index + 1}. ${mark}${item.rendered.title}`);
-    textLines.push(`   ${words.due}: ${whenText(item.dueOn, item.daysLeft, input.locale)}`);
+    textLines.push(`   ${words.due}${whenText(item.dueOn, item.daysLeft, input.locale)}`);
     if (item.rendered.detail) textLines.push(`   ${item.rendered.detail}`);
     if (item.acknowledged) {
       const a = item.acknowledged;
@@ -125,7 +126,7 @@ export function renderDigest(input: DigestInput): RenderedDigest {
         : '';
       return (
         `<li style="margin-bottom:12px">${mark}<strong>${escapeHtml(item.rendered.title)}</strong><br>` +
-        `${escapeHtml(words.due)}: ${escapeHtml(whenText(item.dueOn, item.daysLeft, input.locale))}${detail}${acknowledged}<br>` +
+        `${escapeHtml(words.due)}${escapeHtml(whenText(item.dueOn, item.daysLeft, input.locale))}${detail}${acknowledged}<br>` +
         `<a href="${url}">${escapeHtml(words.open)}</a>${acknowledge}</li>`
       );
     })
