@@ -1,5 +1,6 @@
 import { AgreementReminderSource } from '../src/agreements/agreement-reminder.source';
 import { AgreementLapseStep } from '../src/agreements/agreement-lapse.step';
+import { Certificate } from '../src/certificates/certificate.entity';
 import { Transactions } from '../src/database/transactions';
 import { addFactoryManager, makeAgreement } from './factories/agreements';
 import { createCertificate, createFactory } from './factories';
@@ -177,6 +178,59 @@ describe('agreements and their certification plans', () => {
         standards: ['ISO 45001:2018'],
       });
       expect(usual.warnings).toEqual([]);
+    });
+
+    // CNCA-OHSMS-01:2026, 5.1.2 (4) and CNCA-QMS-01:2025, 5.1.2 (4): a year's wait after a
+    // suspension or revocation the factory caused
+    it('warns that a factory whose certificate was suspended within the year cannot apply yet', async () => {
+      const suspendedFactory = await newFactory(admin);
+      const certificate = await createCertificate(t, admin, {
+        factoryId: suspendedFactory,
+        standard: 'ISO 45001:2018',
+        status: 'suspended',
+        certificateNumber: 'OHS-SUSPENDED-1',
+      });
+      // the row's own change time says when the status was recorded (the database's clock)
+      await t.app.get(Transactions).run((manager) =>
+        manager
+          .createQueryBuilder()
+          .update(Certificate)
+          .set({ updatedAt: new Date('2027-01-20T04:00:00Z') })
+          .where('id = :id', { id: certificate.id })
+          .execute(),
+      );
+      const agreement = await create(admin, {
+        factoryId: suspendedFactory,
+        startsOn: '2027-02-01',
+        plan: 'standard-6m',
+        standards: ['ISO 45001:2018'],
+      });
+      expect(agreement.warnings).toEqual([
+        expect.objectContaining({
+          code: 'FACTORY_CANNOT_APPLY_YET',
+          field: 'factoryId',
+          rule: 'CNCA-OHSMS-01:2026, 5.1.2 (4)',
+        }),
+      ]);
+      expect(agreement.warnings[0].message).toContain(
+        'OHS-SUSPENDED-1 was recorded as suspended on 2027-01-20: if that was caused by the factory itself, it cannot apply for certification again before 2028-01-20',
+      );
+      expect(agreement.warnings[0].messageZh).toContain('2028-01-20 起方可再次申请认证');
+      // another standard's agreement with the same factory is not held back
+      const quality = await create(admin, {
+        factoryId: suspendedFactory,
+        startsOn: '2027-02-01',
+        plan: 'standard-6m',
+        standards: ['ISO 9001:2015'],
+      });
+      expect(quality.warnings).toEqual([]);
+      t.clock.set('2028-01-20T04:00:00Z');
+      const later = await t
+        .http()
+        .get(`/api/v1/agreements/${agreement.id}`)
+        .set(admin.auth)
+        .expect(200);
+      expect(later.body.warnings).toEqual([]);
     });
 
     it('accepts a target outside 3 to 6 months, with a warning', async () => {

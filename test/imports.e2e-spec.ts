@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { DataSource } from 'typeorm';
 import { startApp, TestApp } from './support/app';
 import { Account, signUp } from './support/accounts';
 import { asBuffer, csvRows } from './support/files';
@@ -327,6 +328,51 @@ describe('imports', () => {
     const expired = await commit(admin, old.id).expect(409);
     expect(expired.body).toMatchObject({ code: 'IMPORT.PREVIEW_EXPIRED' });
     expect(await factories(admin)).toHaveLength(1);
+  });
+
+  it('writes nothing when a commit fails half-way, and the preview stays committable', async () => {
+    const factory = await createFactory(t, admin, {
+      name: 'Doomed Works',
+      licenseNumber: null,
+      country: 'VN',
+    });
+    const result = await preview(
+      admin,
+      'certificates',
+      csv([
+        CERT_HEADER,
+        ['', 'ISO 9001:2015', 'HALF-1', 'CQC', 'Trading', '2025-03-01', '2028-02-28', ''],
+        [
+          'Doomed Works',
+          'ISO 9001:2015',
+          'HALF-2',
+          'CQC',
+          'Valves',
+          '2025-03-01',
+          '2028-02-28',
+          '',
+        ],
+      ]),
+    );
+    expect(result).toMatchObject({ valid: 2, created: 2 });
+    // The factory disappears behind the API's back (no audit event, so the preview is not stale).
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query(
+      dataSource.options.type === 'postgres'
+        ? 'DELETE FROM factories WHERE id = $1'
+        : 'DELETE FROM factories WHERE id = ?',
+      [factory.id],
+    );
+    const failed = await commit(admin, result.id).expect(404);
+    expect(failed.body).toMatchObject({ code: 'FACTORY.NOT_FOUND' });
+    expect(await certificates(admin)).toHaveLength(0);
+    const events = (
+      await t.http().get('/api/v1/audit-events?entityType=certificate').set(admin.auth).expect(200)
+    ).body as { items: unknown[] };
+    expect(events.items).toHaveLength(0);
+    const after = (await t.http().get(`/api/v1/imports/${result.id}`).set(admin.auth).expect(200))
+      .body as Preview;
+    expect(after.state).toBe('ready');
   });
 
   describe('bad input', () => {

@@ -79,6 +79,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/signup',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/accept-invitation',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
   'GET /api/v1/health',
   // A buyer's share link: no login by design; unknown tokens answer 404 (test/evidence-pack.e2e-spec.ts).
   'GET /api/v1/shared/:token',
@@ -106,6 +108,9 @@ const COVERED_ELSEWHERE = new Set([
   // Only a recipient of the notice may acknowledge it; another factory's manager gets 404
   // (test/reminder-acknowledge.e2e-spec.ts "lets only those who received the notice").
   'POST /api/v1/reminders/:id/acknowledge',
+  // Only ever the caller's own password, no id to reach for; changing it would end the
+  // session this walk uses (test/account-lifecycle.e2e-spec.ts changes a manager's too).
+  'POST /api/v1/auth/change-password',
   // Reads the agreement through the same scope as GET /agreements/:id (test/exports.e2e-spec.ts).
   'GET /api/v1/agreements/:id/milestones',
 ]);

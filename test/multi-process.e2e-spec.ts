@@ -138,6 +138,8 @@ describe('several API and worker processes on one database and one Redis', () =>
         token,
         makeCertificate({
           factoryId: factory.body.id,
+          // a 3-year certificate: no surveillance deadline (surveillance_deadline) before expiry
+          issuedOn: inDays(30 - 3 * 365),
           expiresOn: inDays(30),
           nextSurveillanceAuditOn: null,
         }),

@@ -77,6 +77,8 @@ describe('A token without an org claim is accepted', () => {
     await t.http().get('/api/v1/users').set(admin.auth).expect(200);
     for (const payload of [
       { sub: admin.userId },
+      { sub: admin.userId, org: admin.organizationId },
+      { sub: admin.userId, org: admin.organizationId, ver: '0' },
       { sub: admin.userId, org: '' },
       { sub: admin.userId, org: 42 },
       { org: admin.organizationId },

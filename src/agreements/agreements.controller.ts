@@ -45,6 +45,19 @@ export class AgreementsController {
     return id ? this.templates.find(id) : undefined;
   }
 
+  /** A single agreement's answer: its plan, and the checks that need its factory's certificates. */
+  private async single(actor: Actor, view: AgreementView): Promise<AgreementResponse> {
+    const [today, lapsedCertificates] = await Promise.all([
+      this.agreements.today(actor.organizationId),
+      this.agreements.lapsedCertificatesOf(actor.organizationId, view),
+    ]);
+    return toAgreementResponse(view, today, {
+      withMilestones: true,
+      template: this.templateOf(view),
+      lapsedCertificates,
+    });
+  }
+
   @Post()
   @ApiOperation({
     summary: 'Create a draft agreement; with `plan`, its milestones are scheduled from startsOn',
@@ -56,11 +69,7 @@ export class AgreementsController {
     @Body() body: CreateAgreementDto,
   ): Promise<AgreementResponse> {
     const view = await this.agreements.create(actor, body);
-    const today = await this.agreements.today(actor.organizationId);
-    return toAgreementResponse(view, today, {
-      withMilestones: true,
-      template: this.templateOf(view),
-    });
+    return this.single(actor, view);
   }
 
   @Get()
@@ -92,11 +101,7 @@ export class AgreementsController {
   @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AgreementResponse> {
     const view = await this.agreements.view(actor, id);
-    const today = await this.agreements.today(actor.organizationId);
-    return toAgreementResponse(view, today, {
-      withMilestones: true,
-      template: this.templateOf(view),
-    });
+    return this.single(actor, view);
   }
 
   @Patch(':id')
@@ -111,11 +116,7 @@ export class AgreementsController {
     @Body() body: UpdateAgreementDto,
   ): Promise<AgreementResponse> {
     const view = await this.agreements.update(actor, id, body);
-    const today = await this.agreements.today(actor.organizationId);
-    return toAgreementResponse(view, today, {
-      withMilestones: true,
-      template: this.templateOf(view),
-    });
+    return this.single(actor, view);
   }
 
   @Get(':id/milestones')

@@ -21,6 +21,7 @@ import { AgreementQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto
 import { agreementSnapshot, AgreementView, milestoneSnapshot } from './dto/agreement.response';
 import { Milestone } from './milestone.entity';
 import { defaultTargetOn, MilestoneOwner, schedulePlan } from './plan-schedule';
+import type { LapsedCertificate } from './plan-preconditions';
 import { PlanTemplates } from './plan-templates';
 
 interface RawMilestone {
@@ -87,6 +88,29 @@ export class AgreementsService {
     if (!agreement) return null;
     if (actor.role === 'factory_manager' && agreement.factoryId !== actor.factoryId) return null;
     return agreement;
+  }
+
+  /**
+   * The agreement's factory's suspended or withdrawn certificates, each with the day (in
+   * the organization's timezone) its status was last recorded, for the CNCA one-year wait.
+   */
+  async lapsedCertificatesOf(
+    organizationId: string,
+    view: AgreementView,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<LapsedCertificate[]> {
+    const factoryId = view.agreement.factoryId;
+    if (!factoryId) return [];
+    const [rows, organization] = await Promise.all([
+      this.certificates.listLapsedHeldBy(organizationId, factoryId, manager),
+      this.organizations.get(organizationId, manager),
+    ]);
+    return rows.map((row) => ({
+      standard: row.standard,
+      certificateNumber: row.certificateNumber,
+      status: row.status as LapsedCertificate['status'],
+      statusRecordedOn: todayIn(organization.timezone, row.updatedAt),
+    }));
   }
 
   async view(

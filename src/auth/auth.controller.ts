@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -17,9 +18,14 @@ import {
   LoginDto,
   MeResponse,
   SessionResponse,
+  ChangePasswordDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  PasswordResetRequestedResponse,
   SignupDto,
   SignupResponse,
 } from './dto/auth.dto';
+import { PasswordResetsService } from './password-resets.service';
 import { InvitationsService } from './invitations.service';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 
@@ -30,6 +36,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly invitations: InvitationsService,
     private readonly organizations: OrganizationsService,
+    private readonly passwordResets: PasswordResetsService,
   ) {}
 
   @Public()
@@ -64,6 +71,55 @@ export class AuthController {
   @ApiErrors(400, 429)
   acceptInvitation(@Body() body: AcceptInvitationDto): Promise<SessionResponse> {
     return this.auth.acceptInvitation(body);
+  }
+
+  @Public()
+  @UseGuards(AuthThrottlerGuard)
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Mail a link to reset the password; the same answer whether the email has an account',
+  })
+  @ApiAcceptedResponse({ type: PasswordResetRequestedResponse })
+  @ApiErrors(400, 429)
+  async requestPasswordReset(
+    @Body() body: PasswordResetRequestDto,
+  ): Promise<PasswordResetRequestedResponse> {
+    await this.passwordResets.request(body.email);
+    return {
+      message:
+        'If this email belongs to an account, a link to reset its password has been sent to it',
+    };
+  }
+
+  @Public()
+  @UseGuards(AuthThrottlerGuard)
+  @Post('auth/password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Choose a new password with the mailed token; every session of the account ends',
+  })
+  @ApiNoContentResponse({ description: 'Password changed; log in with it' })
+  @ApiErrors(400, 429)
+  confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    return this.passwordResets.confirm(body.token, body.password);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin', 'member', 'factory_manager')
+  @Post('auth/change-password')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change your password (the current one is required); every other session ends',
+  })
+  @ApiOkResponse({ type: SessionResponse, description: 'A new token for this session' })
+  @ApiAuthErrors()
+  @ApiErrors(400)
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+  ): Promise<SessionResponse> {
+    return this.auth.changePassword(actor, body);
   }
 
   @ApiBearerAuth()

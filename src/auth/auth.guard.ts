@@ -9,6 +9,8 @@ import { UsersService } from '../users/users.service';
 export interface TokenPayload {
   sub: string;
   org: string;
+  /** The user's tokenVersion when the token was signed. */
+  ver: number;
 }
 
 /** Routes without @Roles are for trader staff; factory managers reach only what names them. */
@@ -16,7 +18,8 @@ const DEFAULT_ROLES: Role[] = ['admin', 'member'];
 
 /**
  * Global guard: a valid bearer token of a user who still exists, then the route's roles.
- * The user's row is read on every request so that a removed person loses access at once.
+ * The user's row is read on every request so that a removed or deactivated person, or a
+ * session ended by a password change, loses access at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -44,7 +47,7 @@ export class AuthGuard implements CanActivate {
     // before they existed, and must not reach a query with an undefined organization.
     if (!isTokenPayload(payload))
       throw unauthenticated('The bearer token is invalid or has expired');
-    const actor = await this.users.findActor(payload.sub, payload.org);
+    const actor = await this.users.findActor(payload.sub, payload.org, payload.ver);
     if (!actor) throw unauthenticated('The bearer token is invalid or has expired');
     request.actor = actor;
 
@@ -63,8 +66,14 @@ export class AuthGuard implements CanActivate {
 
 function isTokenPayload(payload: unknown): payload is TokenPayload {
   if (typeof payload !== 'object' || payload === null) return false;
-  const { sub, org } = payload as Record<string, unknown>;
-  return typeof sub === 'string' && sub !== '' && typeof org === 'string' && org !== '';
+  const { sub, org, ver } = payload as Record<string, unknown>;
+  return (
+    typeof sub === 'string' &&
+    sub !== '' &&
+    typeof org === 'string' &&
+    org !== '' &&
+    Number.isInteger(ver)
+  );
 }
 
 function bearerToken(header: string | undefined): string | null {

@@ -12,6 +12,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { InvitationsService } from './invitations.service';
+import { PasswordResetsService } from './password-resets.service';
 import {
   accountTracker,
   AuthThrottlerGuard,
@@ -51,6 +52,7 @@ import { StaffService } from './staff.service';
   providers: [
     AuthService,
     InvitationsService,
+    PasswordResetsService,
     StaffService,
     AuthThrottlerGuard,
     { provide: APP_GUARD, useClass: AuthGuard },

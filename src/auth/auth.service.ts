@@ -8,7 +8,8 @@ import { toUserResponse } from '../users/dto/user.dto';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuditService } from '../audit/audit.service';
-import { AcceptInvitationDto, LoginDto, SignupDto } from './dto/auth.dto';
+import type { Actor } from '../common/actor';
+import { AcceptInvitationDto, ChangePasswordDto, LoginDto, SignupDto } from './dto/auth.dto';
 import { InvitationsService } from './invitations.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { assertStrongPassword, knownWords } from './password-strength';
@@ -73,6 +74,42 @@ export class AuthService {
         'The email or the password is wrong',
       );
     }
+    // Told only to whoever knows the password: the account exists but is switched off.
+    if (!user.active) {
+      throw new DomainError(
+        'forbidden',
+        'AUTH.DEACTIVATED',
+        'This account has been deactivated; ask an administrator of your organization',
+      );
+    }
+    return { accessToken: await this.tokenFor(user), user: toUserResponse(user) };
+  }
+
+  /**
+   * The current password is required; the new one must be strong. Every session ends,
+   * this one included, which gets the new token in the answer.
+   */
+  async changePassword(actor: Actor, input: ChangePasswordDto) {
+    const user = await this.transactions.run(async (manager) => {
+      const hash = await this.users.passwordHashOf(manager, actor.userId);
+      if (!(await verifyPassword(hash, input.currentPassword))) {
+        const message = 'currentPassword is not your current password';
+        throw new DomainError('invalid', 'AUTH.WRONG_PASSWORD', message, [
+          { field: 'currentPassword', message },
+        ]);
+      }
+      assertStrongPassword(input.newPassword, knownWords(actor.email, actor.name), 'newPassword');
+      await this.users.setPassword(manager, actor.userId, await hashPassword(input.newPassword));
+      await this.users.endSessions(manager, actor.userId);
+      await this.audit.record(manager, {
+        organizationId: actor.organizationId,
+        actorId: actor.userId,
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: actor.userId,
+      });
+      return this.users.get(manager, actor.organizationId, actor.userId);
+    });
     return { accessToken: await this.tokenFor(user), user: toUserResponse(user) };
   }
 
@@ -83,7 +120,11 @@ export class AuthService {
   }
 
   private tokenFor(user: User): Promise<string> {
-    const payload: TokenPayload = { sub: user.id, org: user.organizationId };
+    const payload: TokenPayload = {
+      sub: user.id,
+      org: user.organizationId,
+      ver: user.tokenVersion,
+    };
     return this.jwt.signAsync(payload);
   }
 }

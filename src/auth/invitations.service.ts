@@ -174,6 +174,24 @@ export class InvitationsService {
     });
   }
 
+  /** Revokes the pending invitations of a user being removed (by user row or by email). */
+  async revokePendingFor(
+    manager: EntityManager,
+    organizationId: string,
+    user: { id: string; email: string },
+  ): Promise<void> {
+    const repo = manager.getRepository(Invitation);
+    const now = this.clock.now();
+    await repo.update(
+      { organizationId, userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: now },
+    );
+    await repo.update(
+      { organizationId, email: user.email, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: now },
+    );
+  }
+
   revoke(actor: Actor, id: string): Promise<void> {
     return this.transactions.run(async (manager) => {
       const invitation = await this.invitations.get(manager, actor.organizationId, id);
@@ -186,6 +204,10 @@ export class InvitationsService {
       }
       if (invitation.revokedAt) return;
       await manager.getRepository(Invitation).update({ id }, { revokedAt: this.clock.now() });
+      // A colleague added by an admin has a user row from the start; revoked before they
+      // joined, it goes too, so that the email can be invited again.
+      if (invitation.userId)
+        await this.users.removeIfNeverJoined(manager, actor.organizationId, invitation.userId);
       await this.audit.recordBy(
         manager,
         actor,

@@ -3,7 +3,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Transactions } from '../database/transactions';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { CreateUserDto, toUserResponse } from '../users/dto/user.dto';
+import { DomainError } from '../common/errors';
+import { CreateUserDto, toUserResponse, UpdateUserDto, UserResponse } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { InvitationsService } from './invitations.service';
 
@@ -56,4 +57,77 @@ export class StaffService {
     await this.invitations.deliver(invitation, issued, organization.name);
     return { ...toUserResponse(user), invitation: issued };
   }
+
+  /** Changes a colleague's role or switches their access off and on (admins). */
+  async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserResponse> {
+    const user = await this.transactions.run(async (manager) => {
+      const before = await this.users.get(manager, actor.organizationId, id);
+      if (before.id === actor.userId && (input.active === false || input.role === 'member'))
+        throw UserErrors.notYourself();
+      // The request may only say admin or member: a manager's role never changes.
+      if (input.role !== undefined && before.role === 'factory_manager')
+        throw UserErrors.roleNotChangeable();
+      const changes = {
+        ...(input.role !== undefined ? { role: input.role } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+      };
+      const after = await this.users.update(manager, actor.organizationId, id, changes);
+      if (input.active === false && before.active) await this.users.endSessions(manager, id);
+      if (Object.keys(changes).length > 0) {
+        await this.audit.recordBy(
+          manager,
+          actor,
+          input.active === false && before.active
+            ? 'user.deactivated'
+            : input.active === true && !before.active
+              ? 'user.reactivated'
+              : 'user.updated',
+          'user',
+          id,
+          { role: before.role, active: before.active },
+          { role: after.role, active: after.active },
+        );
+      }
+      return after;
+    });
+    return toUserResponse(user);
+  }
+
+  /**
+   * Removes a colleague or a factory manager (who has left): their row, so they lose
+   * access at once and the email is free again, and their pending invitations.
+   */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const user = await this.users.get(manager, actor.organizationId, id);
+      if (user.id === actor.userId) throw UserErrors.notYourself();
+      await this.invitations.revokePendingFor(manager, actor.organizationId, user);
+      await this.users.remove(manager, actor.organizationId, id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'user.removed',
+        'user',
+        id,
+        toUserResponse(user),
+        null,
+      );
+    });
+  }
 }
+
+export const UserErrors = {
+  notYourself: () =>
+    new DomainError(
+      'conflict',
+      'USER.NOT_YOURSELF',
+      'You cannot deactivate, demote or remove yourself; ask another administrator',
+    ),
+  roleNotChangeable: () =>
+    new DomainError(
+      'conflict',
+      'USER.ROLE_NOT_CHANGEABLE',
+      "A factory manager's role cannot change; invite the person as staff instead",
+      [{ field: 'role', message: "a factory manager's role cannot change" }],
+    ),
+};

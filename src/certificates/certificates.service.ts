@@ -161,6 +161,59 @@ export class CertificatesService {
     });
   }
 
+  /** For the signals: the organization's certificates that carry one of these numbers (id, holder, number). */
+  withNumbers(
+    organizationId: string,
+    numbers: string[],
+    manager: EntityManager = this.transactions.reader,
+  ): Promise<Pick<Certificate, 'id' | 'factoryId' | 'certificateNumber'>[]> {
+    if (numbers.length === 0) return Promise.resolve([]);
+    return this.certificates.repo(manager).find({
+      select: { id: true, factoryId: true, certificateNumber: true },
+      where: { organizationId, certificateNumber: In(numbers) },
+    });
+  }
+
+  /**
+   * For the signals, the one read across tenants: which of these numbers other
+   * organizations also hold a certificate with. It answers whether, never where or whose.
+   */
+  async numbersHeldElsewhere(
+    organizationId: string,
+    numbers: string[],
+    manager: EntityManager = this.transactions.reader,
+  ): Promise<Set<string>> {
+    if (numbers.length === 0) return new Set();
+    const rows = await this.certificates
+      .repo(manager)
+      .createQueryBuilder('certificate')
+      .select('DISTINCT certificate.certificateNumber', 'certificateNumber')
+      .where('certificate.certificateNumber IN (:...numbers)', { numbers })
+      .andWhere('certificate.organizationId <> :organizationId', { organizationId })
+      .getRawMany<{ certificateNumber: string }>();
+    return new Set(rows.map((row) => row.certificateNumber));
+  }
+
+  /**
+   * For organization-wide reports: the next batch of certificates in id order after
+   * `afterId` (superseded ones left out unless one certificate is asked for by id).
+   */
+  batchAfter(
+    organizationId: string,
+    afterId: string,
+    size: number,
+    certificateId?: string,
+  ): Promise<Certificate[]> {
+    const qb = this.certificates
+      .query(this.transactions.manager, organizationId, 'certificate')
+      .andWhere('certificate.id > :afterId', { afterId })
+      .orderBy('certificate.id', 'ASC')
+      .take(size);
+    if (certificateId) qb.andWhere('certificate.id = :certificateId', { certificateId });
+    else qb.andWhere('certificate.status <> :superseded', { superseded: 'superseded' });
+    return qb.getMany();
+  }
+
   /** For other features: the id and issue date of those of these ids that are the organization's certificates. */
   issueDatesOf(
     organizationId: string,
@@ -251,6 +304,32 @@ export class CertificatesService {
       })
       .andWhere("certificate.status = 'active'")
       .andWhere('certificate.expiresOn >= :today', { today })
+      .getMany();
+  }
+
+  /**
+   * For the CNCA re-application wait (agreements): a factory's suspended or withdrawn
+   * certificates not superseded, with the time their row last changed.
+   */
+  listLapsedHeldBy(
+    organizationId: string,
+    factoryId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<
+    Pick<Certificate, 'id' | 'standard' | 'certificateNumber' | 'status' | 'updatedAt'>[]
+  > {
+    return this.certificates
+      .query(manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.standard',
+        'certificate.certificateNumber',
+        'certificate.status',
+        'certificate.updatedAt',
+      ])
+      .andWhere('certificate.factoryId = :factoryId', { factoryId })
+      .andWhere("certificate.status IN ('suspended', 'withdrawn')")
+      .andWhere('certificate.supersededById IS NULL')
       .getMany();
   }
 

@@ -2,18 +2,18 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
   Post,
   Query,
+  Req,
   Res,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -69,9 +69,10 @@ export class ImportsController {
   async template(
     @CurrentActor() actor: Actor,
     @Query() query: ImportTemplateQueryDto,
-    @Headers('accept-language') acceptLanguage?: string,
+    @Req() request: Request,
   ): Promise<StreamableFile> {
-    const locale = exportLocaleOf(actor.locale, acceptLanguage);
+    // Headers in the reader's language; either language imports back.
+    const locale = exportLocaleOf(actor.locale, request.headers['accept-language']);
     const columns = SHEETS[query.kind];
     const name = `${query.kind}-template`;
     if (query.format === 'csv') {

@@ -27,6 +27,17 @@ export class User extends TenantEntity {
   @Column({ type: 'varchar', length: 36, nullable: true })
   factoryId: string | null;
 
+  /** A deactivated user can neither log in nor use a token; an admin can reactivate them. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /**
+   * Carried in every token as `ver`; the guard refuses a token of another version, so
+   * raising it ends every session at once (deactivation, password change or reset).
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
   /** Null until the person accepts their invitation and chooses a password. */
   @Column({ type: 'varchar', length: 255, nullable: true, select: false })
   passwordHash: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/errors';
 import { Page, PageQueryDto, pageOf, skipTake } from '../common/pagination';
@@ -19,9 +19,18 @@ export class UsersService {
 
   constructor(private readonly transactions: Transactions) {}
 
-  async findActor(userId: string, organizationId: string): Promise<Actor | null> {
+  /**
+   * An active user as an actor; for a token (`tokenVersion` given), only while the user's
+   * token version is still the token's.
+   */
+  async findActor(
+    userId: string,
+    organizationId: string,
+    tokenVersion?: number,
+  ): Promise<Actor | null> {
     const user = await this.users.find(this.transactions.reader, organizationId, userId);
-    if (!user) return null;
+    if (!user || !user.active) return null;
+    if (tokenVersion !== undefined && user.tokenVersion !== tokenVersion) return null;
     return {
       userId: user.id,
       organizationId: user.organizationId,
@@ -62,6 +71,61 @@ export class UsersService {
     await manager.getRepository(User).update({ id: userId }, { passwordHash });
   }
 
+  /** The password hash, for checking the current password before a change. */
+  async passwordHashOf(manager: EntityManager, userId: string): Promise<string | null> {
+    const row = await manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :userId', { userId })
+      .getOne();
+    return row?.passwordHash ?? null;
+  }
+
+  /** Ends every session of the user: tokens carry the version they were signed with. */
+  async endSessions(manager: EntityManager, userId: string): Promise<void> {
+    await manager.getRepository(User).increment({ id: userId }, 'tokenVersion', 1);
+  }
+
+  async update(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+    changes: { role?: User['role']; active?: boolean },
+  ): Promise<User> {
+    if (Object.keys(changes).length > 0)
+      await manager.getRepository(User).update({ id, organizationId }, changes);
+    return this.users.get(manager, organizationId, id);
+  }
+
+  /** Removes a user added by an admin who never chose a password; true when removed. */
+  async removeIfNeverJoined(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(User)
+      .delete({ id, organizationId, passwordHash: IsNull() });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async remove(manager: EntityManager, organizationId: string, id: string): Promise<void> {
+    await manager.getRepository(User).delete({ id, organizationId });
+  }
+
+  /** Active admins other than `exceptId`: an organization must always keep one. */
+  otherActiveAdmins(manager: EntityManager, organizationId: string, exceptId: string) {
+    return manager
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .where('user.organizationId = :organizationId', { organizationId })
+      .andWhere('user.role = :role', { role: 'admin' })
+      .andWhere('user.active = :active', { active: true })
+      .andWhere('user.id != :exceptId', { exceptId })
+      .getCount();
+  }
+
   get(manager: EntityManager, organizationId: string, id: string): Promise<User> {
     return this.users.get(manager, organizationId, id);
   }
@@ -77,7 +141,7 @@ export class UsersService {
   /** Admins of an organization: reminder escalations go to them. */
   admins(organizationId: string): Promise<User[]> {
     return this.transactions.manager.getRepository(User).find({
-      where: { organizationId, role: 'admin' },
+      where: { organizationId, role: 'admin', active: true },
       order: { email: 'ASC' },
     });
   }

@@ -19,6 +19,27 @@ function isoInDays(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A certificate as a scanner renders it, drawn by the browser: a real PNG to upload. */
+async function certificateScan(browser: Awaited<ReturnType<typeof startBrowser>>): Promise<Buffer> {
+  const page = await browser.newPage({ width: 620, height: 440 });
+  await page.setContent(`
+    <body style="margin:0;background:#f4f1e8;font-family:'Noto Sans SC',sans-serif">
+      <div style="margin:16px;padding:24px;border:6px double #7a5c2e;height:340px;text-align:center;color:#2b2b2b">
+        <div style="font-size:22px;font-weight:700">质量管理体系认证证书</div>
+        <div style="font-size:14px;margin-top:4px">Quality Management System Certificate</div>
+        <div style="font-size:13px;margin-top:18px">证书编号 Certificate No.: CQC-2026-QMS-0342</div>
+        <div style="font-size:16px;margin-top:18px;font-weight:600">余姚精密阀门厂 Yuyao Precision Valve Factory</div>
+        <div style="font-size:13px;margin-top:10px">GB/T 19001-2016 / ISO 9001:2015</div>
+        <div style="font-size:13px;margin-top:10px">认证范围：工业阀门的设计和制造 Design and manufacture of industrial valves</div>
+        <div style="font-size:12px;margin-top:22px">发证日期 ${isoInDays(30)} · 有效期至 ${isoInDays(30 + 3 * 365)}</div>
+        <div style="font-size:12px;margin-top:8px">中国质量认证中心 China Quality Certification Centre</div>
+      </div>
+    </body>`);
+  const png = await page.screenshot({ type: 'png' });
+  await page.close();
+  return png;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const t = await startWebApp({ LOG_LEVEL: 'error' });
@@ -52,6 +73,13 @@ async function main(): Promise<void> {
       .set({ Authorization: `Bearer ${managerToken}` })
       .send({ kind: 'renewal', certificateId: expiring.id, certificate: { certificateNumber: 'CQC-2026-QMS-0342', issuedOn: isoInDays(30), expiresOn: isoInDays(30 + 3 * 365) }, note: '新证书已寄到，附扫描件。' })
       .expect(201)).body as { id: string };
+    // the scan the note speaks of, photographed by the manager's phone: the review page
+    // shows it beside the proposed fields
+    await api()
+      .post(`/api/v1/submissions/${submission.id}/documents`)
+      .set({ Authorization: `Bearer ${managerToken}` })
+      .attach('file', await certificateScan(browser), { filename: '证书扫描件.png', contentType: 'image/png' })
+      .expect(201);
 
     const shoot = async (page: Page, path: string, name: string) => {
       await page.goto(`${t.baseUrl}${path}`);

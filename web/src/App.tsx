@@ -5,6 +5,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api/errors';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { LoginPage } from './auth/LoginPage';
+import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordPages';
 import { RequireAuth, SessionProvider } from './auth/session';
 import { SignupPage } from './auth/SignupPage';
 import { AppRoutes } from './routes';
@@ -42,6 +43,8 @@ export function App() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/signup" element={<SignupPage />} />
                 <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+                <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+                <Route path="/reset-password" element={<ResetPasswordPage />} />
                 <Route path="/shared/:token" element={<SharedEvidencePage />} />
                 <Route path="/acknowledge" element={<AcknowledgeLinkPage />} />
               </Route>

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { AccountPage } from './auth/AccountPage';
 import { AgreementPage } from './agreements/AgreementPage';
 import { AgreementsPage } from './agreements/AgreementsPage';
 import { AuditPage } from './audits/AuditPage';
@@ -13,6 +14,7 @@ import { DashboardPage } from './dashboard/DashboardPage';
 import { FactoriesPage } from './factories/FactoriesPage';
 import { FactoryPage } from './factories/FactoryPage';
 import { GapsPage } from './gaps/GapsPage';
+import { ImportsPage } from './imports/ImportsPage';
 import { PortalHome } from './portal/PortalHome';
 import { RemindersPage } from './reminders/RemindersPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -40,6 +42,7 @@ export function AppRoutes() {
       <Route path="/agreements/:id" element={<AgreementPage />} />
       <Route path="/audits/:id" element={<AuditPage />} />
       <Route path="/findings/:id" element={<FindingPage />} />
+      <Route path="/account" element={<AccountPage />} />
       {isStaff && (
         <>
           <Route path="/factories" element={<FactoriesPage />} />
@@ -52,6 +55,7 @@ export function AppRoutes() {
           <Route path="/buyers/:id" element={<BuyerPage />} />
           <Route path="/gaps" element={<GapsPage />} />
           <Route path="/reminders" element={<RemindersPage />} />
+          <Route path="/imports" element={<ImportsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
         </>
       )}

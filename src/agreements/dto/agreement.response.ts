@@ -11,7 +11,12 @@ import {
   RiskReason,
 } from '../at-risk';
 import { Milestone } from '../milestone.entity';
-import { planPreconditionWarnings, PreconditionWarning } from '../plan-preconditions';
+import {
+  LapsedCertificate,
+  planPreconditionWarnings,
+  PreconditionWarning,
+  reapplicationWarnings,
+} from '../plan-preconditions';
 import {
   AgreementWarning,
   MILESTONE_OWNERS,
@@ -64,13 +69,26 @@ export class AtRiskReasonResponse {
 }
 
 export class AgreementWarningResponse {
-  @ApiProperty({ enum: ['TARGET_TOO_SOON', 'TARGET_TOO_LATE', 'PLAN_BREAKS_PRECONDITION'] })
+  @ApiProperty({
+    enum: [
+      'TARGET_TOO_SOON',
+      'TARGET_TOO_LATE',
+      'PLAN_BREAKS_PRECONDITION',
+      'FACTORY_CANNOT_APPLY_YET',
+    ],
+  })
   code: (AgreementWarning | PreconditionWarning)['code'];
-  @ApiProperty({ enum: ['targetOn', 'plan'] }) field: 'targetOn' | 'plan';
+  @ApiProperty({ enum: ['targetOn', 'plan', 'factoryId'] }) field:
+    'targetOn' | 'plan' | 'factoryId';
   @ApiProperty() message: string;
-  @ApiPropertyOptional({ description: 'PLAN_BREAKS_PRECONDITION: the rule it breaks.' })
+  @ApiPropertyOptional({
+    description:
+      'PLAN_BREAKS_PRECONDITION, FACTORY_CANNOT_APPLY_YET: the rule (document and clause).',
+  })
   rule?: string;
-  @ApiPropertyOptional({ description: 'PLAN_BREAKS_PRECONDITION: the message in Chinese.' })
+  @ApiPropertyOptional({
+    description: 'PLAN_BREAKS_PRECONDITION, FACTORY_CANNOT_APPLY_YET: the message in Chinese.',
+  })
   messageZh?: string;
 }
 
@@ -102,7 +120,8 @@ export class AgreementResponse {
   atRiskReason: RiskReason | null;
   @ApiProperty({
     type: [AgreementWarningResponse],
-    description: 'Target outside 3 to 6 months, or a plan that breaks a certification rule (CNCA).',
+    description:
+      'Target outside 3 to 6 months, a plan that breaks a certification rule (CNCA), or (single agreement answers) a factory that cannot apply yet after a suspension or withdrawal.',
   })
   warnings: (AgreementWarning | PreconditionWarning)[];
   @ApiPropertyOptional({
@@ -156,7 +175,12 @@ export function riskOf(view: AgreementView, today: string): RiskReason | null {
 export function toAgreementResponse(
   view: AgreementView,
   today: string,
-  options: { withMilestones?: boolean; template?: PlanTemplate } = {},
+  options: {
+    withMilestones?: boolean;
+    template?: PlanTemplate;
+    /** The factory's suspended or withdrawn certificates (CNCA one-year wait). */
+    lapsedCertificates?: LapsedCertificate[];
+  } = {},
 ): AgreementResponse {
   const { agreement, milestones } = view;
   const skipped = milestones.filter((m) => m.status === 'skipped').length;
@@ -189,6 +213,7 @@ export function toAgreementResponse(
       ...(options.template
         ? planPreconditionWarnings(options.template, agreement.startsOn, agreement.standards)
         : []),
+      ...reapplicationWarnings(agreement.standards, options.lapsedCertificates ?? [], today),
     ],
     ...(options.withMilestones
       ? { milestones: sortMilestones(milestones).map((m) => toMilestoneResponse(m, today)) }

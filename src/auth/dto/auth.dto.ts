@@ -78,6 +78,52 @@ export class AcceptInvitationDto {
   password: string;
 }
 
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'li.wei@example.com' })
+  @Transform(lower)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the mailed link' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters long' })
+  @MaxLength(200)
+  password: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MinLength(10, { message: 'newPassword must be at least 10 characters long' })
+  @MaxLength(200)
+  newPassword: string;
+}
+
+/** The same answer whether or not the email has an account. */
+export class PasswordResetRequestedResponse {
+  @ApiProperty({
+    example:
+      'If this email belongs to an account, a link to reset its password has been sent to it',
+  })
+  message: string;
+}
+
 /** An invitation link just issued: emailed, and answered so it can be passed on by chat. */
 export class IssuedInvitationResponse {
   @ApiProperty({ format: 'uuid', description: 'Revoke with DELETE /invitations/{id}.' })

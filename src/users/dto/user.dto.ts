@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptionalNotNull, IsSingleLine } from '../../common/validators';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../../common/actor';
 import { PageOf } from '../../common/api-responses';
 import { LOCALES } from '../../common/locales';
@@ -34,6 +34,21 @@ export class CreateUserDto {
   locale?: (typeof LOCALES)[number];
 }
 
+/** An admin's change to a colleague: their role (trader staff only) or whether they may log in. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ enum: ['admin', 'member'], description: 'Trader staff only' })
+  @IsOptionalNotNull()
+  @IsIn(['admin', 'member'], { message: 'role must be admin or member' })
+  role?: 'admin' | 'member';
+
+  @ApiPropertyOptional({
+    description: 'false deactivates: no login, and every token stops working at once',
+  })
+  @IsOptionalNotNull()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+}
+
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
@@ -48,6 +63,8 @@ export class UserResponse {
   })
   factoryId: string | null;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ description: 'false: deactivated, can neither log in nor use a token' })
+  active: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -62,6 +79,7 @@ export function toUserResponse(user: User): UserResponse {
     locale: user.locale,
     factoryId: user.factoryId,
     organizationId: user.organizationId,
+    active: user.active,
     createdAt: user.createdAt.toISOString(),
   };
 }

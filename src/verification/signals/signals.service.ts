@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { Certificate } from '../../certificates/certificate.entity';
+import type { Certificate } from '../../certificates/certificate.entity';
 import { CertificatesService } from '../../certificates/certificates.service';
 import type { Actor } from '../../common/actor';
 import { Page } from '../../common/pagination';
-import { TenantRepository } from '../../common/tenancy';
 import { ProductVocabularyFile } from '../../config/product-vocabulary';
 import { StandardEdition, StandardsCatalog } from '../../config/standards-catalog';
 import { ReportCache } from '../../database/report-cache';
 import { Transactions } from '../../database/transactions';
 import { FactoriesService } from '../../factories/factories.service';
-import { CertificateErrors } from '../../certificates/certificates.errors';
 import { SignalQueryDto } from '../dto/verification.dto';
 import { SignalListItem } from '../dto/verification.response';
 import { VerificationsService } from '../verifications.service';
@@ -29,7 +26,6 @@ const BATCH = 500;
 @Injectable()
 export class SignalsService {
   /** Reads only; certificates are written by the certificates feature. */
-  private readonly certificates = new TenantRepository(Certificate, CertificateErrors.notFound);
 
   constructor(
     private readonly transactions: Transactions,
@@ -63,19 +59,10 @@ export class SignalsService {
     const manager = this.transactions.reader;
     const numbers = [...new Set(certificates.map((c) => c.certificateNumber))];
 
-    const sameNumber = await this.certificates.repo(manager).find({
-      select: { id: true, factoryId: true, certificateNumber: true },
-      where: { organizationId, certificateNumber: In(numbers) },
-    });
-    // The one read across tenants: it answers only which numbers exist elsewhere, never where.
-    const elsewhere = await this.certificates
-      .repo(manager)
-      .createQueryBuilder('certificate')
-      .select('DISTINCT certificate.certificateNumber', 'certificateNumber')
-      .where('certificate.certificateNumber IN (:...numbers)', { numbers })
-      .andWhere('certificate.organizationId <> :organizationId', { organizationId })
-      .getRawMany<{ certificateNumber: string }>();
-    const numbersElsewhere = new Set(elsewhere.map((row) => row.certificateNumber));
+    const [sameNumber, numbersElsewhere] = [
+      await this.certificatesService.withNumbers(organizationId, numbers, manager),
+      await this.certificatesService.numbersHeldElsewhere(organizationId, numbers, manager),
+    ];
 
     const factoryIds = [
       ...new Set(
@@ -165,17 +152,12 @@ export class SignalsService {
     const items: SignalListItem[] = [];
     let lastId = '';
     for (;;) {
-      const qb = this.certificates
-        .query(this.transactions.manager, organizationId, 'certificate')
-        .andWhere('certificate.id > :lastId', { lastId })
-        .orderBy('certificate.id', 'ASC')
-        .take(BATCH);
-      if (certificateId) {
-        qb.andWhere('certificate.id = :certificateId', { certificateId });
-      } else {
-        qb.andWhere('certificate.status <> :superseded', { superseded: 'superseded' });
-      }
-      const batch = await qb.getMany();
+      const batch = await this.certificatesService.batchAfter(
+        organizationId,
+        lastId,
+        BATCH,
+        certificateId,
+      );
       if (batch.length === 0) break;
       const signals = await this.signalsFor(organizationId, batch, today);
       for (const certificate of batch) {

@@ -1,12 +1,13 @@
 import { Alert, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Agreement } from '../api/models';
+import type { Agreement, Milestone } from '../api/models';
 import { useSession } from '../auth/session';
 import { useFactory } from '../factories/api';
 import { ErrorAlert, PageTitle, QueryView, StatusBadge } from '../shell/ui';
 import { useAgreement, useUpdateAgreement } from './api';
-import { MilestoneTimeline } from './MilestoneTimeline';
+import { MilestoneTimeline, useMilestoneName } from './MilestoneTimeline';
 
 /** Only the moves the API allows from here (allowedNextStatuses), nothing else offered. */
 function StatusMoves({ agreement }: { agreement: Agreement }) {
@@ -17,7 +18,7 @@ function StatusMoves({ agreement }: { agreement: Agreement }) {
     <Stack gap="xs">
       <ErrorAlert error={update.error} />
       <Group gap="xs">
-        <Text size="sm">{t('agreement.moveTo')}:</Text>
+        <Text size="sm">{t('agreement.moveTo')}{t('common.colon').trim()}</Text>
         {agreement.allowedNextStatuses.map((status) => (
           <Button key={status} size="xs" variant={status === 'terminated' ? 'outline' : 'default'} color={status === 'terminated' ? 'red' : undefined}
             loading={update.isPending && update.variables?.status === status}
@@ -31,10 +32,20 @@ function StatusMoves({ agreement }: { agreement: Agreement }) {
   );
 }
 
-function riskText(agreement: Agreement): string | null {
+/** Why the agreement is at risk, in the reader's language (the API's message is English). */
+function riskText(agreement: Agreement, t: TFunction, name: (m: Milestone) => string): string | null {
   const reason = agreement.atRiskReason;
   if (!reason) return null;
-  return typeof reason === 'string' ? reason : (reason.message ?? null);
+  if (reason.code === 'PLAN_CANNOT_FIT' && reason.projectedFinishOn && reason.daysLate !== undefined) {
+    return t('agreement.riskCannotFit', { date: reason.projectedFinishOn, days: reason.daysLate });
+  }
+  const milestone = agreement.milestones?.find((m) => m.id === reason.milestoneId);
+  if (reason.code === 'MILESTONE_OVERDUE' && milestone && milestone.daysLeft !== null) {
+    const text = t('agreement.riskOverdue', { name: name(milestone), dueOn: milestone.dueOn, days: -milestone.daysLeft });
+    const more = (reason.overdueCount ?? 1) - 1;
+    return more > 0 ? t('agreement.riskOverdueMore', { text, count: more }) : text;
+  }
+  return reason.message;
 }
 
 export function AgreementPage() {
@@ -47,6 +58,7 @@ function AgreementView({ agreement: a }: { agreement: Agreement }) {
   const { t } = useTranslation();
   const { isStaff } = useSession();
   const factory = useFactory(a.factoryId);
+  const milestoneName = useMilestoneName();
   const total = a.progress.total || 1;
   return (
     <>
@@ -60,7 +72,7 @@ function AgreementView({ agreement: a }: { agreement: Agreement }) {
       </Group>
       {a.atRisk && (
         <Alert color="orange" title={t('agreement.atRisk')} mb="md">
-          {riskText(a)}
+          {riskText(a, t, milestoneName)}
         </Alert>
       )}
       {isStaff && (

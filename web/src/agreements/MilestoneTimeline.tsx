@@ -41,7 +41,7 @@ export function MilestoneTimeline({ agreement, canComplete }: { agreement: Agree
                 <Text size="sm">
                   {m.completedOn ? t('agreement.doneOn', { date: m.completedOn }) : t('agreement.dueOn', { date: m.dueOn })}
                 </Text>
-                <Text size="sm" c="dimmed">{t('agreement.owner')}: {t(`kinds.owner.${m.owner}`)}</Text>
+                <Text size="sm" c="dimmed">{t('agreement.owner')}{t('common.colon')}{t(`kinds.owner.${m.owner}`)}</Text>
                 {m.status === 'pending' && canComplete(m) && (
                   <Button
                     size="xs"

@@ -68,10 +68,12 @@ export interface paths {
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Remove a colleague or a factory manager who has left (admin); the email is free again */
+        delete: operations["StaffController_remove"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a colleague's role, or deactivate or reactivate a user (admin) */
+        patch: operations["StaffController_update"];
         trace?: never;
     };
     "/api/v1/auth/signup": {
@@ -119,6 +121,57 @@ export interface paths {
         put?: never;
         /** Accept an invitation by its token and choose a password; answers a session */
         post: operations["AuthController_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a link to reset the password; the same answer whether the email has an account */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with the mailed token; every session of the account ends */
+        post: operations["AuthController_confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password (the current one is required); every other session ends */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1381,6 +1434,8 @@ export interface components {
             factoryId: string | null;
             /** Format: uuid */
             organizationId: string;
+            /** @description false: deactivated, can neither log in nor use a token */
+            active: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1428,6 +1483,23 @@ export interface components {
         AcceptInvitationDto: {
             token: string;
             password: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example li.wei@example.com */
+            email: string;
+        };
+        PasswordResetRequestedResponse: {
+            /** @example If this email belongs to an account, a link to reset its password has been sent to it */
+            message: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token from the mailed link */
+            token: string;
+            password: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         CurrentUserResponse: {
             /** Format: uuid */
@@ -1492,9 +1564,20 @@ export interface components {
             factoryId: string | null;
             /** Format: uuid */
             organizationId: string;
+            /** @description false: deactivated, can neither log in nor use a token */
+            active: boolean;
             /** Format: date-time */
             createdAt: string;
             invitation: components["schemas"]["IssuedInvitationResponse"];
+        };
+        UpdateUserDto: {
+            /**
+             * @description Trader staff only
+             * @enum {string}
+             */
+            role?: "admin" | "member";
+            /** @description false deactivates: no login, and every token stops working at once */
+            active?: boolean;
         };
         CreateFactoryDto: {
             /** @example Yuyao Precision Valve Factory */
@@ -2201,13 +2284,13 @@ export interface components {
         };
         AgreementWarningResponse: {
             /** @enum {string} */
-            code: "TARGET_TOO_SOON" | "TARGET_TOO_LATE" | "PLAN_BREAKS_PRECONDITION";
+            code: "TARGET_TOO_SOON" | "TARGET_TOO_LATE" | "PLAN_BREAKS_PRECONDITION" | "FACTORY_CANNOT_APPLY_YET";
             /** @enum {string} */
-            field: "targetOn" | "plan";
+            field: "targetOn" | "plan" | "factoryId";
             message: string;
-            /** @description PLAN_BREAKS_PRECONDITION: the rule it breaks. */
+            /** @description PLAN_BREAKS_PRECONDITION, FACTORY_CANNOT_APPLY_YET: the rule (document and clause). */
             rule?: string;
-            /** @description PLAN_BREAKS_PRECONDITION: the message in Chinese. */
+            /** @description PLAN_BREAKS_PRECONDITION, FACTORY_CANNOT_APPLY_YET: the message in Chinese. */
             messageZh?: string;
         };
         AgreementResponse: {
@@ -2237,7 +2320,7 @@ export interface components {
             nextMilestone: components["schemas"]["MilestoneResponse"] | null;
             atRisk: boolean;
             atRiskReason: components["schemas"]["AtRiskReasonResponse"] | null;
-            /** @description Target outside 3 to 6 months, or a plan that breaks a certification rule (CNCA). */
+            /** @description Target outside 3 to 6 months, a plan that breaks a certification rule (CNCA), or (single agreement answers) a factory that cannot apply yet after a suspension or withdrawal. */
             warnings: components["schemas"]["AgreementWarningResponse"][];
             /** @description The plan in order of due date (single agreement answers only). */
             milestones?: components["schemas"]["MilestoneResponse"][];
@@ -3934,6 +4017,132 @@ export interface operations {
             };
         };
     };
+    StaffController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StaffController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflicts with the current state or with an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AuthController_signup: {
         parameters: {
             query?: never;
@@ -4066,6 +4275,138 @@ export interface operations {
             };
             /** @description Too many attempts: wait and retry */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed; log in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many attempts: wait and retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description A new token for this session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8171,9 +8512,7 @@ export interface operations {
                 kind: "factories" | "certificates";
                 format?: "csv" | "xlsx";
             };
-            header: {
-                "accept-language": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

@@ -43,15 +43,15 @@ function AuditView({ audit }: { audit: Audit }) {
         {' · '}
         {t(`audit.kinds.${audit.kind}`)} · {[audit.auditor, audit.auditorOrganization].filter(Boolean).join(', ')}
       </Text>
-      {audit.standards.length > 0 && <Text size="sm">{t('audit.standards')}: {audit.standards.join(', ')}</Text>}
-      {audit.processes.length > 0 && <Text size="sm">{t('audit.processes')}: {audit.processes.join(zh ? '、' : ', ')}</Text>}
+      {audit.standards.length > 0 && <Text size="sm">{t('audit.standards')}{t('common.colon')}{audit.standards.join(', ')}</Text>}
+      {audit.processes.length > 0 && <Text size="sm">{t('audit.processes')}{t('common.colon')}{audit.processes.join(zh ? '、' : ', ')}</Text>}
       {audit.summary && <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>{audit.summary}</Text>}
       <Grid mt="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">{t('audit.sections')}</Title>
             <Text fw={600} mb="xs">
-              {t('audit.overallScore')}: {audit.overallScore === null ? t('audit.noScore') : t('audit.score', { score: audit.overallScore })}
+              {t('audit.overallScore')}{t('common.colon')}{audit.overallScore === null ? t('audit.noScore') : t('audit.score', { score: audit.overallScore })}
             </Text>
             <Table>
               <Table.Tbody>

@@ -48,12 +48,16 @@ export function LoginPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           {params.get('expired') && <Alert color="yellow">{t('auth.sessionExpired')}</Alert>}
+          {params.get('reset') && <Alert color="green">{t('auth.passwordReset')}</Alert>}
           <ErrorAlert error={login.error} />
           <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
           <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           <Button type="submit" loading={login.isPending}>
             {t('auth.login')}
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('auth.forgotPassword')}
+          </Anchor>
           <Text size="sm">
             {t('auth.noAccount')}{' '}
             <Anchor component={Link} to="/signup">

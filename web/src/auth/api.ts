@@ -26,3 +26,21 @@ export function useAcceptInvitation() {
     unwrap<Session>(api.POST('/api/v1/auth/accept-invitation', { body })),
   );
 }
+
+export function useRequestPasswordReset() {
+  return useApiMutation((body: Schemas['PasswordResetRequestDto']) =>
+    unwrap<Schemas['PasswordResetRequestedResponse']>(api.POST('/api/v1/auth/password-reset', { body })),
+  );
+}
+
+export function useConfirmPasswordReset() {
+  return useApiMutation((body: Schemas['PasswordResetConfirmDto']) =>
+    unwrap<void>(api.POST('/api/v1/auth/password-reset/confirm', { body })),
+  );
+}
+
+export function useChangePassword() {
+  return useApiMutation((body: Schemas['ChangePasswordDto']) =>
+    unwrap<Session>(api.POST('/api/v1/auth/change-password', { body })),
+  );
+}

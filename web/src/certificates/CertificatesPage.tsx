@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { CERTIFICATE_STATUSES, type CertificateStatus } from '../api/models';
 import { surveillanceDueWithin, verificationIsDue } from '../dashboard/DashboardPage';
 import { useFactories } from '../factories/api';
+import { ExportButtons } from '../imports/ExportButtons';
 import { Total } from '../shell/Pager';
 import { PageTitle, QueryView } from '../shell/ui';
 import { useCertificates, useStandards } from './api';
@@ -33,12 +34,26 @@ export function CertificatesPage() {
   });
   const factories = useFactories();
   const standards = useStandards();
+  /** The list's own filters, so the export holds what the page shows. */
+  const exportFilters = Object.fromEntries(
+    ['status', 'expiringWithinDays', 'factoryId', 'standard', 'q'].flatMap((key) => {
+      const value = params.get(key);
+      return value ? [[key, value]] : [];
+    }),
+  );
   const factoryName = (id: string | null) =>
     id ? (factories.data?.items.find((f) => f.id === id)?.name ?? '') : t('certificate.ownHolder');
 
   return (
     <>
-      <PageTitle actions={<Button component={Link} to="/certificates/new">{t('certificate.new')}</Button>}>
+      <PageTitle
+        actions={
+          <Group>
+            <ExportButtons path="/api/v1/certificates" name="certificates" query={exportFilters} />
+            <Button component={Link} to="/certificates/new">{t('certificate.new')}</Button>
+          </Group>
+        }
+      >
         {t('certificate.title')}
       </PageTitle>
       <Group mb="md" align="end" wrap="wrap">

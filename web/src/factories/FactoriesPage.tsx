@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Certificate, Factory } from '../api/models';
 import { useCertificates } from '../certificates/api';
+import { ExportButtons } from '../imports/ExportButtons';
 import { Total } from '../shell/Pager';
 import { DataTable } from '../shell/Table';
 import { PageTitle, QueryView, StatusBadge, Tag } from '../shell/ui';
@@ -40,7 +41,16 @@ export function FactoriesPage() {
 
   return (
     <>
-      <PageTitle actions={<Button onClick={open}>{t('factory.new')}</Button>}>{t('factory.title')}</PageTitle>
+      <PageTitle
+        actions={
+          <Group>
+            <ExportButtons path="/api/v1/factories" name="factories" query={{ ...(q ? { q } : {}), ...(status ? { status } : {}) }} />
+            <Button onClick={open}>{t('factory.new')}</Button>
+          </Group>
+        }
+      >
+        {t('factory.title')}
+      </PageTitle>
       <TextInput
         label={t('common.search')}
         maw={320}

@@ -42,11 +42,11 @@ export function FactoryPage() {
           <Group gap="xs" mb="md">
             <StatusBadge group="factory" status={f.status} />
             <Text size="sm">{[f.city, f.country].filter(Boolean).join(', ')}</Text>
-            {f.licenseNumber && <Text size="sm">{t('factory.licenseNumber')}: {f.licenseNumber}</Text>}
+            {f.licenseNumber && <Text size="sm">{t('factory.licenseNumber')}{t('common.colon')}{f.licenseNumber}</Text>}
           </Group>
           {f.businessScope && (
             <Text size="sm" mb="md">
-              {t('factory.businessScope')}: {f.businessScope}
+              {t('factory.businessScope')}{t('common.colon')}{f.businessScope}
             </Text>
           )}
           <Stack gap="lg">

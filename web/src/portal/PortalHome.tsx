@@ -1,5 +1,6 @@
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CalendarFeedCard } from '../settings/CalendarFeedCard';
 import { Link } from 'react-router';
 import type { Certificate } from '../api/models';
 import { useAgreements } from '../agreements/api';
@@ -59,7 +60,7 @@ export function PortalHome() {
                         {c.standard}
                       </Anchor>
                       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{c.certificateNumber}</Text>
-                      <Text size="sm">{t('certificate.expiresOn')}: {c.expiresOn}</Text>
+                      <Text size="sm">{t('certificate.expiresOn')}{t('common.colon')}{c.expiresOn}</Text>
                     </div>
                     <StatusBadge group="certificate" status={c.status} />
                   </Group>
@@ -109,6 +110,9 @@ export function PortalHome() {
           );
         }}
       </QueryView>
+      <Box mt="lg">
+        <CalendarFeedCard />
+      </Box>
     </>
   );
 }

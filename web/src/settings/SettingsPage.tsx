@@ -1,13 +1,24 @@
-import { Button, Card, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { untypedBody } from '../api/http';
-import type { Organization, ReminderPolicy } from '../api/models';
+import type { Organization, ReminderPolicy, User } from '../api/models';
 import { useSession } from '../auth/session';
 import { saveForm } from '../shell/forms';
 import { DataTable } from '../shell/Table';
 import { ErrorAlert, PageTitle, QueryView } from '../shell/ui';
-import { useCreateUser, useOrganization, useReminderPolicy, useUpdateOrganization, useUpdateReminderPolicy, useUsers } from './api';
+import { CalendarFeedCard } from './CalendarFeedCard';
+import {
+  useCreateUser,
+  useOrganization,
+  useReminderPolicy,
+  useRemoveUser,
+  useUpdateOrganization,
+  useUpdateReminderPolicy,
+  useUpdateUser,
+  useUsers,
+} from './api';
 
 function PolicyForm({ policy, readOnly }: { policy: ReminderPolicy; readOnly: boolean }) {
   const { t } = useTranslation();
@@ -75,6 +86,41 @@ function OrganizationForm({ organization, readOnly }: { organization: Organizati
   );
 }
 
+/** An admin's actions on one person: role (staff), deactivate or reactivate, remove. */
+function UserActions({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const { user: me } = useSession();
+  const update = useUpdateUser();
+  const remove = useRemoveUser();
+  const [confirming, setConfirming] = useState(false);
+  if (me?.userId === user.id) return <Text size="sm" c="dimmed">{t('settings.you')}</Text>;
+  const busy = update.isPending || remove.isPending;
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="wrap">
+        {user.role !== 'factory_manager' && (
+          <Button size="xs" variant="default" disabled={busy} onClick={() => update.mutate({ id: user.id, role: user.role === 'admin' ? 'member' : 'admin' })}>
+            {user.role === 'admin' ? t('settings.makeMember') : t('settings.makeAdmin')}
+          </Button>
+        )}
+        <Button size="xs" variant="default" disabled={busy} onClick={() => update.mutate({ id: user.id, active: !user.active })}>
+          {user.active ? t('settings.deactivate') : t('settings.reactivate')}
+        </Button>
+        {confirming ? (
+          <Button size="xs" color="red" loading={remove.isPending} onClick={() => remove.mutate(user.id)}>
+            {t('settings.confirmRemove', { name: user.name })}
+          </Button>
+        ) : (
+          <Button size="xs" variant="outline" color="red" disabled={busy} onClick={() => setConfirming(true)}>
+            {t('settings.remove')}
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={update.error ?? remove.error} />
+    </Stack>
+  );
+}
+
 function Team({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const users = useUsers();
@@ -94,6 +140,8 @@ function Team({ isAdmin }: { isAdmin: boolean }) {
               { label: t('settings.staffName'), render: (u) => u.name },
               { label: t('settings.staffEmail'), render: (u) => u.email },
               { label: t('settings.role'), render: (u) => t(`roles.${u.role}`) },
+              { label: t('settings.status'), render: (u) => (u.active ? t('settings.active') : t('settings.deactivated')) },
+              ...(isAdmin ? [{ label: t('settings.actions'), render: (u: User) => <UserActions user={u} /> }] : []),
             ]}
           />
         )}
@@ -134,6 +182,7 @@ export function SettingsPage() {
           <Title order={2} size="h3" mb="sm">{t('settings.policy')}</Title>
           <QueryView query={policy}>{(p) => <PolicyForm policy={p} readOnly={!isAdmin} />}</QueryView>
         </Card>
+        <CalendarFeedCard />
         <Card withBorder>
           <Title order={2} size="h3" mb="sm">{t('settings.team')}</Title>
           <Team isAdmin={isAdmin} />

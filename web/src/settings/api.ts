@@ -52,3 +52,18 @@ export function useCreateUser() {
     [['users']],
   );
 }
+
+export function useUpdateUser() {
+  return useApiMutation(
+    ({ id, ...body }: { id: string } & Schemas['UpdateUserDto']) =>
+      unwrap<User>(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+    [['users']],
+  );
+}
+
+export function useRemoveUser() {
+  return useApiMutation(
+    (id: string) => unwrap<void>(api.DELETE('/api/v1/users/{id}', { params: { path: { id } } })),
+    [['users']],
+  );
+}

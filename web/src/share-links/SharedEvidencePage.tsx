@@ -43,13 +43,13 @@ function Evidence({ evidence }: { evidence: SharedEvidence }) {
           {r.certificate && (
             <Stack gap={2}>
               <Text size="sm">
-                {t('shared.holder')}: {r.certificate.holderName}
+                {t('shared.holder')}{t('common.colon')}{r.certificate.holderName}
                 {r.certificate.holderNameEn && r.certificate.holderNameEn !== r.certificate.holderName ? ` (${r.certificate.holderNameEn})` : ''}
               </Text>
-              <Text size="sm">{t('shared.number')}: {r.certificate.certificateNumber}</Text>
-              <Text size="sm">{t('shared.body')}: {r.certificate.certificationBody}</Text>
-              {r.certificate.accreditationBody && <Text size="sm">{t('shared.accreditation')}: {r.certificate.accreditationBody}</Text>}
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{t('shared.scope')}: {r.certificate.scope}</Text>
+              <Text size="sm">{t('shared.number')}{t('common.colon')}{r.certificate.certificateNumber}</Text>
+              <Text size="sm">{t('shared.body')}{t('common.colon')}{r.certificate.certificationBody}</Text>
+              {r.certificate.accreditationBody && <Text size="sm">{t('shared.accreditation')}{t('common.colon')}{r.certificate.accreditationBody}</Text>}
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{t('shared.scope')}{t('common.colon')}{r.certificate.scope}</Text>
               <Text size="sm">{t('shared.validity', { from: r.certificate.issuedOn, to: r.certificate.expiresOn })}</Text>
               <Group gap="xs" mt={4}>
                 <StatusBadge group="certificate" status={r.certificate.status} />

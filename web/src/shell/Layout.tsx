@@ -14,13 +14,16 @@ const STAFF_NAV = [
   ['/gaps', 'nav.gaps'],
   ['/submissions', 'nav.submissions'],
   ['/reminders', 'nav.reminders'],
+  ['/imports', 'nav.imports'],
   ['/settings', 'nav.settings'],
+  ['/account', 'nav.account'],
 ] as const;
 
 const MANAGER_NAV = [
   ['/', 'nav.myFactory'],
   ['/submissions', 'nav.mySubmissions'],
   ['/agreements', 'nav.myMilestones'],
+  ['/account', 'nav.account'],
 ] as const;
 
 function isCurrent(pathname: string, to: string): boolean {

@@ -139,7 +139,7 @@ function SubmissionView({ submission: s }: { submission: Submission }) {
       <PageTitle>{t('submission.heading', { kind: t(`kinds.submission.${s.kind}`), status: t(`status.submission.${s.status}`) })}</PageTitle>
       <Group gap="xs" mb="md">
         <StatusBadge group="submission" status={s.status} />
-        <Text size="sm">{t('submission.submittedAt')}: {when(s.createdAt)}</Text>
+        <Text size="sm">{t('submission.submittedAt')}{t('common.colon')}{when(s.createdAt)}</Text>
         {certificate.data && (
           <Anchor component={Link} to={`/certificates/${certificate.data.id}`} size="sm">
             {certificate.data.standard} {certificate.data.certificateNumber}
@@ -148,8 +148,8 @@ function SubmissionView({ submission: s }: { submission: Submission }) {
       </Group>
       {s.status !== 'pending_review' && (
         <Alert color={s.status === 'approved' ? 'green' : 'red'} mb="md" title={t('submission.decision')}>
-          <Text>{t(`status.submission.${s.status}`)} · {t('submission.decidedAt')}: {when(s.decidedAt)}</Text>
-          {s.rejectionReason && <Text>{t('submission.reason')}: {s.rejectionReason}</Text>}
+          <Text>{t(`status.submission.${s.status}`)} · {t('submission.decidedAt')}{t('common.colon')}{when(s.decidedAt)}</Text>
+          {s.rejectionReason && <Text>{t('submission.reason')}{t('common.colon')}{s.rejectionReason}</Text>}
           {s.resultCertificateId && (
             <Anchor component={Link} to={`/certificates/${s.resultCertificateId}`}>{t('submission.result')}</Anchor>
           )}
@@ -159,7 +159,7 @@ function SubmissionView({ submission: s }: { submission: Submission }) {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Title order={2} size="h3" mb="xs">{t('submission.proposed')}</Title>
           <ProposedFields submission={s} current={certificate.data} />
-          {s.note && <Text mt="sm">{t('submission.note')}: {s.note}</Text>}
+          {s.note && <Text mt="sm">{t('submission.note')}{t('common.colon')}{s.note}</Text>}
           {isStaff && s.status === 'pending_review' && <div style={{ marginTop: 16 }}><Decide submission={s} /></div>}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
