@@ -5,6 +5,7 @@ export const en = {
   common: {
     // Between a label and its value: a full-width colon, no space, in Chinese.
     colon: ': ',
+    listSeparator: '; ',
     loading: 'Loading…',
     empty: 'Nothing here yet.',
     save: 'Save',

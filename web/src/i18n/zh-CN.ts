@@ -6,6 +6,7 @@ export const zhCN: Catalog = {
   language: { label: '语言', en: 'English', 'zh-CN': '中文' },
   common: {
     colon: '：',
+    listSeparator: '；',
     loading: '加载中…',
     empty: '暂无内容。',
     save: '保存',
