@@ -50,7 +50,7 @@ const PURE = [
   '^src/documents/(document-type|duplicate-documents)[.]ts$',
   '^src/factories/uscc[.]ts$',
   '^src/gaps/(gap-episodes|production-wording)[.]ts$',
-  '^src/reminders/(reminder-due|reminder-recipients)[.]ts$',
+  '^src/reminders/(reminder-due|reminder-recipients|reminder-quiet)[.]ts$',
   '^src/reminders/digest/digest[.]render[.]ts$',
   '^src/verification/(verification-due|verification-state)[.]ts$',
   '^src/verification/signals/(iaf-mla|surveillance-clock)[.]ts$',
@@ -72,7 +72,6 @@ const TEMPORARY_EXCEPTIONS = [
   // are to read through the owning features' services.
   { from: '^src/reminders/kinds/certificate-rows[.]ts$' },
   { from: '^src/reminders/reminder-scan[.]service[.]ts$' },
-  { from: '^src/reminders/reminder-policy[.]service[.]ts$' },
 ];
 
 module.exports = {

@@ -114,6 +114,7 @@ export default async function agreementsBench(options: BenchOptions): Promise<Be
         locale: 'en',
         escalateAfterDays: 7,
         overdueRepeatDays: 7,
+        unassignedRecipients: 'admins' as const,
       },
     };
     let notices = 0;

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { appConfig, logLevels, observabilityConfig } from './config/configuration';
 import { exitIfShutdownHangs } from './common/shutdown';
+import { publicUrlPortWarning } from './config/public-url';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
@@ -26,6 +27,8 @@ async function bootstrap(): Promise<void> {
   const server = app.getHttpServer() as import('node:http').Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  const portWarning = publicUrlPortWarning(config.publicUrl, config.port, config.nodeEnv);
+  if (portWarning) new Logger('certpact').warn(portWarning);
   new Logger('certpact').log(
     `API on http://localhost:${config.port}/api/v1 (docs at http://localhost:${config.port}/api/docs)`,
   );

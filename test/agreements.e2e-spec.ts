@@ -991,6 +991,7 @@ describe('agreements and their certification plans', () => {
           locale: 'en',
           escalateAfterDays: 7,
           overdueRepeatDays: 7,
+          unassignedRecipients: 'admins' as const,
         },
       };
     }

@@ -458,6 +458,7 @@ describe('buyers, requirements and scope gaps', () => {
         locale: 'en',
         escalateAfterDays: 7,
         overdueRepeatDays: 7,
+        unassignedRecipients: 'admins' as const,
       },
       manager,
       batchSize: 2,

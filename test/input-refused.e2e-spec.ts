@@ -235,6 +235,13 @@ describe('55 kinds of request answer 500', () => {
         { name: 'Wang', email: 'st\u0000aff@x.example', role: 'member' },
       ],
       [
+        '/api/v1/factories',
+        'name',
+        admin.auth,
+        { name: 'Valves\nBcc: x@evil.example', country: 'CN' },
+      ],
+      ['/api/v1/buyers', 'name', admin.auth, { name: 'Hansen\r\nGmbH', country: 'DE' }],
+      [
         `/api/v1/factories/${factory.id}/invitations`,
         'name',
         admin.auth,

@@ -85,6 +85,8 @@ const PUBLIC_ROUTES = new Set([
   // A buyer's share link: no login by design; unknown tokens answer 404 (test/evidence-pack.e2e-spec.ts).
   'GET /api/v1/shared/:token',
   'GET /api/v1/shared/:token/evidence-pack',
+  // The digest's one-click acknowledgement link: a signed token instead of a login (test/reminder-acknowledge.e2e-spec.ts).
+  'POST /api/v1/reminders/acknowledge-link',
   // A calendar feed: the secret in the URL is the credential; unknown or renewed ones answer 404 (test/calendar.e2e-spec.ts).
   'GET /api/v1/calendar-feeds/:token',
 ]);
@@ -103,6 +105,9 @@ const COVERED_ELSEWHERE = new Set([
   'GET /api/v1/findings/:id',
   'POST /api/v1/findings/:id/corrective-action',
   'POST /api/v1/findings/:id/evidence',
+  // Only a recipient of the notice may acknowledge it; another factory's manager gets 404
+  // (test/reminder-acknowledge.e2e-spec.ts "lets only those who received the notice").
+  'POST /api/v1/reminders/:id/acknowledge',
   // Only ever the caller's own password, no id to reach for; changing it would end the
   // session this walk uses (test/account-lifecycle.e2e-spec.ts changes a manager's too).
   'POST /api/v1/auth/change-password',

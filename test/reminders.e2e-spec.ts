@@ -71,6 +71,7 @@ describe('reminders: policy, scan, digests', () => {
         locale: 'en',
         escalateAfterDays: 7,
         overdueRepeatDays: 7,
+        unassignedRecipients: 'admins',
         isDefault: true,
       });
       const saved = await t

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { CreateSubmissionsAndDocuments1764500000000 } from '../migrations/1764500000000-CreateSubmissionsAndDocuments';
-import { CreateSupplierAudits1765400000000 } from '../migrations/1765400000000-CreateSupplierAudits';
 import { createCertificate, createFactory, makePdf } from './factories/managers';
 import { signUp } from './support/accounts';
 import { startApp, TestApp } from './support/app';
@@ -58,21 +57,27 @@ describe('the submissions and documents migration', () => {
   it('reverts and re-applies on a database holding submissions and documents', async () => {
     const { admin } = await seed();
     const migration = new CreateSubmissionsAndDocuments1764500000000();
-    // A later migration adds columns to documents: it goes first and comes back last.
-    const later = new CreateSupplierAudits1765400000000();
+    // Later migrations change documents (columns, a unique index): each is reverted first,
+    // newest first, and re-applied after, oldest first, as migration:revert would.
+    const timestamp = (m: object) => Number(/(\d{13})$/.exec(m.constructor.name)?.[1] ?? 0);
+    const later = t.app
+      .get(DataSource)
+      .migrations.filter((m) => timestamp(m) > 1764500000000)
+      .sort((a, b) => timestamp(b) - timestamp(a));
+    expect(later.length).toBeGreaterThan(0);
     const queryRunner = t.app.get(DataSource).createQueryRunner();
     const sqlite = t.app.get(DataSource).options.type === 'sqlite';
     try {
       // SQLite rebuilds a table to drop a column; its rows' references are checked again after.
       if (sqlite) await queryRunner.query('PRAGMA foreign_keys = OFF');
-      await later.down(queryRunner);
+      for (const m of later) await m.down(queryRunner);
       await migration.down(queryRunner);
       expect(await queryRunner.hasTable('submissions')).toBe(false);
       expect(await queryRunner.hasTable('documents')).toBe(false);
       await migration.up(queryRunner);
       expect(await queryRunner.hasTable('submissions')).toBe(true);
       expect(await queryRunner.hasTable('documents')).toBe(true);
-      await later.up(queryRunner);
+      for (const m of [...later].reverse()) await m.up(queryRunner);
       if (sqlite) await queryRunner.query('PRAGMA foreign_keys = ON');
     } finally {
       await queryRunner.release();

@@ -109,4 +109,20 @@ describe('Login throttling is keyed on address + email', () => {
     }
     expect(statuses).toEqual([400, 400, 400, 429, 429]);
   });
+
+  it('throttles password reset requests per email, with the same answer until then', async () => {
+    await open({ AUTH_ADDRESS_RATE_LIMIT: '1000' });
+    const target = email('reset');
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const answer = await t
+        .http()
+        .post('/api/v1/auth/password-reset')
+        .set('X-Forwarded-For', `192.0.2.${i + 1}`)
+        .send({ email: target });
+      statuses.push(answer.status);
+      if (i === 6) expectThrottled(answer);
+    }
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429]);
+  });
 });

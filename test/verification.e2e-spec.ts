@@ -338,7 +338,7 @@ describe('certificate verification and risk signals', () => {
         const context = {
           organizationId: account.organizationId,
           today,
-          policy: { thresholdsDays: [30], sendHour: 8, timezone: 'Asia/Shanghai', locale: 'en', escalateAfterDays: 7, overdueRepeatDays: 7 },
+          policy: { thresholdsDays: [30], sendHour: 8, timezone: 'Asia/Shanghai', locale: 'en', escalateAfterDays: 7, overdueRepeatDays: 7, unassignedRecipients: 'admins' as const },
           manager: t.app.get(Transactions).manager,
           batchSize: 1,
         };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ExecutionContext, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerStorageService } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { Response } from 'express';
 import { DomainError } from '../common/errors';
@@ -57,23 +57,55 @@ export class AuthThrottlerGuard extends ThrottlerGuard {
 
 /**
  * The throttler's counters in Redis, so that every API process counts together; under
- * QUEUE_PREFIX so that installations (and test runs) sharing a Redis never mix.
+ * QUEUE_PREFIX so that installations (and test runs) sharing a Redis never mix. While
+ * Redis cannot be reached, each process counts in its own memory instead: logins and
+ * sign-ups stay throttled (per process) and are never refused because Redis is down.
  */
-export class PrefixedThrottlerStorage extends ThrottlerStorageRedisService {
+export class PrefixedThrottlerStorage
+  extends ThrottlerStorageRedisService
+  implements OnApplicationShutdown
+{
+  private readonly local = new ThrottlerStorageService();
+  private readonly log = new Logger('Throttling');
+  private warned = false;
+
   constructor(
     url: string,
     private readonly prefix: string,
   ) {
-    super(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+    // No offline queue: while disconnected a command fails at once instead of waiting.
+    super(url, { maxRetriesPerRequest: 1, enableAutoPipelining: true, enableOfflineQueue: false });
+    this.redis.on('error', () => undefined);
+    this.redis.on('ready', () => (this.warned = false));
   }
 
-  override increment(
+  override async increment(
     key: string,
     ttl: number,
     limit: number,
     blockDuration: number,
     throttlerName: string,
   ) {
-    return super.increment(`${this.prefix}:${key}`, ttl, limit, blockDuration, throttlerName);
+    try {
+      return await super.increment(
+        `${this.prefix}:${key}`,
+        ttl,
+        limit,
+        blockDuration,
+        throttlerName,
+      );
+    } catch (error) {
+      if (!this.warned) {
+        this.warned = true;
+        this.log.warn(
+          `Redis did not answer (${error instanceof Error ? error.message : String(error)}); counting attempts in this process until it does`,
+        );
+      }
+      return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.local.onApplicationShutdown();
   }
 }

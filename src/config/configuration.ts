@@ -6,6 +6,7 @@ import { registerAs } from '@nestjs/config';
 import { Environment, EnvironmentError, parseEnvironment } from './environment';
 import { signingSecretProblem } from './secret-strength';
 import { projectRoot } from './project-root';
+import { publicUrlOf } from './public-url';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -30,7 +31,7 @@ export const appConfig = registerAs('app', () => {
     port: env.PORT,
     host: env.HOST,
     dataDir: absolute(env.DATA_DIR),
-    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrl: publicUrlOf(env.PUBLIC_URL, env.PORT),
     runWorker: env.RUN_WORKER,
     logLevel: env.LOG_LEVEL,
     reportTimeLimitMs: env.REPORT_TIME_LIMIT_MS,

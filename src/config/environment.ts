@@ -84,8 +84,11 @@ export class Environment {
   @MinLength(3)
   MAIL_FROM = 'certpact <reminders@certpact.local>';
 
+  /** Where mailed links point; unset, http://localhost:<PORT>. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
-  PUBLIC_URL = 'http://localhost:3000';
+  PUBLIC_URL?: string = undefined;
 
   @Transform(emptyToUndefined)
   @IsOptional()

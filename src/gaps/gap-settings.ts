@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { configFile } from '../config/project-root';
-import type { ReminderPolicy } from '../organizations/organization.entity';
+import type { StoredReminderPolicy as ReminderPolicy } from '../organizations/organization.entity';
 import type { ProductionWording } from './production-wording';
 
 let wording: ProductionWording | null = null;

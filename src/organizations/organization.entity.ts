@@ -1,13 +1,27 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../database/base.entity';
 
-export interface ReminderPolicy {
+/**
+ * What the organization keeps of its reminder policy: thresholds, sending hour and the
+ * overdue rhythm. Timezone and locale are the organization's own columns: one calendar
+ * and one language for the API, the scan and the digests.
+ */
+export interface StoredReminderPolicy {
   thresholdsDays: number[];
   sendHour: number;
-  timezone: string;
-  locale: string;
   escalateAfterDays: number;
   overdueRepeatDays: number;
+  /**
+   * Who hears of a notice about a factory nobody looks after (and of the trader's own
+   * certificates): `admins`, or `everyone` (every admin and member).
+   */
+  unassignedRecipients: 'admins' | 'everyone';
+}
+
+/** The policy in force: the stored one with the organization's timezone and locale. */
+export interface ReminderPolicy extends StoredReminderPolicy {
+  timezone: string;
+  locale: string;
 }
 
 /** A trading company: the tenant. */
@@ -27,5 +41,5 @@ export class Organization extends BaseEntity {
 
   /** Null until an admin changes it: the shipped default in config/ applies. */
   @Column({ type: 'simple-json', nullable: true })
-  reminderPolicy: ReminderPolicy | null;
+  reminderPolicy: StoredReminderPolicy | null;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../common/actor';
 import { notFound } from '../common/errors';
 import { Transactions } from '../database/transactions';
 import { UpdateOrganizationDto } from './dto/organization.dto';
-import { Organization } from './organization.entity';
+import { Organization, StoredReminderPolicy } from './organization.entity';
 
 @Injectable()
 export class OrganizationsService {
@@ -36,21 +36,39 @@ export class OrganizationsService {
   }
 
   update(actor: Actor, changes: UpdateOrganizationDto): Promise<Organization> {
-    return this.transactions.run(async (manager) => {
-      const before = await this.get(actor.organizationId, manager);
-      await manager.getRepository(Organization).update({ id: before.id }, changes);
-      const after = await this.get(actor.organizationId, manager);
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'organization.updated',
-        'organization',
-        after.id,
-        before,
-        after,
-      );
-      return after;
-    });
+    return this.transactions.run((manager) => this.updateIn(manager, actor, changes));
+  }
+
+  /** `update` inside the caller's transaction (the reminder settings change timezone and locale too). */
+  async updateIn(
+    manager: EntityManager,
+    actor: Actor,
+    changes: UpdateOrganizationDto,
+  ): Promise<Organization> {
+    const before = await this.get(actor.organizationId, manager);
+    await manager.getRepository(Organization).update({ id: before.id }, changes);
+    const after = await this.get(actor.organizationId, manager);
+    await this.audit.recordBy(
+      manager,
+      actor,
+      'organization.updated',
+      'organization',
+      after.id,
+      before,
+      after,
+    );
+    return after;
+  }
+
+  /** For the reminder engine: stores the organization's reminder policy (the caller audits it). */
+  async saveReminderPolicyIn(
+    manager: EntityManager,
+    organizationId: string,
+    policy: StoredReminderPolicy,
+  ): Promise<void> {
+    await manager
+      .getRepository(Organization)
+      .update({ id: organizationId }, { reminderPolicy: policy });
   }
 
   /** Every organization, in pages: the reminder scheduler registers one schedule each. */

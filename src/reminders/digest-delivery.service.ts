@@ -11,6 +11,10 @@ import { renderDigest } from './digest/digest.render';
 import { daysUntil } from './reminder-due';
 import type { RenderedNotice } from './reminder-source';
 import { ReminderMetrics } from './reminder-metrics';
+import {
+  acknowledgedKey,
+  ReminderAcknowledgementsService,
+} from './reminder-acknowledgements.service';
 import { ReminderSources } from './reminder-sources';
 import { Reminder } from './reminder.entity';
 
@@ -56,6 +60,7 @@ export class DigestDeliveryService {
     private readonly metrics: ReminderMetrics,
     @Inject(remindersConfig.KEY) private readonly config: ConfigType<typeof remindersConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly acknowledgements: ReminderAcknowledgementsService,
   ) {}
 
   async deliver(digestId: string): Promise<DeliveryOutcome> {
@@ -73,6 +78,7 @@ export class DigestDeliveryService {
         rows.map((row) => row.id),
       );
       const organization = await this.organizations.get(rows[0].organizationId);
+      const acknowledged = await this.acknowledgements.latestFor(organization.id, rows);
       const first = rows[0];
       const digest = renderDigest({
         organizationName: organization.name,
@@ -83,6 +89,9 @@ export class DigestDeliveryService {
         publicUrl: this.app.publicUrl,
         items: rows.map((row) => {
           const daysLeft = daysUntil(first.scanOn, row.dueOn);
+          // Factory people are told what the factory must do, not the trader's escalation.
+          const external =
+            row.recipientRole === 'factory_contact' || row.recipientRole === 'factory_manager';
           const notice = {
             kind: row.kind,
             subjectType: row.subjectType,
@@ -90,7 +99,7 @@ export class DigestDeliveryService {
             factoryId: row.factoryId,
             dueOn: row.dueOn,
             daysLeft,
-            payload: row.payload,
+            payload: external ? { ...row.payload, escalated: false } : row.payload,
           };
           const source = this.sources.forKind(row.kind);
           const rendered: RenderedNotice = source
@@ -99,7 +108,29 @@ export class DigestDeliveryService {
                 title: `${row.kind} (${row.subjectType} ${row.subjectId})`,
                 link: `/reminders?kind=${row.kind}`,
               };
-          return { ...notice, escalated: row.escalated, rendered };
+          const ack = acknowledged.get(acknowledgedKey(row));
+          return {
+            ...notice,
+            escalated: external ? false : row.escalated,
+            rendered,
+            // Only colleagues say "we are on it"; a factory contact's digest has no such link.
+            ...(row.recipientUserId && row.recipientRole !== 'factory_manager'
+              ? {
+                  acknowledgeUrl: `${this.app.publicUrl}/acknowledge?token=${encodeURIComponent(
+                    this.acknowledgements.linkTokenFor(row),
+                  )}`,
+                }
+              : {}),
+            ...(ack
+              ? {
+                  acknowledged: {
+                    by: ack.acknowledgedBy,
+                    note: ack.note,
+                    quietUntil: ack.quietUntil,
+                  },
+                }
+              : {}),
+          };
         }),
       });
       await this.mail.send({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
-import { Organization, ReminderPolicy } from '../organizations/organization.entity';
+import type { StoredReminderPolicy } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ReminderPolicyResponse, UpdateReminderPolicyDto } from './dto/reminder-policy.dto';
 import { effectivePolicy, normalizeThresholds } from './reminder-policy';
@@ -23,22 +23,29 @@ export class ReminderPolicyService {
     return { ...effectivePolicy(organization), isDefault: organization.reminderPolicy === null };
   }
 
-  /** Saves the policy and moves the organization's daily scan to its new hour and timezone. */
+  /**
+   * Saves the policy and moves the organization's daily scan to its new hour and
+   * timezone. Timezone and locale are the organization's own settings (one calendar, one
+   * language): changed here, they change there.
+   */
   async update(actor: Actor, changes: UpdateReminderPolicyDto): Promise<ReminderPolicyResponse> {
     const policy = await this.transactions.run(async (manager) => {
       const organization = await this.organizations.get(actor.organizationId, manager);
       const before = effectivePolicy(organization);
-      const after: ReminderPolicy = {
+      const stored: StoredReminderPolicy = {
         thresholdsDays: normalizeThresholds(changes.thresholdsDays ?? before.thresholdsDays),
         sendHour: changes.sendHour ?? before.sendHour,
-        timezone: changes.timezone ?? before.timezone,
-        locale: changes.locale ?? before.locale,
         escalateAfterDays: changes.escalateAfterDays ?? before.escalateAfterDays,
         overdueRepeatDays: changes.overdueRepeatDays ?? before.overdueRepeatDays,
+        unassignedRecipients: changes.unassignedRecipients ?? before.unassignedRecipients,
       };
-      await manager
-        .getRepository(Organization)
-        .update({ id: organization.id }, { reminderPolicy: after });
+      let calendar = organization;
+      const timezone = changes.timezone ?? organization.timezone;
+      const locale = changes.locale ?? organization.locale;
+      if (timezone !== organization.timezone || locale !== organization.locale)
+        calendar = await this.organizations.updateIn(manager, actor, { timezone, locale });
+      await this.organizations.saveReminderPolicyIn(manager, organization.id, stored);
+      const after = effectivePolicy({ ...calendar, reminderPolicy: stored });
       await this.audit.recordBy(
         manager,
         actor,

@@ -11,10 +11,9 @@ describe('reminder policy', () => {
     expect(defaultReminderPolicy()).toEqual({
       thresholdsDays: [90, 60, 30, 14, 7, 1],
       sendHour: 9,
-      timezone: 'Asia/Shanghai',
-      locale: 'en',
       escalateAfterDays: 7,
       overdueRepeatDays: 7,
+      unassignedRecipients: 'admins',
     });
   });
 
@@ -25,20 +24,35 @@ describe('reminder policy', () => {
       { timezone: 'Europe/Berlin', locale: 'zh-CN', sendHour: 9 },
     ],
     [
-      'a saved policy wins over the organization settings',
+      'a saved policy keeps its thresholds and hour, in the organization timezone and language',
       {
         reminderPolicy: {
           thresholdsDays: [7, 30],
           sendHour: 6,
-          timezone: 'UTC',
-          locale: 'en',
           escalateAfterDays: 3,
           overdueRepeatDays: 2,
+          unassignedRecipients: 'admins' as const,
         },
         timezone: 'Europe/Berlin',
         locale: 'zh-CN',
       },
-      { timezone: 'UTC', locale: 'en', sendHour: 6, thresholdsDays: [30, 7] },
+      { timezone: 'Europe/Berlin', locale: 'zh-CN', sendHour: 6, thresholdsDays: [30, 7] },
+    ],
+    [
+      'an older saved policy with its own timezone and locale: the organization still wins',
+      {
+        reminderPolicy: {
+          thresholdsDays: [30],
+          sendHour: 6,
+          escalateAfterDays: 3,
+          overdueRepeatDays: 2,
+          timezone: 'UTC',
+          locale: 'en',
+        } as never,
+        timezone: 'Europe/Berlin',
+        locale: 'zh-CN',
+      },
+      { timezone: 'Europe/Berlin', locale: 'zh-CN', sendHour: 6 },
     ],
   ])('%s', (_, organization, expected) => {
     expect(effectivePolicy(organization)).toMatchObject(expected);

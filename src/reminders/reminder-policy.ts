@@ -1,45 +1,59 @@
 import { readFileSync } from 'node:fs';
 import { configFile } from '../config/project-root';
-import type { Organization, ReminderPolicy } from '../organizations/organization.entity';
+import type {
+  Organization,
+  ReminderPolicy,
+  StoredReminderPolicy,
+} from '../organizations/organization.entity';
 import type { ReminderLocale } from './reminder-source';
 
 export const REMINDER_LOCALES: readonly ReminderLocale[] = ['en', 'zh-CN'];
 
-let shipped: ReminderPolicy | null = null;
+let shipped: StoredReminderPolicy | null = null;
 
 /** The shipped default, config/reminder-policy.json (read once). */
-export function defaultReminderPolicy(): ReminderPolicy {
+export function defaultReminderPolicy(): StoredReminderPolicy {
   if (!shipped) {
     const file = JSON.parse(
       readFileSync(configFile('reminder-policy.json'), 'utf8'),
-    ) as ReminderPolicy;
-    shipped = {
-      thresholdsDays: file.thresholdsDays,
-      sendHour: file.sendHour,
-      timezone: file.timezone,
-      locale: file.locale,
-      escalateAfterDays: file.escalateAfterDays,
-      overdueRepeatDays: file.overdueRepeatDays,
-    };
+    ) as StoredReminderPolicy;
+    shipped = storedPart(file);
   }
   return { ...shipped, thresholdsDays: [...shipped.thresholdsDays] };
 }
 
+/** Only the fields a policy keeps (older rows also held timezone and locale). */
+export function storedPart(policy: StoredReminderPolicy): StoredReminderPolicy {
+  return {
+    thresholdsDays: policy.thresholdsDays,
+    sendHour: policy.sendHour,
+    escalateAfterDays: policy.escalateAfterDays,
+    overdueRepeatDays: policy.overdueRepeatDays,
+    unassignedRecipients: policy.unassignedRecipients,
+  };
+}
+
 /**
- * The policy in force: the organization's own once an admin saved one; until then the
- * shipped default, in the organization's own timezone and language.
+ * The policy in force: the organization's own once an admin saved one, else the shipped
+ * default; always in the organization's timezone and language (one calendar).
  */
 export function effectivePolicy(
   organization: Pick<Organization, 'reminderPolicy' | 'timezone' | 'locale'>,
 ): ReminderPolicy {
   const base = defaultReminderPolicy();
-  const own = organization.reminderPolicy;
-  if (own) return { ...base, ...own, thresholdsDays: normalizeThresholds(own.thresholdsDays) };
+  const own = organization.reminderPolicy ? storedPart(organization.reminderPolicy) : null;
+  // A policy saved before a field existed takes the shipped value for it.
+  const stored = own
+    ? {
+        ...base,
+        ...Object.fromEntries(Object.entries(own).filter(([, value]) => value !== undefined)),
+      }
+    : base;
   return {
-    ...base,
-    timezone: organization.timezone || base.timezone,
-    locale: organization.locale || base.locale,
-    thresholdsDays: normalizeThresholds(base.thresholdsDays),
+    ...stored,
+    thresholdsDays: normalizeThresholds(stored.thresholdsDays),
+    timezone: organization.timezone,
+    locale: organization.locale,
   };
 }
 

@@ -10,18 +10,29 @@ export interface Recipient {
   factoryId: string | null;
 }
 
+/** Who hears of a notice that concerns nobody in particular: the admins, or every admin and member. */
+export type UnassignedRecipients = 'admins' | 'everyone';
+
 export interface Directory {
   admins: Recipient[];
+  /** Admins and members. */
+  staff: Recipient[];
+  /** The staff who look after this factory (empty: nobody does). */
+  responsibleFor(factoryId: string): Recipient[];
   managersOf(factoryId: string): Recipient[];
   contactOf(factoryId: string): Recipient | null;
+  unassigned: UnassignedRecipients;
 }
 
 /**
- * Who hears of a notice:
- * - `responsible`: the factory's contact email and its factory managers (when the notice
- *   concerns a factory) and the organization's admins;
- * - `admins`: the admins only;
- * - `escalateToAdmins` adds the admins to any audience.
+ * Who hears of a notice (README, "Who hears of what"):
+ * - `responsible`, about a factory: its factory managers and contact email, and the
+ *   colleagues who look after it; when nobody does, the organization default (the
+ *   admins, or every admin and member). An admin hears of it only when escalated, when
+ *   nobody looks after the factory, or when she looks after it herself.
+ * - `responsible`, about the trader's own certificate: the organization default.
+ * - `admins`: the admins only.
+ * - `escalateToAdmins` adds every admin.
  * One entry per email address; a user wins over the bare contact address.
  */
 export function recipientsOf(
@@ -37,10 +48,21 @@ export function recipientsOf(
       chosen.set(key, { ...recipient, email: key });
     }
   };
-  if (notice.audience === 'responsible' && notice.factoryId) {
-    directory.managersOf(notice.factoryId).forEach(add);
-    add(directory.contactOf(notice.factoryId));
+  const byDefault = () =>
+    (directory.unassigned === 'everyone' ? directory.staff : directory.admins).forEach(add);
+  if (notice.audience === 'responsible') {
+    if (notice.factoryId) {
+      directory.managersOf(notice.factoryId).forEach(add);
+      add(directory.contactOf(notice.factoryId));
+      const responsible = directory.responsibleFor(notice.factoryId);
+      if (responsible.length > 0) responsible.forEach(add);
+      else byDefault();
+    } else {
+      byDefault();
+    }
+  } else {
+    directory.admins.forEach(add);
   }
-  directory.admins.forEach(add);
+  if (notice.escalateToAdmins) directory.admins.forEach(add);
   return [...chosen.values()];
 }

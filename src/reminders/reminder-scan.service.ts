@@ -4,13 +4,16 @@ import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
 import { Factory } from '../factories/factory.entity';
-import { Organization } from '../organizations/organization.entity';
+import type { Organization, ReminderPolicy } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { User } from '../users/user.entity';
 import { asReminderLocale, effectivePolicy } from './reminder-policy';
 import { ReminderMetrics } from './reminder-metrics';
 import { DigestToQueue, ReminderQueues } from './reminder-queues';
-import { Directory, Recipient, recipientsOf } from './reminder-recipients';
+import { FactoryResponsiblesService } from './factory-responsibles.service';
+import { ReminderAcknowledgementsService } from './reminder-acknowledgements.service';
+import { isQuiet } from './reminder-quiet';
+import { Directory, Recipient, recipientsOf, UnassignedRecipients } from './reminder-recipients';
 import { scanDate } from './reminder-due';
 import type { DueNotice, ReminderLocale, ScanContext } from './reminder-source';
 import { ReminderSources } from './reminder-sources';
@@ -53,6 +56,8 @@ export class ReminderScanService {
     private readonly queues: ReminderQueues,
     private readonly clock: Clock,
     private readonly metrics: ReminderMetrics,
+    private readonly responsibles: FactoryResponsiblesService,
+    private readonly acknowledgements: ReminderAcknowledgementsService,
   ) {}
 
   /** The scheduled path: scan, then queue every pending digest (ids only). */
@@ -86,7 +91,8 @@ export class ReminderScanService {
     const directory = await OrganizationDirectory.load(
       this.transactions.manager,
       organization,
-      policy.locale,
+      policy,
+      this.responsibles,
     );
 
     const digestIds = new Map<string, string>();
@@ -113,12 +119,21 @@ export class ReminderScanService {
       }
     }
 
+    // Acknowledged notices stay quiet until their date (reminder-quiet.ts).
+    const quiets = await this.acknowledgements.quietOn(
+      this.transactions.manager,
+      organizationId,
+      today,
+    );
+
     let created = 0;
     for (const source of this.sources.all()) {
       // One broken source must not keep the others' notices from going out; what it
       // stored before failing stays, and the next scan tries it again.
       try {
-        for await (const notices of source.scan(context)) {
+        for await (const found of source.scan(context)) {
+          const notices =
+            quiets.length === 0 ? found : found.filter((n) => !isQuiet(n, quiets, today));
           await directory.loadContacts(notices.map((n) => n.factoryId));
           created += await this.store(organizationId, today, notices, directory, digestOf);
         }
@@ -261,26 +276,34 @@ function rowFor(
   };
 }
 
-/** The organization's people, read once per scan; factory contacts as notices need them. */
+/** The organization's people, read once per scan; factory contacts and responsible staff as notices need them. */
 class OrganizationDirectory implements Directory {
   private readonly contacts = new Map<string, Recipient | null>();
+  private readonly responsible = new Map<string, Recipient[]>();
 
   private constructor(
     private readonly manager: EntityManager,
     private readonly organizationId: string,
     private readonly defaultLocale: ReminderLocale,
+    private readonly responsibles: FactoryResponsiblesService,
     readonly admins: Recipient[],
+    readonly staff: Recipient[],
     private readonly managers: Map<string, Recipient[]>,
+    readonly unassigned: UnassignedRecipients,
   ) {}
 
   static async load(
     manager: EntityManager,
     organization: Organization,
-    policyLocale: string,
+    policy: ReminderPolicy,
+    responsibles: FactoryResponsiblesService,
   ): Promise<OrganizationDirectory> {
-    const defaultLocale = asReminderLocale(policyLocale) ?? 'en';
+    const defaultLocale = asReminderLocale(policy.locale) ?? 'en';
     const users = await manager.getRepository(User).find({
-      where: { organizationId: organization.id, role: In(['admin', 'factory_manager']) },
+      where: {
+        organizationId: organization.id,
+        role: In(['admin', 'member', 'factory_manager']),
+      },
       order: { email: 'ASC' },
     });
     const toRecipient = (user: User): Recipient => ({
@@ -291,12 +314,22 @@ class OrganizationDirectory implements Directory {
       factoryId: user.factoryId,
     });
     const admins = users.filter((u) => u.role === 'admin').map(toRecipient);
+    const staff = [...admins, ...users.filter((u) => u.role === 'member').map(toRecipient)];
     const managers = new Map<string, Recipient[]>();
     for (const user of users) {
       if (user.role !== 'factory_manager' || !user.factoryId) continue;
       managers.set(user.factoryId, [...(managers.get(user.factoryId) ?? []), toRecipient(user)]);
     }
-    return new OrganizationDirectory(manager, organization.id, defaultLocale, admins, managers);
+    return new OrganizationDirectory(
+      manager,
+      organization.id,
+      defaultLocale,
+      responsibles,
+      admins,
+      staff,
+      managers,
+      policy.unassignedRecipients,
+    );
   }
 
   async loadContacts(factoryIds: (string | null)[]): Promise<void> {
@@ -319,6 +352,24 @@ class OrganizationDirectory implements Directory {
         factoryId: factory.id,
       });
     }
+    const staffById = new Map(this.staff.map((r) => [r.userId, r]));
+    const responsible = await this.responsibles.responsibleFor(
+      this.manager,
+      this.organizationId,
+      missing,
+    );
+    for (const id of missing) {
+      this.responsible.set(
+        id,
+        (responsible.get(id) ?? [])
+          .map((userId) => staffById.get(userId))
+          .filter((r): r is Recipient => r !== undefined),
+      );
+    }
+  }
+
+  responsibleFor(factoryId: string): Recipient[] {
+    return this.responsible.get(factoryId) ?? [];
   }
 
   managersOf(factoryId: string): Recipient[] {

@@ -14,9 +14,10 @@ export const REMINDER_SOURCE = 'certpact:reminder-source';
 export const ReminderSource = (): ClassDecorator => SetMetadata(REMINDER_SOURCE, true);
 
 /**
- * Who must hear of a notice:
+ * Who must hear of a notice (the rule itself: reminder-recipients.ts):
  * - `responsible`: the factory's contact email and factory managers (when factoryId is
- *   set), and the organization's admins (and the members responsible for that factory);
+ *   set), and the colleagues who look after the factory, or, when nobody does, the
+ *   organization default (`unassignedRecipients`: the admins, or every admin and member);
  * - `admins`: the organization's admins only.
  */
 export type ReminderAudience = 'responsible' | 'admins';
@@ -40,7 +41,7 @@ export interface DueNotice {
   /** The calendar date the thing falls due (expiry, audit date, milestone due date). */
   dueOn: string;
   audience: ReminderAudience;
-  /** For `responsible` notices: tell every admin too (overdue escalation). */
+  /** Tell every admin too (overdue escalation), whoever looks after the factory. */
   escalateToAdmins?: boolean;
   /** Everything the template needs, captured at scan time (plain JSON). */
   payload: Record<string, unknown>;

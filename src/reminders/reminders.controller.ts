@@ -1,7 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiAuthErrors, ApiErrors } from '../common/api-responses';
-import { Actor, CurrentActor, Roles } from '../common/actor';
+import { Actor, CurrentActor, Public, Roles } from '../common/actor';
+import {
+  AcknowledgeByLinkDto,
+  AcknowledgeReminderDto,
+  ReminderAcknowledgementResponse,
+  toAcknowledgementResponse,
+} from './dto/reminder-acknowledgement.dto';
+import {
+  acknowledgedKey,
+  ReminderAcknowledgementsService,
+} from './reminder-acknowledgements.service';
 import { ReminderPolicyResponse, UpdateReminderPolicyDto } from './dto/reminder-policy.dto';
 import {
   ReminderPage,
@@ -20,7 +36,10 @@ import { Exportable } from '../common/export/exportable';
 @ApiAuthErrors()
 @Controller('reminders')
 export class RemindersController {
-  constructor(private readonly reminders: RemindersService) {}
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly acknowledgements: ReminderAcknowledgementsService,
+  ) {}
 
   @Get()
   @Exportable(REMINDER_EXPORT, ReminderPage)
@@ -33,7 +52,48 @@ export class RemindersController {
     @Query() query: ReminderQueryDto,
   ): Promise<ReminderPage> {
     const page = await this.reminders.list(actor, query);
-    return { ...page, items: page.items.map(toReminderResponse) };
+    // Each notice's latest acknowledgement, so every recipient sees who is on it.
+    const acks = await this.acknowledgements.latestFor(actor.organizationId, page.items);
+    return {
+      ...page,
+      items: page.items.map((r) => {
+        const ack = acks.get(acknowledgedKey(r));
+        return {
+          ...toReminderResponse(r),
+          acknowledgement: ack ? toAcknowledgementResponse(ack) : null,
+        };
+      }),
+    };
+  }
+
+  @Post(':id/acknowledge')
+  @Roles('admin', 'member', 'factory_manager')
+  @ApiOperation({
+    summary:
+      'Acknowledge a notice you received, with a note: its repeats and escalations stay quiet until quietUntil',
+  })
+  @ApiCreatedResponse({ type: ReminderAcknowledgementResponse })
+  @ApiErrors(400, 404)
+  async acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: AcknowledgeReminderDto,
+  ): Promise<ReminderAcknowledgementResponse> {
+    return toAcknowledgementResponse(await this.acknowledgements.acknowledge(actor, id, body));
+  }
+
+  @Post('acknowledge-link')
+  @Public()
+  @ApiOperation({
+    summary:
+      "Acknowledge a notice from the digest's one-click link, without a login (the link works once and expires)",
+  })
+  @ApiCreatedResponse({ type: ReminderAcknowledgementResponse })
+  @ApiErrors(400, 410)
+  async acknowledgeByLink(
+    @Body() body: AcknowledgeByLinkDto,
+  ): Promise<ReminderAcknowledgementResponse> {
+    return toAcknowledgementResponse(await this.acknowledgements.acknowledgeByLink(body));
   }
 
   @Post('scan')

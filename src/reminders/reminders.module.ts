@@ -3,7 +3,12 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '../audit/audit.module';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { FactoriesModule } from '../factories/factories.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { UsersModule } from '../users/users.module';
+import { FactoryResponsibleController } from './factory-responsible.controller';
+import { FactoryResponsiblesService } from './factory-responsibles.service';
+import { ReminderAcknowledgementsService } from './reminder-acknowledgements.service';
 import { DigestDeliveryService } from './digest-delivery.service';
 import { CertificateExpirySource } from './kinds/certificate-expiry.source';
 import { ExpireCertificatesStep } from './kinds/certificate-expiry.step';
@@ -31,12 +36,16 @@ import { RemindersService } from './reminders.service';
     AuditModule,
     OrganizationsModule,
     CertificatesModule,
+    FactoriesModule,
+    UsersModule,
     DiscoveryModule,
     BullModule.registerQueue({ name: REMINDER_SCAN_QUEUE }, { name: REMINDER_DIGEST_QUEUE }),
   ],
-  controllers: [RemindersController, ReminderPolicyController],
+  controllers: [RemindersController, ReminderPolicyController, FactoryResponsibleController],
   providers: [
     ReminderSources,
+    FactoryResponsiblesService,
+    ReminderAcknowledgementsService,
     ReminderQueues,
     ReminderMetrics,
     ReminderScanService,

@@ -10,6 +10,7 @@ import { RequireAuth, SessionProvider } from './auth/session';
 import { SignupPage } from './auth/SignupPage';
 import { AppRoutes } from './routes';
 import { SharedEvidencePage } from './share-links/SharedEvidencePage';
+import { AcknowledgeLinkPage } from './reminders/AcknowledgeLinkPage';
 import { PublicLayout, SignedInLayout } from './shell/Layout';
 
 const queryClient = new QueryClient({
@@ -45,6 +46,7 @@ export function App() {
                 <Route path="/forgot-password" element={<ForgotPasswordPage />} />
                 <Route path="/reset-password" element={<ResetPasswordPage />} />
                 <Route path="/shared/:token" element={<SharedEvidencePage />} />
+                <Route path="/acknowledge" element={<AcknowledgeLinkPage />} />
               </Route>
               <Route
                 element={

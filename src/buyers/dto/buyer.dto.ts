@@ -12,7 +12,7 @@ import {
 import { PageOf } from '../../common/api-responses';
 import { PageQueryDto } from '../../common/pagination';
 import { LowerCase, Trim, TrimToNull, UpperCase } from '../../common/transforms';
-import { IsOptionalNotNull } from '../../common/validators';
+import { IsOptionalNotNull, IsSingleLine } from '../../common/validators';
 import { Buyer, BUYER_LOCALES, BuyerLocale } from '../buyer.entity';
 import { Requirement } from '../requirement.entity';
 
@@ -22,6 +22,7 @@ export class CreateBuyerDto {
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
+  @IsSingleLine()
   name: string;
 
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })

@@ -12,7 +12,7 @@ import { Transform } from 'class-transformer';
 import { PageOf } from '../../common/api-responses';
 import { PageQueryDto } from '../../common/pagination';
 import { Trim, TrimToNull, UpperCase } from '../../common/transforms';
-import { IsCleanStringArray, IsOptionalNotNull } from '../../common/validators';
+import { IsCleanStringArray, IsOptionalNotNull, IsSingleLine } from '../../common/validators';
 import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
 import { FactoryStandingResponse } from './factory-standing.dto';
 
@@ -22,6 +22,7 @@ export class CreateFactoryDto {
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
+  @IsSingleLine()
   name: string;
 
   @ApiPropertyOptional({

@@ -68,3 +68,31 @@ describe('renderDigest', () => {
     expect(digest.text).toContain('https://certpact.example/submissions/new?certificateId=cert-9');
   });
 });
+
+describe('digest punctuation', () => {
+  const input = (locale: 'en' | 'zh-CN') => ({
+    organizationName: 'Ningbo Export',
+    digestOn: '2026-12-02',
+    locale,
+    linkToSubmission: false,
+    publicUrl: 'https://certpact.example',
+    items: [
+      {
+        kind: 'certificate_expired',
+        subjectType: 'certificate',
+        subjectId: 'c1',
+        dueOn: '2026-11-22',
+        daysLeft: -10,
+        escalated: false,
+        rendered: { title: 'ISO 9001:2015 certificate CN-1 has expired', link: '/certificates/c1' },
+      },
+    ],
+  });
+
+  it('writes the Chinese label with a full-width colon, the English one with an ASCII colon', () => {
+    const zh = renderDigest(input('zh-CN')).text;
+    expect(zh).toContain('日期：2026-11-22');
+    expect(zh).not.toMatch(/日期: /);
+    expect(renderDigest(input('en')).text).toContain('Due: 2026-11-22');
+  });
+});

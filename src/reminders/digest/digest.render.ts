@@ -11,6 +11,10 @@ export interface DigestItem {
   daysLeft: number;
   escalated: boolean;
   rendered: RenderedNotice;
+  /** The signed one-click link that says "we are on it" (users only; no login needed). */
+  acknowledgeUrl?: string;
+  /** Someone already acknowledged it: who, and their note. */
+  acknowledged?: { by: string; note: string; quietUntil: string };
 }
 
 export interface DigestInput {
@@ -59,9 +63,12 @@ const WORDS = {
       `[certpact] ${n} ${n === 1 ? 'reminder' : 'reminders'} for ${org} (${on})`,
     intro: (n: number, org: string, on: string) =>
       `${n === 1 ? 'One thing needs' : `${n} things need`} attention for ${org}, as of ${on}. Most urgent first:`,
-    due: 'Due',
+    due: 'Due: ',
     escalated: 'ESCALATED',
     open: 'Open',
+    acknowledge: 'We are on it (acknowledge)',
+    acknowledged: (by: string, note: string, until: string) =>
+      `Acknowledged by ${by}: ${note} (quiet until ${until})`,
     footer:
       "You receive this digest once a day while something is due. Times are counted in the organization's timezone.",
   },
@@ -69,9 +76,13 @@ const WORDS = {
     subject: (n: number, org: string, on: string) => `[certpact] ${org} 有 ${n} 项提醒（${on}）`,
     intro: (n: number, org: string, on: string) =>
       `截至 ${on}，${org} 有 ${n} 项需要处理，按紧急程度排列：`,
-    due: '日期',
+    // Full-width colon among Chinese words, with no space after it.
+    due: '日期：',
     escalated: '已上报',
     open: '打开',
+    acknowledge: '已在处理（确认）',
+    acknowledged: (by: string, note: string, until: string) =>
+      `${by} 已确认：${note}（${until} 前不再提醒）`,
     footer: '有待办事项时，您每天会收到一封汇总邮件。天数按组织所在时区计算。',
   },
 } as const;
@@ -88,9 +99,14 @@ export function renderDigest(input: DigestInput): RenderedDigest {
   items.forEach((item, index) => {
     const mark = item.escalated ? `[${words.escalated}] ` : '';
     textLines.push(`${index + 1}. ${mark}${item.rendered.title}`);
-    textLines.push(`   ${words.due}: ${whenText(item.dueOn, item.daysLeft, input.locale)}`);
+    textLines.push(`   ${words.due}${whenText(item.dueOn, item.daysLeft, input.locale)}`);
     if (item.rendered.detail) textLines.push(`   ${item.rendered.detail}`);
+    if (item.acknowledged) {
+      const a = item.acknowledged;
+      textLines.push(`   ${words.acknowledged(a.by, a.note, a.quietUntil)}`);
+    }
     textLines.push(`   ${itemUrl(item, input)}`);
+    if (item.acknowledgeUrl) textLines.push(`   ${words.acknowledge}: ${item.acknowledgeUrl}`);
     textLines.push('');
   });
   textLines.push('--', words.footer);
@@ -102,10 +118,16 @@ export function renderDigest(input: DigestInput): RenderedDigest {
         : '';
       const detail = item.rendered.detail ? `<br>${escapeHtml(item.rendered.detail)}` : '';
       const url = escapeHtml(itemUrl(item, input));
+      const acknowledged = item.acknowledged
+        ? `<br><em>${escapeHtml(words.acknowledged(item.acknowledged.by, item.acknowledged.note, item.acknowledged.quietUntil))}</em>`
+        : '';
+      const acknowledge = item.acknowledgeUrl
+        ? ` · <a href="${escapeHtml(item.acknowledgeUrl)}">${escapeHtml(words.acknowledge)}</a>`
+        : '';
       return (
         `<li style="margin-bottom:12px">${mark}<strong>${escapeHtml(item.rendered.title)}</strong><br>` +
-        `${escapeHtml(words.due)}: ${escapeHtml(whenText(item.dueOn, item.daysLeft, input.locale))}${detail}<br>` +
-        `<a href="${url}">${escapeHtml(words.open)}</a></li>`
+        `${escapeHtml(words.due)}${escapeHtml(whenText(item.dueOn, item.daysLeft, input.locale))}${detail}${acknowledged}<br>` +
+        `<a href="${url}">${escapeHtml(words.open)}</a>${acknowledge}</li>`
       );
     })
     .join('\n');

@@ -13,6 +13,8 @@ import { IsTimezone, IsOptionalNotNull } from '../../common/validators';
 import type { ReminderPolicy } from '../../organizations/organization.entity';
 import { REMINDER_LOCALES } from '../reminder-policy';
 
+const UNASSIGNED_RECIPIENTS = ['admins', 'everyone'] as const;
+
 /** Every field optional: what is left out keeps its current value. */
 export class UpdateReminderPolicyDto {
   @ApiPropertyOptional({ example: [90, 60, 30, 14, 7, 1], description: 'days before a due date' })
@@ -56,6 +58,15 @@ export class UpdateReminderPolicyDto {
   @Min(1, { message: 'overdueRepeatDays must be at least 1' })
   @Max(365, { message: 'overdueRepeatDays must be at most 365' })
   overdueRepeatDays?: number;
+
+  @ApiPropertyOptional({
+    enum: UNASSIGNED_RECIPIENTS,
+    description:
+      'Who hears of a notice about a factory nobody looks after (and of own certificates): the admins, or every admin and member',
+  })
+  @IsOptionalNotNull()
+  @IsIn(UNASSIGNED_RECIPIENTS, { message: 'unassignedRecipients must be admins or everyone' })
+  unassignedRecipients?: 'admins' | 'everyone';
 }
 
 export class ReminderPolicyResponse implements ReminderPolicy {
@@ -67,14 +78,20 @@ export class ReminderPolicyResponse implements ReminderPolicy {
   thresholdsDays: number[];
   @ApiProperty({ example: 9, description: 'local hour (0-23) the digests go out' })
   sendHour: number;
-  @ApiProperty({ example: 'Asia/Shanghai' })
+  @ApiProperty({ example: 'Asia/Shanghai', description: "The organization's timezone" })
   timezone: string;
-  @ApiProperty({ enum: REMINDER_LOCALES })
+  @ApiProperty({ enum: REMINDER_LOCALES, description: "The organization's language" })
   locale: string;
   @ApiProperty({ example: 7, description: 'days after expiry when every admin is told' })
   escalateAfterDays: number;
   @ApiProperty({ example: 7, description: 'overdue notices repeat every this many days' })
   overdueRepeatDays: number;
+  @ApiProperty({
+    enum: UNASSIGNED_RECIPIENTS,
+    description:
+      'Who hears of a notice about a factory nobody looks after: the admins, or every admin and member',
+  })
+  unassignedRecipients: 'admins' | 'everyone';
   @ApiProperty({ description: 'True while the organization uses the shipped default.' })
   isDefault: boolean;
 }

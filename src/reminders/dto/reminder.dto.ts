@@ -1,3 +1,4 @@
+import { ReminderAcknowledgementResponse } from './reminder-acknowledgement.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/api-responses';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -49,6 +50,12 @@ export class ReminderResponse {
   })
   payload: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({
+    type: ReminderAcknowledgementResponse,
+    nullable: true,
+    description: 'In lists: who said "we are on it" for this notice, and until when it stays quiet',
+  })
+  acknowledgement?: ReminderAcknowledgementResponse | null;
 }
 
 export class ReminderPage extends PageOf(ReminderResponse) {}

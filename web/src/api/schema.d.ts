@@ -897,6 +897,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a notice you received, with a note: its repeats and escalations stay quiet until quietUntil */
+        post: operations["RemindersController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminders/acknowledge-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a notice from the digest's one-click link, without a login (the link works once and expires) */
+        post: operations["RemindersController_acknowledgeByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders/scan": {
         parameters: {
             query?: never;
@@ -942,6 +976,24 @@ export interface paths {
         get: operations["ReminderPolicyController_get"];
         /** Change the reminder policy; left-out fields keep their value (admin) */
         put: operations["ReminderPolicyController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factories/{id}/responsible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The colleagues who look after the factory and receive its notices */
+        get: operations["FactoryResponsibleController_get"];
+        /** Sets who looks after the factory (admins or members): they get its notices, admins only once escalated */
+        put: operations["FactoryResponsibleController_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3059,6 +3111,21 @@ export interface components {
             /** @description Every version, newest first. */
             items: components["schemas"]["DocumentResponse"][];
         };
+        ReminderAcknowledgementResponse: {
+            id: string;
+            reminderId: string;
+            kind: string;
+            subjectType: string;
+            subjectId: string;
+            note: string;
+            quietUntil: string;
+            acknowledgedById: string | null;
+            /** @description The user's name, or the address the link was mailed to */
+            acknowledgedBy: string;
+            /** @enum {string} */
+            via: "app" | "link";
+            createdAt: string;
+        };
         ReminderResponse: {
             /** Format: uuid */
             id: string;
@@ -3097,6 +3164,8 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+            /** @description In lists: who said "we are on it" for this notice, and until when it stays quiet */
+            acknowledgement?: components["schemas"]["ReminderAcknowledgementResponse"] | null;
         };
         ReminderPage: {
             items: components["schemas"]["ReminderResponse"][];
@@ -3109,6 +3178,26 @@ export interface components {
             page: number;
             /** @example 50 */
             pageSize: number;
+        };
+        AcknowledgeReminderDto: {
+            /** @example Recertification audit booked for 2027-01-12 */
+            note: string;
+            /**
+             * @description Repeats and escalations of this notice stay quiet until this day (inclusive)
+             * @example 2027-01-12
+             */
+            quietUntil: string;
+        };
+        AcknowledgeByLinkDto: {
+            /** @description The token of the link mailed in the digest */
+            token: string;
+            /** @example Audit booked */
+            note?: string;
+            /**
+             * @description Default: 7 days from today
+             * @example 2027-01-12
+             */
+            quietUntil?: string;
         };
         ScanResponse: {
             /** Format: date */
@@ -3138,9 +3227,15 @@ export interface components {
              * @example 9
              */
             sendHour: number;
-            /** @example Asia/Shanghai */
+            /**
+             * @description The organization's timezone
+             * @example Asia/Shanghai
+             */
             timezone: string;
-            /** @enum {string} */
+            /**
+             * @description The organization's language
+             * @enum {string}
+             */
             locale: "en" | "zh-CN";
             /**
              * @description days after expiry when every admin is told
@@ -3152,6 +3247,11 @@ export interface components {
              * @example 7
              */
             overdueRepeatDays: number;
+            /**
+             * @description Who hears of a notice about a factory nobody looks after: the admins, or every admin and member
+             * @enum {string}
+             */
+            unassignedRecipients: "admins" | "everyone";
             /** @description True while the organization uses the shipped default. */
             isDefault: boolean;
         };
@@ -3187,6 +3287,26 @@ export interface components {
              * @example 7
              */
             overdueRepeatDays?: number;
+            /**
+             * @description Who hears of a notice about a factory nobody looks after (and of own certificates): the admins, or every admin and member
+             * @enum {string}
+             */
+            unassignedRecipients?: "admins" | "everyone";
+        };
+        ResponsibleStaffMember: {
+            userId: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "member";
+        };
+        FactoryResponsibleResponse: {
+            factoryId: string;
+            responsible: components["schemas"]["ResponsibleStaffMember"][];
+        };
+        SetFactoryResponsibleDto: {
+            /** @description Ids of the admins and members who look after the factory; an empty list leaves it to the organization default */
+            userIds: string[];
         };
         ImportRowErrorResponse: {
             /**
@@ -8039,6 +8159,126 @@ export interface operations {
             };
         };
     };
+    RemindersController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeReminderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderAcknowledgementResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RemindersController_acknowledgeByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeByLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderAcknowledgementResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No longer valid (expired or revoked) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     RemindersController_scan: {
         parameters: {
             query?: never;
@@ -8216,6 +8456,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FactoryResponsibleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactoryResponsibleResponse"];
+                };
+            };
+        };
+    };
+    FactoryResponsibleController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetFactoryResponsibleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactoryResponsibleResponse"];
                 };
             };
         };

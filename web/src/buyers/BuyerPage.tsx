@@ -71,7 +71,7 @@ function BuyerView({ buyer }: { buyer: Buyer }) {
               { label: t('buyer.productCategory'), render: (r) => r.productCategory },
               { label: t('certificate.status'), render: (r) => <Tag color={r.status === 'covered' ? 'green' : r.status === 'not_covered' ? 'red' : 'orange'}>{t(`kinds.coverage.${r.status}`)}</Tag> },
               { label: t('certificate.title'), render: (r) => r.certificate ? <Anchor component={Link} to={`/certificates/${r.certificate.id}`}>{r.certificate.certificateNumber}</Anchor> : t('common.none') },
-              { label: t('gap.title'), render: (r) => r.gaps.map((g) => t(`kinds.gapRule.${g.rule}`)).join('; ') || t('common.none') },
+              { label: t('gap.title'), render: (r) => r.gaps.map((g) => t(`kinds.gapRule.${g.rule}`)).join(t('common.listSeparator')) || t('common.none') },
             ]}
           />
         )}

@@ -12,6 +12,7 @@ import { PageTitle, QueryView, StatusBadge } from '../shell/ui';
 import { useFactory } from './api';
 import { FactoryForm } from './FactoryForm';
 import { InviteManagerForm } from './InviteManagerForm';
+import { ResponsibleStaff } from './ResponsibleStaff';
 
 export function FactoryPage() {
   const { id = '' } = useParams();
@@ -69,6 +70,7 @@ export function FactoryPage() {
               </QueryView>
             </section>
             <AuditsSection factoryId={f.id} />
+            {role !== 'factory_manager' && <ResponsibleStaff factoryId={f.id} />}
             <Grid>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <section>

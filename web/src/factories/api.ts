@@ -44,3 +44,26 @@ export function useInviteManager(factoryId: string) {
     [['users']],
   );
 }
+
+export type FactoryResponsible = Schemas['FactoryResponsibleResponse'];
+
+export function useFactoryResponsible(id: string, enabled = true) {
+  return useApiQuery(
+    ['factory-responsible', id],
+    () =>
+      unwrap<FactoryResponsible>(
+        api.GET('/api/v1/factories/{id}/responsible', { params: { path: { id } } }),
+      ),
+    enabled,
+  );
+}
+
+export function useSetFactoryResponsible(id: string) {
+  return useApiMutation(
+    (userIds: string[]) =>
+      unwrap<FactoryResponsible>(
+        api.PUT('/api/v1/factories/{id}/responsible', { params: { path: { id } }, body: { userIds } }),
+      ),
+    [['factory-responsible', id]],
+  );
+}

@@ -8,6 +8,7 @@ import { Total } from '../shell/Pager';
 import { DataTable } from '../shell/Table';
 import { ErrorAlert, PageTitle, QueryView, StatusBadge } from '../shell/ui';
 import { useReminders, useRetryReminder } from './api';
+import { AcknowledgeButton } from './AcknowledgeButton';
 
 const KINDS = [
   'certificate_expiring',
@@ -60,6 +61,7 @@ export function RemindersPage() {
                 { label: t('reminder.state'), render: (r) => <StatusBadge group="reminder" status={r.state} /> },
                 { label: t('reminder.attempts'), render: (r) => r.attempts },
                 { label: t('reminder.sentAt'), render: (r) => when(r.sentAt) },
+                { label: t('reminder.onIt'), render: (r) => <AcknowledgeButton reminder={r} /> },
                 {
                   label: t('reminder.retry'),
                   render: (r) =>

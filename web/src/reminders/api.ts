@@ -1,7 +1,7 @@
 import { api, unwrap } from '../api/http';
 import type { Page, Reminder, SignalItem } from '../api/models';
 import { useApiMutation, useApiQuery } from '../api/queries';
-import type { operations } from '../api/schema';
+import type { components, operations } from '../api/schema';
 
 export type ReminderFilters = NonNullable<
   operations['RemindersController_list']['parameters']['query']
@@ -30,5 +30,29 @@ export function useSignals(enabled = true) {
     ['signals'],
     () => unwrap<Page<SignalItem>>(api.GET('/api/v1/signals', { params: { query: { pageSize: 100 } } })),
     enabled,
+  );
+}
+
+export type ReminderAcknowledgement = components['schemas']['ReminderAcknowledgementResponse'];
+
+export function useAcknowledgeReminder() {
+  return useApiMutation(
+    ({ id, note, quietUntil }: { id: string; note: string; quietUntil: string }) =>
+      unwrap<ReminderAcknowledgement>(
+        api.POST('/api/v1/reminders/{id}/acknowledge', {
+          params: { path: { id } },
+          body: { note, quietUntil },
+        }),
+      ),
+    [['reminders']],
+  );
+}
+
+/** The digest's one-click link: the token is the credential, no login. */
+export function useAcknowledgeByLink() {
+  return useApiMutation(
+    (body: { token: string; note?: string; quietUntil?: string }) =>
+      unwrap<ReminderAcknowledgement>(api.POST('/api/v1/reminders/acknowledge-link', { body })),
+    [],
   );
 }

@@ -17,7 +17,8 @@ export function useUpdateOrganization() {
   return useApiMutation(
     (body: Schemas['UpdateOrganizationDto']) =>
       unwrap<Organization>(api.PATCH('/api/v1/organization', { body })),
-    [['organization']],
+    // timezone and locale are also the reminder policy's (one calendar)
+    [['organization'], ['reminder-policy']],
   );
 }
 
@@ -33,7 +34,7 @@ export function useUpdateReminderPolicy() {
   return useApiMutation(
     (body: Schemas['UpdateReminderPolicyDto']) =>
       unwrap<ReminderPolicy>(api.PUT('/api/v1/settings/reminders', { body })),
-    [['reminder-policy']],
+    [['reminder-policy'], ['organization']],
   );
 }
 
