@@ -27,7 +27,7 @@ export function AcknowledgeButton({ reminder }: { reminder: Reminder }) {
     );
   return (
     <>
-      <Button size="xs" variant="light" onClick={() => setOpen(true)}>
+      <Button size="xs" variant="default" onClick={() => setOpen(true)}>
         {t('reminder.acknowledge')}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('reminder.acknowledgeTitle')}>

@@ -39,7 +39,7 @@ export function CalendarFeedCard() {
             <Group align="end">
               <TextInput label={t('settings.calendarUrl')} value={f.url} readOnly style={{ flex: 1 }} onFocus={(e) => e.currentTarget.select()} />
               <CopyButton value={f.url}>
-                {({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('settings.copied') : t('settings.copy')}</Button>}
+                {({ copied, copy }) => <Button variant="default" onClick={copy}>{copied ? t('settings.copied') : t('settings.copy')}</Button>}
               </CopyButton>
               <Button variant="default" loading={renew.isPending} onClick={() => void onRenew()}>{t('settings.renew')}</Button>
             </Group>
