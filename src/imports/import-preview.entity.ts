@@ -33,9 +33,10 @@ export interface ImportCounts {
 }
 
 /**
- * An uploaded file, read and validated but not yet written: commit writes its plan.
+ * An uploaded file, read and validated but not yet written: commit writes its rows
+ * (import-row.entity.ts).
  * The data stamp (the organization's last factory or certificate change when the file
- * was read) tells commit whether the plan still holds.
+ * was read) tells commit whether those rows still hold.
  */
 @Entity('import_previews')
 @Index('IDX_import_previews_org_created', ['organizationId', 'createdAt'])
@@ -64,9 +65,6 @@ export class ImportPreview extends TenantEntity {
 
   @Column({ type: 'simple-json' })
   errors: ImportRowError[];
-
-  @Column({ type: 'simple-json', nullable: true })
-  plan: ImportPlanRow[] | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   dataStamp: string | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { EntityManager } from 'typeorm';
+import { Between, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import { CertificatesService } from '../certificates/certificates.service';
@@ -33,6 +33,7 @@ import {
 } from './import-preview.entity';
 import { HeaderMap, isBlankRow, mapHeader, MAX_IMPORT_ROWS, rowFields } from './import-sheet.rules';
 import { ImportErrors } from './imports.errors';
+import { ImportRow } from './import-row.entity';
 import { PREVIEW_LIFETIME_MS } from './import-lifetime';
 import { ImportFiles } from './import-files';
 import { ImportQueue } from './import-queue';
@@ -42,25 +43,6 @@ import { IMPORT_JOB_MIN_BYTES } from './imports.jobs';
 const MAX_STORED_ERRORS = 1000;
 /** The kinds of records an import reads and writes: a change to any invalidates a preview. */
 const WATCHED = ['factory', 'certificate'];
-
-/** Every column but the plan, which only commit reads. */
-const SUMMARY_COLUMNS: (keyof ImportPreview)[] = [
-  'id',
-  'organizationId',
-  'createdById',
-  'kind',
-  'format',
-  'fileName',
-  'state',
-  'progress',
-  'counts',
-  'errors',
-  'dataStamp',
-  'failure',
-  'committedAt',
-  'createdAt',
-  'updatedAt',
-];
 
 export const SHEETS: Record<ImportKind, readonly SheetColumn[]> = {
   factories: FACTORY_SHEET_COLUMNS,
@@ -78,8 +60,10 @@ export interface UploadedFile {
 interface ReadResult {
   counts: ImportCounts;
   errors: ImportRowError[];
-  plan: ImportPlanRow[];
 }
+
+/** Rows per write, both when the preview stores them and when commit reads them back. */
+const ROWS_PER_WRITE = 500;
 
 /** Reads one kind of row: validate with the create DTO and the owning service, then match. */
 interface RowReader {
@@ -103,19 +87,13 @@ export class ImportsService {
     private readonly queue: ImportQueue,
   ) {}
 
-  /** An import of the actor's, without its plan: a progress poll must not parse 50,000 rows. */
+  /** An import of the actor's (another person's answers 404, as another organization's does). */
   get(actor: Actor, id: string): Promise<ImportPreview> {
     return this.summary(this.transactions.manager, actor, id);
   }
 
-  private async summary(manager: EntityManager, actor: Actor, id: string): Promise<ImportPreview> {
-    if (typeof id !== 'string' || id.length > 64) throw ImportErrors.notFound();
-    const preview = await this.previews.repo(manager).findOne({
-      where: { id, organizationId: actor.organizationId, createdById: actor.userId },
-      select: SUMMARY_COLUMNS,
-    });
-    if (!preview) throw ImportErrors.notFound();
-    return preview;
+  private summary(manager: EntityManager, actor: Actor, id: string): Promise<ImportPreview> {
+    return this.previews.get(manager, actor.organizationId, id, { createdById: actor.userId });
   }
 
   /**
@@ -140,7 +118,6 @@ export class ImportsService {
       progress: 0,
       counts: { rows: 0, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0 },
       errors: [],
-      plan: null,
       dataStamp: null,
       failure: null,
       committedAt: null,
@@ -158,12 +135,33 @@ export class ImportsService {
       }
       return preview;
     }
-    Object.assign(preview, await this.readInto(actor, kind, file.buffer, format), {
-      state: 'ready',
-      progress: 100,
-    });
+    // Inserted first: the rows to write are stored under it as the file is read.
+    preview.state = 'reading';
     await this.insert(preview);
+    try {
+      Object.assign(preview, await this.readInto(actor, preview, file.buffer, format), {
+        state: 'ready',
+        progress: 100,
+      });
+    } catch (error) {
+      await this.discard(preview);
+      throw error;
+    }
+    await this.previews.repo(this.transactions.manager).update({ id: preview.id }, {
+      state: preview.state,
+      progress: preview.progress,
+      counts: preview.counts,
+      errors: preview.errors,
+      dataStamp: preview.dataStamp,
+    } as QueryDeepPartialEntity<ImportPreview>);
     return preview;
+  }
+
+  private async discard(preview: ImportPreview): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await manager.getRepository(ImportRow).delete({ importId: preview.id });
+      await manager.getRepository(ImportPreview).delete({ id: preview.id });
+    });
   }
 
   /** The job's work: reads a queued file into its preview, reporting progress as it goes. */
@@ -181,9 +179,16 @@ export class ImportsService {
     let reported = 0;
     try {
       const bytes = await this.files.read(id);
+      // A retried job starts the rows afresh.
+      await this.transactions.run((m) =>
+        m
+          .getRepository(ImportRow)
+          .delete({ importId: id })
+          .then(() => undefined),
+      );
       const result = await this.readInto(
         actor,
-        preview.kind,
+        preview,
         bytes,
         preview.format as ImportFormat,
         async (fraction) => {
@@ -204,6 +209,12 @@ export class ImportsService {
       } as QueryDeepPartialEntity<ImportPreview>);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      await this.transactions.run((m) =>
+        m
+          .getRepository(ImportRow)
+          .delete({ importId: id })
+          .then(() => undefined),
+      );
       await repo.update({ id, organizationId }, {
         state: 'failed',
         failure: { code: error.code, message: error.message },
@@ -240,14 +251,32 @@ export class ImportsService {
   /** The preview's fields from the file: its counts, errors and plan, and the data stamp they hold for. */
   private async readInto(
     actor: Actor,
-    kind: ImportKind,
+    preview: ImportPreview,
     bytes: Buffer,
     format: ImportFormat,
     onProgress?: (fraction: number) => Promise<void>,
-  ): Promise<Pick<ImportPreview, 'counts' | 'errors' | 'plan' | 'dataStamp'>> {
+  ): Promise<Pick<ImportPreview, 'counts' | 'errors' | 'dataStamp'>> {
     // Taken before the data is read: a change made while reading makes the preview stale.
     const dataStamp = await this.audit.changeStamp(actor.organizationId, WATCHED);
-    const result = await this.read(actor, kind, bytes, format, onProgress);
+    let position = 0;
+    const store = (rows: ImportPlanRow[]) =>
+      this.transactions.run(async (manager) => {
+        const repo = manager.getRepository(ImportRow);
+        await repo.insert(
+          rows.map((r) =>
+            repo.create({
+              organizationId: preview.organizationId,
+              importId: preview.id,
+              position: position++,
+              row: r.row,
+              action: r.action,
+              recordId: r.id ?? null,
+              fields: r.fields ?? {},
+            }),
+          ) as QueryDeepPartialEntity<ImportRow>[],
+        );
+      });
+    const result = await this.read(actor, preview.kind, bytes, format, store, onProgress);
     return { ...result, dataStamp };
   }
 
@@ -257,6 +286,8 @@ export class ImportsService {
     kind: ImportKind,
     bytes: Buffer,
     format: ImportFormat,
+    /** Receives the rows commit will write, 500 at a time (unchanged rows are only counted). */
+    store: (rows: ImportPlanRow[]) => Promise<void>,
     onProgress?: (fraction: number) => Promise<void>,
   ): Promise<ReadResult> {
     const sheet = SHEETS[kind];
@@ -296,7 +327,8 @@ export class ImportsService {
         const { problems, plan: planned } = await reader.check(fields, row);
         rowErrors = problems.map((p) => ({ row, column: columnOf(p.field), message: p.message }));
         if (planned && rowErrors.length === 0) {
-          plan.push(planned);
+          if (planned.action !== 'unchanged') plan.push(planned);
+          if (plan.length >= ROWS_PER_WRITE) await store(plan.splice(0));
           if (planned.action === 'create') counts.created += 1;
           else if (planned.action === 'update') counts.updated += 1;
           else counts.unchanged += 1;
@@ -308,7 +340,8 @@ export class ImportsService {
       } else counts.valid += 1;
     }
     if (!header) throw ImportErrors.emptyFile();
-    return { counts, errors, plan };
+    if (plan.length > 0) await store(plan);
+    return { counts, errors };
   }
 
   /**
@@ -322,26 +355,36 @@ export class ImportsService {
       if (preview.state !== 'ready') throw ImportErrors.notReady();
       if (this.clock.now().getTime() - preview.createdAt.getTime() > PREVIEW_LIFETIME_MS)
         throw ImportErrors.previewExpired();
-      const stored = await this.previews
-        .repo(manager)
-        .findOne({ where: { id, organizationId: actor.organizationId }, select: ['id', 'plan'] });
-      const plan = stored?.plan;
-      if (!plan) throw ImportErrors.notReady();
       // Claimed first: of two commits racing, the second finds it committed (PostgreSQL
-      // holds its row lock until this transaction ends; SQLite runs one at a time). The
-      // plan is dropped with the claim: a committed preview keeps its counts only.
+      // holds its row lock until this transaction ends; SQLite runs one at a time).
       const committedAt = this.clock.now();
       const claimed = await this.previews
         .repo(manager)
         .update(
           { id, organizationId: actor.organizationId, state: 'ready' },
-          { state: 'committed', committedAt, plan: null },
+          { state: 'committed', committedAt },
         );
       if (!claimed.affected) return this.summary(manager, actor, id);
       const stamp = await this.audit.changeStamp(actor.organizationId, WATCHED, manager);
       if (stamp !== preview.dataStamp) throw ImportErrors.previewStale();
-      if (preview.kind === 'factories') await this.writeFactories(manager, actor, plan);
-      else await this.writeCertificates(manager, actor, plan);
+      const rows = manager.getRepository(ImportRow);
+      for (let position = 0; ; position += ROWS_PER_WRITE) {
+        const chunk = await rows.find({
+          where: { importId: id, position: Between(position, position + ROWS_PER_WRITE - 1) },
+          order: { position: 'ASC' },
+        });
+        if (chunk.length === 0) break;
+        const plan = chunk.map((r) => ({
+          row: r.row,
+          action: r.action,
+          id: r.recordId ?? undefined,
+          fields: r.fields,
+        }));
+        if (preview.kind === 'factories') await this.writeFactories(manager, actor, plan);
+        else await this.writeCertificates(manager, actor, plan);
+      }
+      // A committed preview keeps its counts only.
+      await rows.delete({ importId: id });
       return Object.assign(preview, { state: 'committed', committedAt });
     });
   }
