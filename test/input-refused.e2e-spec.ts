@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startApp, TestApp } from './support/app';
 import { Account, signUp } from './support/accounts';
 import { createCertificate, createFactory } from './factories';
@@ -272,6 +273,15 @@ describe('55 kinds of request answer 500', () => {
       .send({ email: 'gone-factory@factory.example', name: 'Zhao Lei' })
       .expect(201);
     await t.http().delete(`/api/v1/factories/${factory.id}`).set(admin.auth).expect(204);
+    // Revoked with its factory, in the same transaction.
+    const [row] = (await t.app
+      .get(DataSource)
+      .query(
+        `SELECT "revokedAt" FROM "invitations" WHERE "email" = 'gone-factory@factory.example'`,
+      )) as {
+      revokedAt: unknown;
+    }[];
+    expect(row.revokedAt).not.toBeNull();
     const answer = await t
       .http()
       .post('/api/v1/auth/accept-invitation')

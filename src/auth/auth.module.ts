@@ -1,10 +1,12 @@
 import { createSecretKey } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '../audit/audit.module';
+import { FactoriesModule } from '../factories/factories.module';
+import { FactoryHoldingsService } from '../factories/factory-holdings.service';
 import { authConfig, redisConfig } from '../config/configuration';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
@@ -26,6 +28,7 @@ import { StaffService } from './staff.service';
 @Module({
   imports: [
     AuditModule,
+    FactoriesModule,
     OrganizationsModule,
     UsersModule,
     JwtModule.registerAsync({
@@ -59,4 +62,14 @@ import { StaffService } from './staff.service';
   ],
   exports: [InvitationsService],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly holdings: FactoryHoldingsService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  /** Deleting a factory revokes its managers' invitations (FactoriesService cannot import this feature). */
+  onModuleInit(): void {
+    this.holdings.invitations.provide(this.invitations);
+  }
+}

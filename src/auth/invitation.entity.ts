@@ -42,6 +42,10 @@ export class Invitation extends TenantEntity {
   @Column({ type: 'datetime', nullable: true })
   revokedAt: Date | null;
 
+  /** Revoked because its factory was deleted: accepting it says so (409) rather than "revoked". */
+  @Column({ type: 'boolean', default: false })
+  revokedBecauseFactoryRemoved: boolean;
+
   @Column({ type: 'varchar', length: 36, nullable: true })
   invitedById: string | null;
 }

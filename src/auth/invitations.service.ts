@@ -128,6 +128,7 @@ export class InvitationsService {
       const repo = manager.getRepository(Invitation);
       const invitation = await repo.findOne({ where: { tokenHash: hashToken(token) } });
       if (!invitation) throw invalidToken('UNKNOWN', 'token is not a valid invitation');
+      if (invitation.revokedBecauseFactoryRemoved) throw factoryGone();
       if (invitation.revokedAt)
         throw invalidToken('REVOKED', 'token belongs to a revoked invitation');
       if (invitation.acceptedAt) throw invalidToken('USED', 'token has already been used');
@@ -172,6 +173,20 @@ export class InvitationsService {
       });
       return user;
     });
+  }
+
+  /** FactoryInvitations: the factory is being deleted; its managers' pending invitations go with it. */
+  async revokeAllFor(
+    manager: EntityManager,
+    organizationId: string,
+    factoryId: string,
+  ): Promise<void> {
+    await manager
+      .getRepository(Invitation)
+      .update(
+        { organizationId, factoryId, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: this.clock.now(), revokedBecauseFactoryRemoved: true },
+      );
   }
 
   /** Revokes the pending invitations of a user being removed (by user row or by email). */

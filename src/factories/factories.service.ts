@@ -193,6 +193,8 @@ export class FactoriesService {
       const count = await certificates.countHeldBy(manager, actor.organizationId, id);
       if (count > 0 && factory.status !== 'ended') throw FactoryErrors.hasCertificates(count);
       if (count > 0) await certificates.removeAllHeldBy(manager, actor, id);
+      // A manager invited to this factory can no longer join it.
+      await this.holdings.invitations.get().revokeAllFor(manager, actor.organizationId, id);
       await manager.getRepository(Factory).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
         manager,

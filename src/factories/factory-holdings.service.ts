@@ -10,6 +10,12 @@ export interface FactoryHoldings {
   removeAllHeldBy(manager: EntityManager, actor: Actor, factoryId: string): Promise<void>;
 }
 
+/** The invitations of a factory's managers, which the auth feature owns. */
+export interface FactoryInvitations {
+  /** Revokes, in the caller's transaction, every pending invitation to manage the factory. */
+  revokeAllFor(manager: EntityManager, organizationId: string, factoryId: string): Promise<void>;
+}
+
 /**
  * The certificates feature depends on factories (a certificate's holder), so factories
  * cannot import it; CertificatesModule fills this in when it starts, and the application
@@ -18,8 +24,11 @@ export interface FactoryHoldings {
 @Injectable()
 export class FactoryHoldingsService implements OnApplicationBootstrap {
   readonly certificates = new Port<FactoryHoldings>('FactoryHoldings', 'CertificatesModule');
+  /** Filled in by AuthModule, which owns invitations. */
+  readonly invitations = new Port<FactoryInvitations>('FactoryInvitations', 'AuthModule');
 
   onApplicationBootstrap(): void {
     this.certificates.assertProvided();
+    this.invitations.assertProvided();
   }
 }
