@@ -4811,6 +4811,10 @@ export interface operations {
                 status?: "active" | "suspended" | "withdrawn" | "expired" | "superseded";
                 /** @description Expiring within this many days from today in the organization's timezone */
                 expiringWithinDays?: number;
+                /** @description Next surveillance audit due within this many days from today in the organization's timezone (or already past) */
+                surveillanceWithinDays?: number;
+                /** @description true: only certificates not verified (no confirmed check within a year) */
+                verificationDue?: boolean;
                 /** @description Matches the certificate number or the scope text */
                 q?: string;
                 /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
