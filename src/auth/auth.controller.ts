@@ -22,6 +22,7 @@ import {
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
   PasswordResetRequestedResponse,
+  PendingInvitationResponse,
   SignupDto,
   SignupResponse,
 } from './dto/auth.dto';
@@ -131,6 +132,24 @@ export class AuthController {
   async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     const organization = await this.organizations.get(actor.organizationId);
     return { user: actor, organization: toOrganizationResponse(organization) };
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Get('invitations')
+  @ApiOperation({ summary: 'Invitations sent and not yet accepted, revoked or expired (admin)' })
+  @ApiOkResponse({ type: PendingInvitationResponse, isArray: true })
+  @ApiAuthErrors()
+  async pending(@CurrentActor() actor: Actor): Promise<PendingInvitationResponse[]> {
+    return (await this.invitations.pending(actor)).map((i) => ({
+      id: i.id,
+      email: i.email,
+      name: i.name,
+      role: i.role,
+      factoryId: i.factoryId,
+      invitedAt: i.createdAt.toISOString(),
+      expiresAt: i.expiresAt.toISOString(),
+    }));
   }
 
   @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, Role } from '../common/actor';
 import { isForeignKeyViolation } from '../common/all-exceptions.filter';
@@ -172,6 +172,19 @@ export class InvitationsService {
         after: { userId: user.id },
       });
       return user;
+    });
+  }
+
+  /** Invitations sent and not yet accepted, revoked or expired, newest first. */
+  pending(actor: Actor): Promise<Invitation[]> {
+    return this.invitations.repo(this.transactions.manager).find({
+      where: {
+        organizationId: actor.organizationId,
+        acceptedAt: IsNull(),
+        revokedAt: IsNull(),
+        expiresAt: MoreThan(this.clock.now()),
+      },
+      order: { createdAt: 'DESC', id: 'ASC' },
     });
   }
 

@@ -136,6 +136,29 @@ export class IssuedInvitationResponse {
   expiresAt: string;
 }
 
+/** An invitation sent and not yet accepted, revoked or expired (the team page lists them). */
+export class PendingInvitationResponse {
+  @ApiProperty({ format: 'uuid', description: 'Revoke with DELETE /invitations/{id}.' })
+  id: string;
+  @ApiProperty({ example: 'zhang.min@ningbo-trading.example' })
+  email: string;
+  @ApiProperty({ example: 'Zhang Min' })
+  name: string;
+  @ApiProperty({ enum: ['admin', 'member', 'factory_manager'] })
+  role: Role;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'A factory manager’s factory',
+  })
+  factoryId: string | null;
+  @ApiProperty({ format: 'date-time' })
+  invitedAt: string;
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+}
+
 export class SessionResponse {
   @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`.' })
   accessToken: string;

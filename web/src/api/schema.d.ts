@@ -195,6 +195,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations sent and not yet accepted, revoked or expired (admin) */
+        get: operations["AuthController_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/{id}": {
         parameters: {
             query?: never;
@@ -1521,6 +1538,28 @@ export interface components {
         MeResponse: {
             user: components["schemas"]["CurrentUserResponse"];
             organization: components["schemas"]["OrganizationResponse"];
+        };
+        PendingInvitationResponse: {
+            /**
+             * Format: uuid
+             * @description Revoke with DELETE /invitations/{id}.
+             */
+            id: string;
+            /** @example zhang.min@ningbo-trading.example */
+            email: string;
+            /** @example Zhang Min */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "member" | "factory_manager";
+            /**
+             * Format: uuid
+             * @description A factory manager’s factory
+             */
+            factoryId: string | null;
+            /** Format: date-time */
+            invitedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         CreateUserDto: {
             /** @example Zhang Min */
@@ -4431,6 +4470,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingInvitationResponse"][];
                 };
             };
             /** @description Not logged in, or the session expired */

@@ -7,7 +7,7 @@ import { AuditsSection } from '../audits/AuditsSection';
 import { useSession } from '../auth/session';
 import { CertificateTable } from '../certificates/CertificateTable';
 import { useCertificates } from '../certificates/api';
-import { useUsers } from '../settings/api';
+import { usePendingInvitations, useUsers } from '../settings/api';
 import { PageTitle, QueryView, StatusBadge } from '../shell/ui';
 import { useFactory } from './api';
 import { FactoryForm } from './FactoryForm';
@@ -24,6 +24,8 @@ export function FactoryPage() {
   const users = useUsers(factory.isSuccess);
   const [editing, edit] = useDisclosure();
   const managers = users.data?.items.filter((u) => u.factoryId === id) ?? [];
+  const invitations = usePendingInvitations(factory.isSuccess && role === 'admin');
+  const invited = invitations.data?.filter((i) => i.factoryId === id) ?? [];
 
   return (
     <QueryView query={factory}>
@@ -78,6 +80,11 @@ export function FactoryPage() {
                   <List>
                     {managers.map((m) => (
                       <List.Item key={m.id}>{m.name} · {m.email}</List.Item>
+                    ))}
+                    {invited.map((i) => (
+                      <List.Item key={i.id}>
+                        {i.name} · {i.email} · <Text span size="sm" c="dimmed">{t('factory.invitedNotYetAccepted')}</Text>
+                      </List.Item>
                     ))}
                   </List>
                 </section>

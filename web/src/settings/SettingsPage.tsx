@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { untypedBody } from '../api/http';
 import type { Organization, ReminderPolicy, User } from '../api/models';
 import { useSession } from '../auth/session';
+import { useFormatTimestamp } from '../shell/format';
 import { saveForm } from '../shell/forms';
 import { DataTable } from '../shell/Table';
 import { ErrorAlert, PageTitle, QueryView } from '../shell/ui';
@@ -17,8 +18,7 @@ import {
   useUpdateOrganization,
   useUpdateReminderPolicy,
   useUpdateUser,
-  useUsers,
-} from './api';
+  useUsers, usePendingInvitations, useRevokeInvitation } from './api';
 
 function PolicyForm({ policy, readOnly }: { policy: ReminderPolicy; readOnly: boolean }) {
   const { t } = useTranslation();
@@ -121,6 +121,43 @@ function UserActions({ user }: { user: User }) {
   );
 }
 
+/** Invitations sent and not yet accepted (staff and factory managers), which an admin can revoke. */
+function PendingInvitations() {
+  const { t } = useTranslation();
+  const when = useFormatTimestamp();
+  const invitations = usePendingInvitations();
+  const revoke = useRevokeInvitation();
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">{t('settings.pendingInvitations')}</Title>
+      <ErrorAlert error={revoke.error} />
+      <QueryView query={invitations}>
+        {(rows) => (
+          <DataTable
+            rows={rows}
+            rowKey={(i) => i.id}
+            caption={t('settings.pendingInvitations')}
+            columns={[
+              { label: t('settings.staffName'), render: (i) => i.name },
+              { label: t('settings.staffEmail'), render: (i) => i.email },
+              { label: t('settings.role'), render: (i) => t(`roles.${i.role}`) },
+              { label: t('settings.invitationExpires'), render: (i) => when(i.expiresAt) },
+              {
+                label: t('settings.actions'),
+                render: (i) => (
+                  <Button size="xs" variant="default" loading={revoke.isPending && revoke.variables === i.id} onClick={() => revoke.mutate(i.id)}>
+                    {t('settings.revokeInvitation')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryView>
+    </Stack>
+  );
+}
+
 function Team({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const users = useUsers();
@@ -146,6 +183,7 @@ function Team({ isAdmin }: { isAdmin: boolean }) {
           />
         )}
       </QueryView>
+      {isAdmin && <PendingInvitations />}
       {isAdmin && (
         <form onSubmit={submit} noValidate>
           <Stack>

@@ -61,6 +61,23 @@ export function useUpdateUser() {
   );
 }
 
+export type PendingInvitation = Schemas['PendingInvitationResponse'];
+
+export function usePendingInvitations(enabled = true) {
+  return useApiQuery(
+    ['invitations'],
+    () => unwrap<PendingInvitation[]>(api.GET('/api/v1/invitations')),
+    enabled,
+  );
+}
+
+export function useRevokeInvitation() {
+  return useApiMutation(
+    (id: string) => unwrap<void>(api.DELETE('/api/v1/invitations/{id}', { params: { path: { id } } })),
+    [['invitations'], ['users']],
+  );
+}
+
 export function useRemoveUser() {
   return useApiMutation(
     (id: string) => unwrap<void>(api.DELETE('/api/v1/users/{id}', { params: { path: { id } } })),
