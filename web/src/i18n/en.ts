@@ -152,6 +152,8 @@ export const en = {
       'REMINDER.NOT_FOUND': 'This reminder was not found.',
       'REMINDER.INVALID_QUIET_UNTIL': 'Choose a date from today up to a year ahead.',
       'REMINDER.LINK_INVALID': 'This acknowledgement link is not valid. Open the reminder in certpact instead.',
+      'REMINDER.UNSUBSCRIBE_LINK_INVALID': 'This unsubscribe link is not valid.',
+      'FACTORY.CONTACT_MAIL_ADMIN_ONLY': "Only an admin can turn the factory contact's mail on or off.",
       'REMINDER.LINK_USED': 'This acknowledgement link has already been used.',
       'REMINDER.LINK_EXPIRED': 'This acknowledgement link has expired. Open the reminder in certpact instead.',
       'SUBMISSION.ALREADY_DECIDED': 'This submission has already been decided.',

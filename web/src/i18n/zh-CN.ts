@@ -153,6 +153,8 @@ export const zhCN: Catalog = {
       'REMINDER.NOT_FOUND': '未找到该提醒。',
       'REMINDER.INVALID_QUIET_UNTIL': '请选择从今天起一年以内的日期。',
       'REMINDER.LINK_INVALID': '该确认链接无效，请在 certpact 中打开这条提醒。',
+      'REMINDER.UNSUBSCRIBE_LINK_INVALID': '该退订链接无效。',
+      'FACTORY.CONTACT_MAIL_ADMIN_ONLY': '只有管理员可以开启或关闭发给工厂联系人的邮件。',
       'REMINDER.LINK_USED': '该确认链接已经用过了。',
       'REMINDER.LINK_EXPIRED': '该确认链接已过期，请在 certpact 中打开这条提醒。',
       'SUBMISSION.ALREADY_DECIDED': '该提交已处理。',
