@@ -305,6 +305,8 @@ export const en = {
     licenseNumber: 'Business licence number',
     businessScope: 'Business scope (from the business licence)',
     contactEmail: 'Contact email',
+    contactLocale: "Language of the contact's emails",
+    contactLocaleByCountry: 'By country (Chinese for CN, otherwise English)',
     productCategories: 'Product categories',
     productCategoriesHint: 'Separated by commas',
     status: 'Status',

@@ -306,6 +306,8 @@ export const zhCN: Catalog = {
     licenseNumber: '营业执照号码',
     businessScope: '经营范围（以营业执照为准）',
     contactEmail: '联系邮箱',
+    contactLocale: '联系人邮件语言',
+    contactLocaleByCountry: '按国家/地区（CN 为中文，其他为英文）',
     productCategories: '产品类别',
     productCategoriesHint: '用逗号分隔',
     status: '状态',
