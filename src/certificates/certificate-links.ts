@@ -58,4 +58,7 @@ export interface CertificateInsightSource {
     certificates: Certificate[],
     today: string,
   ): Promise<Map<string, object>>;
+
+  /** The ids of the organization's certificates that are `verified` today (the list's `verificationDue` filter). */
+  verifiedIds(organizationId: string, today: string): Promise<string[]>;
 }

@@ -13,6 +13,7 @@ import { FactoriesService } from '../factories/factories.service';
 import { FactoryErrors } from '../factories/factories.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Certificate, CertificateStatus } from './certificate.entity';
+import { CertificateLinksService } from './certificate-links.service';
 import { lapsesBy, lastValidDay } from './certificate-status';
 import { CertificateErrors } from './certificates.errors';
 import {
@@ -50,6 +51,7 @@ export class CertificatesService {
     private readonly factories: FactoriesService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
+    private readonly links: CertificateLinksService,
   ) {}
 
   /** Today's date in the organization's timezone: "days left" are counted there. */
@@ -434,6 +436,23 @@ export class CertificatesService {
       } else if (query.status !== 'expired') {
         qb.andWhere('certificate.expiresOn >= :today', { today });
       }
+    }
+    if (query.surveillanceWithinDays !== undefined) {
+      qb.andWhere('certificate.nextSurveillanceAuditOn IS NOT NULL').andWhere(
+        'certificate.nextSurveillanceAuditOn <= :surveillanceUntil',
+        { surveillanceUntil: addDays(today, query.surveillanceWithinDays) },
+      );
+    }
+    if (query.verificationDue !== undefined) {
+      const verified = await this.links.insights.get().verifiedIds(actor.organizationId, today);
+      if (verified.length > 0)
+        qb.andWhere(
+          query.verificationDue
+            ? 'certificate.id NOT IN (:...verified)'
+            : 'certificate.id IN (:...verified)',
+          { verified },
+        );
+      else if (!query.verificationDue) qb.andWhere('1 = 0');
     }
     if (query.q) {
       const like = `%${query.q.toLowerCase()}%`;

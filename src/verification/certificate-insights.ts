@@ -23,6 +23,10 @@ export class CertificateInsights implements CertificateInsightSource {
     private readonly signals: SignalsService,
   ) {}
 
+  verifiedIds(organizationId: string, today: string): Promise<string[]> {
+    return this.verifications.verifiedIds(organizationId, today);
+  }
+
   async forCertificates(
     actor: Actor,
     certificates: Certificate[],

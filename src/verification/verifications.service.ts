@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { addYears } from '../common/dates';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Certificate } from '../certificates/certificate.entity';
@@ -351,6 +352,22 @@ export class VerificationsService implements VerificationStates {
     const today = await this.certificates.today(actor.organizationId);
     const summaries = await this.summaries(actor.organizationId, [certificate], today);
     return summaries.get(certificate.id) ?? { state: 'unverified', lastCheck: null };
+  }
+
+  /**
+   * The organization's certificates that are `verified` today: those with a confirmed
+   * check less than a year old whose latest check is still that confirmation.
+   */
+  async verifiedIds(organizationId: string, today: string): Promise<string[]> {
+    const rows = await this.records
+      .query(this.transactions.reader, organizationId, 'check')
+      .select('DISTINCT check.certificateId', 'certificateId')
+      .andWhere("check.result = 'confirmed'")
+      .andWhere('check.checkedOn >= :yearAgo', { yearAgo: addYears(today, -1) })
+      .getRawMany<{ certificateId: string }>();
+    const candidates = rows.map((row) => row.certificateId);
+    const states = await this.statesFor(organizationId, candidates, today);
+    return candidates.filter((id) => states.get(id) === 'verified');
   }
 
   /** The VERIFICATION_STATES contract (gap analysis reads it). */

@@ -6,8 +6,9 @@ import {
   IntersectionType,
   PickType,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   IsArray,
   IsIn,
@@ -157,6 +158,27 @@ export class CertificateQueryDto extends PageQueryDto {
   @Min(0, { message: 'expiringWithinDays must not be negative' })
   @Max(3650, { message: 'expiringWithinDays must be at most 3650' })
   expiringWithinDays?: number;
+
+  @ApiPropertyOptional({
+    description:
+      "Next surveillance audit due within this many days from today in the organization's timezone (or already past)",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'surveillanceWithinDays must be a whole number of days' })
+  @Min(0, { message: 'surveillanceWithinDays must not be negative' })
+  @Max(3650, { message: 'surveillanceWithinDays must be at most 3650' })
+  surveillanceWithinDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'true: only certificates not verified (no confirmed check within a year)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'verificationDue must be true or false' })
+  verificationDue?: boolean;
 
   @ApiPropertyOptional({ description: 'Matches the certificate number or the scope text' })
   @IsOptional()

@@ -4863,6 +4863,10 @@ export interface operations {
                 status?: "active" | "suspended" | "withdrawn" | "expired" | "superseded";
                 /** @description Expiring within this many days from today in the organization's timezone */
                 expiringWithinDays?: number;
+                /** @description Next surveillance audit due within this many days from today in the organization's timezone (or already past) */
+                surveillanceWithinDays?: number;
+                /** @description true: only certificates not verified (no confirmed check within a year) */
+                verificationDue?: boolean;
                 /** @description Matches the certificate number or the scope text */
                 q?: string;
                 /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
@@ -8531,6 +8535,33 @@ export interface operations {
                     "application/json": components["schemas"]["FactoryResponsibleResponse"];
                 };
             };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     FactoryResponsibleController_set: {
@@ -8554,6 +8585,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FactoryResponsibleResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not logged in, or the session expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found in the organization (or, for a factory manager, their factory) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -2,7 +2,6 @@ import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CERTIFICATE_STATUSES, type CertificateStatus } from '../api/models';
-import { surveillanceDueWithin, verificationIsDue } from '../dashboard/DashboardPage';
 import { useFactories } from '../factories/api';
 import { ExportButtons } from '../imports/ExportButtons';
 import { Total } from '../shell/Pager';
@@ -28,6 +27,8 @@ export function CertificatesPage() {
     pageSize: 200,
     ...(status ? { status } : {}),
     ...(expiring ? { expiringWithinDays: expiring } : {}),
+    ...(surveillance ? { surveillanceWithinDays: surveillance } : {}),
+    ...(verificationDue ? { verificationDue: true } : {}),
     ...(params.get('factoryId') ? { factoryId: params.get('factoryId')! } : {}),
     ...(params.get('standard') ? { standard: params.get('standard')! } : {}),
     ...(params.get('q') ? { q: params.get('q')! } : {}),
@@ -36,7 +37,7 @@ export function CertificatesPage() {
   const standards = useStandards();
   /** The list's own filters, so the export holds what the page shows. */
   const exportFilters = Object.fromEntries(
-    ['status', 'expiringWithinDays', 'factoryId', 'standard', 'q'].flatMap((key) => {
+    ['status', 'expiringWithinDays', 'surveillanceWithinDays', 'verificationDue', 'factoryId', 'standard', 'q'].flatMap((key) => {
       const value = params.get(key);
       return value ? [[key, value]] : [];
     }),
@@ -89,17 +90,12 @@ export function CertificatesPage() {
         />
       </Group>
       <QueryView query={certificates}>
-        {(page) => {
-          const rows = page.items.filter(
-            (c) => (!surveillance || surveillanceDueWithin(c, surveillance)) && (!verificationDue || verificationIsDue(c)),
-          );
-          return (
-            <>
-              <Total total={surveillance || verificationDue ? rows.length : page.total} />
-              <CertificateTable certificates={rows} factoryName={factoryName} />
-            </>
-          );
-        }}
+        {(page) => (
+          <>
+            <Total total={page.total} />
+            <CertificateTable certificates={page.items} factoryName={factoryName} />
+          </>
+        )}
       </QueryView>
     </>
   );

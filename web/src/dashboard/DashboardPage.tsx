@@ -1,7 +1,6 @@
 import { Card, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Certificate } from '../api/models';
 import { useAgreements } from '../agreements/api';
 import { useCertificates } from '../certificates/api';
 import { useGaps } from '../gaps/api';
@@ -14,23 +13,6 @@ export function horizonDays(thresholds: number[] | undefined): number {
   return thresholds && thresholds.length > 0 ? Math.max(...thresholds) : 90;
 }
 
-export function todayPlus(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-export function surveillanceDueWithin(certificate: Certificate, days: number): boolean {
-  return (
-    certificate.status === 'active' &&
-    !!certificate.nextSurveillanceAuditOn &&
-    certificate.nextSurveillanceAuditOn <= todayPlus(days)
-  );
-}
-
-export function verificationIsDue(certificate: Certificate): boolean {
-  return certificate.status === 'active' && (certificate.verification?.state ?? 'unverified') !== 'verified';
-}
 
 function Count({ label, value, to }: { label: string; value: number | undefined; to: string }) {
   return (
@@ -49,11 +31,14 @@ export function DashboardPage() {
   const horizon = horizonDays(policy.data?.thresholdsDays);
   const expiring = useCertificates({ status: 'active', expiringWithinDays: horizon, pageSize: 1 }, policy.isSuccess);
   const expired = useCertificates({ status: 'expired', pageSize: 1 });
-  const active = useCertificates({ status: 'active', pageSize: 200 });
+  const surveillanceDue = useCertificates(
+    { status: 'active', surveillanceWithinDays: horizon, pageSize: 1 },
+    policy.isSuccess,
+  );
+  const verificationDue = useCertificates({ status: 'active', verificationDue: true, pageSize: 1 });
   const atRisk = useAgreements({ atRisk: true, pageSize: 1 });
   const gaps = useGaps({ pageSize: 1 });
   const waiting = useSubmissions({ status: 'pending_review', pageSize: 1 });
-  const activeItems = active.data?.items;
 
   return (
     <>
@@ -67,7 +52,7 @@ export function DashboardPage() {
         <Count label={t('dashboard.expired')} value={expired.data?.total} to="/certificates?status=expired" />
         <Count
           label={t('dashboard.surveillanceDue')}
-          value={activeItems?.filter((c) => surveillanceDueWithin(c, horizon)).length}
+          value={surveillanceDue.data?.total}
           to={`/certificates?status=active&surveillanceWithinDays=${horizon}`}
         />
         <Count label={t('dashboard.agreementsAtRisk')} value={atRisk.data?.total} to="/agreements?atRisk=true" />
@@ -79,7 +64,7 @@ export function DashboardPage() {
         />
         <Count
           label={t('dashboard.verificationDue')}
-          value={activeItems?.filter(verificationIsDue).length}
+          value={verificationDue.data?.total}
           to="/certificates?status=active&verificationDue=true"
         />
       </SimpleGrid>
