@@ -77,6 +77,12 @@ describe('Factory contacts: their own language, and one-click unsubscribe (RFC 8
       contactEmail: contact,
       contactLocale: undefined,
     });
+    // The same person may be the contact of two factories: one "stop" covers both.
+    const sister = await createFactory(t, admin, {
+      contactEmail: contact,
+      country: 'VN',
+      licenseNumber: null,
+    });
     const overdue = await createCertificate(t, admin, {
       factoryId: factory.id,
       issuedOn: '2024-01-28',
@@ -131,6 +137,7 @@ describe('Factory contacts: their own language, and one-click unsubscribe (RFC 8
       .expect(200);
     expect(done.body).toEqual({ email: contact, unsubscribed: true });
     expect((await factoryOf(admin, factory.id)).contactUnsubscribedAt).not.toBeNull();
+    expect((await factoryOf(admin, sister.id)).contactUnsubscribedAt).not.toBeNull();
     const audit = await t
       .http()
       .get(`/api/v1/audit-events?entityId=${factory.id}`)

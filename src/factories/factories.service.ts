@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -31,27 +31,35 @@ export class FactoriesService {
 
   /**
    * The contact's own one-click unsubscribe (RFC 8058), from a signed link: no login, no
-   * actor. Only while `email` is still the factory's contact; true when it was subscribed.
+   * actor. The address stops hearing from every factory of the organization it is the
+   * contact of (one person, one "stop"); the number of factories that changed.
    */
-  async unsubscribeContact(organizationId: string, id: string, email: string): Promise<boolean> {
+  async unsubscribeContact(organizationId: string, id: string, email: string): Promise<number> {
     return this.transactions.run(async (manager) => {
-      const factory = await this.factories.get(manager, organizationId, id);
-      if (factory.contactEmail?.toLowerCase() !== email.toLowerCase()) return false;
-      if (factory.contactUnsubscribedAt) return false;
-      const now = this.clock.now();
-      await manager
-        .getRepository(Factory)
-        .update({ id, organizationId }, { contactUnsubscribedAt: now });
-      await this.audit.record(manager, {
-        organizationId,
-        actorId: null,
-        action: 'factory.contact_unsubscribed',
-        entityType: 'factory',
-        entityId: id,
-        before: { contactEmail: factory.contactEmail, contactUnsubscribedAt: null },
-        after: { contactEmail: factory.contactEmail, contactUnsubscribedAt: now.toISOString() },
+      await this.factories.get(manager, organizationId, id);
+      const address = email.toLowerCase();
+      const repo = manager.getRepository(Factory);
+      const subscribed = await repo.find({
+        where: { organizationId, contactEmail: address, contactUnsubscribedAt: IsNull() },
       });
-      return true;
+      if (subscribed.length === 0) return 0;
+      const now = this.clock.now();
+      await repo.update(
+        { id: In(subscribed.map((f) => f.id)), organizationId },
+        { contactUnsubscribedAt: now },
+      );
+      for (const factory of subscribed) {
+        await this.audit.record(manager, {
+          organizationId,
+          actorId: null,
+          action: 'factory.contact_unsubscribed',
+          entityType: 'factory',
+          entityId: factory.id,
+          before: { contactEmail: factory.contactEmail, contactUnsubscribedAt: null },
+          after: { contactEmail: factory.contactEmail, contactUnsubscribedAt: now.toISOString() },
+        });
+      }
+      return subscribed.length;
     });
   }
 

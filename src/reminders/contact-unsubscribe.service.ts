@@ -87,11 +87,11 @@ export class ContactUnsubscribeService {
   }
 
   /** One click: the contact gets no further mail until an admin re-enables it. */
-  async unsubscribe(token: string): Promise<{ email: string; unsubscribed: boolean }> {
+  async unsubscribe(token: string): Promise<{ email: string; factories: number }> {
     const claims = this.verify(token);
     const changed = await this.factories
       .unsubscribeContact(claims.org, claims.fid, claims.em)
       .catch(() => Promise.reject(ReminderErrors.unsubscribeInvalid()));
-    return { email: claims.em, unsubscribed: changed };
+    return { email: claims.em, factories: changed };
   }
 }
