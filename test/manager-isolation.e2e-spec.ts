@@ -87,6 +87,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/shared/:token/evidence-pack',
   // The digest's one-click acknowledgement link: a signed token instead of a login (test/reminder-acknowledge.e2e-spec.ts).
   'POST /api/v1/reminders/acknowledge-link',
+  // A factory contact's one-click unsubscribe (RFC 8058): a signed token instead of a login (test/contact-unsubscribe.e2e-spec.ts).
+  'POST /api/v1/contacts/unsubscribe',
+  'GET /api/v1/contacts/unsubscribe',
   // A calendar feed: the secret in the URL is the credential; unknown or renewed ones answer 404 (test/calendar.e2e-spec.ts).
   'GET /api/v1/calendar-feeds/:token',
 ]);

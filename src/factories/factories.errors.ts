@@ -5,6 +5,12 @@ export const FactoryErrors = {
   notFound: () => notFound('factory'),
   invalidLicense: (problem: UsccProblem) =>
     invalidField('FACTORY.INVALID_LICENSE_NUMBER', 'licenseNumber', USCC_MESSAGES[problem]),
+  contactMailAdminOnly: () =>
+    new DomainError(
+      'forbidden',
+      'FACTORY.CONTACT_MAIL_ADMIN_ONLY',
+      "Only an admin may turn the factory contact's mail on or off",
+    ),
   hasCertificates: (count: number) =>
     new DomainError(
       'conflict',

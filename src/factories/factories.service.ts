@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
 import type { FieldProblem } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
@@ -14,7 +15,7 @@ import {
 } from './dto/factory.dto';
 import { FactoryErrors } from './factories.errors';
 import { FactoryHoldingsService } from './factory-holdings.service';
-import { Factory } from './factory.entity';
+import { defaultContactLocale, Factory } from './factory.entity';
 import { USCC_MESSAGES, usccProblem } from './uscc';
 
 @Injectable()
@@ -25,7 +26,42 @@ export class FactoriesService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly holdings: FactoryHoldingsService,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * The contact's own one-click unsubscribe (RFC 8058), from a signed link: no login, no
+   * actor. The address stops hearing from every factory of the organization it is the
+   * contact of (one person, one "stop"); the number of factories that changed.
+   */
+  async unsubscribeContact(organizationId: string, id: string, email: string): Promise<number> {
+    return this.transactions.run(async (manager) => {
+      await this.factories.get(manager, organizationId, id);
+      const address = email.toLowerCase();
+      const repo = manager.getRepository(Factory);
+      const subscribed = await repo.find({
+        where: { organizationId, contactEmail: address, contactUnsubscribedAt: IsNull() },
+      });
+      if (subscribed.length === 0) return 0;
+      const now = this.clock.now();
+      await repo.update(
+        { id: In(subscribed.map((f) => f.id)), organizationId },
+        { contactUnsubscribedAt: now },
+      );
+      for (const factory of subscribed) {
+        await this.audit.record(manager, {
+          organizationId,
+          actorId: null,
+          action: 'factory.contact_unsubscribed',
+          entityType: 'factory',
+          entityId: factory.id,
+          before: { contactEmail: factory.contactEmail, contactUnsubscribedAt: null },
+          after: { contactEmail: factory.contactEmail, contactUnsubscribedAt: now.toISOString() },
+        });
+      }
+      return subscribed.length;
+    });
+  }
 
   /** A factory the actor may see: a factory manager sees only their own. */
   async get(
@@ -113,6 +149,7 @@ export class FactoriesService {
       ...fields,
       organizationId: actor.organizationId,
       status: fields.status ?? 'active',
+      contactLocale: fields.contactLocale ?? defaultContactLocale(fields.country),
     });
     await repo.insert(factory);
     const saved = await this.factories.get(manager, actor.organizationId, factory.id);
@@ -159,7 +196,15 @@ export class FactoriesService {
     changes: UpdateFactoryDto,
   ): Promise<Factory> {
     const before = await this.get(actor, id, manager);
-    const patch: UpdateFactoryDto = { ...changes };
+    const { contactMailEnabled, ...fields } = changes;
+    const patch: Partial<Factory> = { ...fields };
+    if (contactMailEnabled !== undefined) {
+      // Mailing a contact that asked to stop is the organization's call, not any member's.
+      if (actor.role !== 'admin') throw FactoryErrors.contactMailAdminOnly();
+      patch.contactUnsubscribedAt = contactMailEnabled
+        ? null
+        : (before.contactUnsubscribedAt ?? this.clock.now());
+    }
     if (patch.country !== undefined || patch.licenseNumber !== undefined) {
       // The licence rule depends on the country, whichever of the two the patch changes.
       const country = patch.country ?? before.country;
@@ -182,6 +227,21 @@ export class FactoriesService {
       toFactoryResponse(before),
       toFactoryResponse(after),
     );
+    const was = before.contactUnsubscribedAt?.getTime() ?? null;
+    if (
+      contactMailEnabled !== undefined &&
+      was !== (after.contactUnsubscribedAt?.getTime() ?? null)
+    ) {
+      await this.audit.recordBy(
+        manager,
+        actor,
+        contactMailEnabled ? 'factory.contact_mail_enabled' : 'factory.contact_mail_disabled',
+        'factory',
+        id,
+        { contactUnsubscribedAt: before.contactUnsubscribedAt?.toISOString() ?? null },
+        { contactUnsubscribedAt: after.contactUnsubscribedAt?.toISOString() ?? null },
+      );
+    }
     return after;
   }
 

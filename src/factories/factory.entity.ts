@@ -4,6 +4,15 @@ import { TenantEntity } from '../database/base.entity';
 export const FACTORY_STATUSES = ['prospect', 'active', 'suspended', 'ended'] as const;
 export type FactoryStatus = (typeof FACTORY_STATUSES)[number];
 
+/** The languages a factory contact's mail can be written in. */
+export const CONTACT_LOCALES = ['en', 'zh-CN'] as const;
+export type ContactLocale = (typeof CONTACT_LOCALES)[number];
+
+/** A new factory's contact reads Chinese when the factory is in China, English otherwise. */
+export function defaultContactLocale(country: string): ContactLocale {
+  return country.toUpperCase() === 'CN' ? 'zh-CN' : 'en';
+}
+
 @ForeignKey('Organization', ['organizationId'], ['id'], {
   name: 'FK_factories_organization',
   onDelete: 'CASCADE',
@@ -37,6 +46,14 @@ export class Factory extends TenantEntity {
 
   @Column({ type: 'varchar', length: 254, nullable: true })
   contactEmail: string | null;
+
+  /** The language of the contact's mail (not the organization's: the contact is no user). */
+  @Column({ type: 'varchar', length: 10, default: 'en' })
+  contactLocale: ContactLocale;
+
+  /** Set when the contact unsubscribed (RFC 8058 link): no mail to it until an admin re-enables it. */
+  @Column({ type: 'datetime', nullable: true })
+  contactUnsubscribedAt: Date | null;
 
   @Column({ type: 'simple-json' })
   productCategories: string[];

@@ -16,6 +16,7 @@ import {
   ReminderAcknowledgementsService,
 } from './reminder-acknowledgements.service';
 import { ReminderSources } from './reminder-sources';
+import { ContactUnsubscribeService } from './contact-unsubscribe.service';
 import { Reminder } from './reminder.entity';
 
 export type DeliveryOutcome =
@@ -61,6 +62,7 @@ export class DigestDeliveryService {
     @Inject(remindersConfig.KEY) private readonly config: ConfigType<typeof remindersConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     private readonly acknowledgements: ReminderAcknowledgementsService,
+    private readonly unsubscribes: ContactUnsubscribeService,
   ) {}
 
   async deliver(digestId: string): Promise<DeliveryOutcome> {
@@ -139,7 +141,17 @@ export class DigestDeliveryService {
         text: digest.text,
         html: digest.html,
         messageId,
-        headers: { 'X-Certpact-Digest': digestId },
+        headers: {
+          'X-Certpact-Digest': digestId,
+          // Someone who is no user can stop the mail in one click (RFC 8058).
+          ...(first.recipientRole === 'factory_contact' && first.factoryId
+            ? this.unsubscribes.headersFor({
+                organizationId: first.organizationId,
+                factoryId: first.factoryId,
+                email: first.recipient,
+              })
+            : {}),
+        },
       });
     } catch (error) {
       return this.release(digestId, token, rows, error);

@@ -338,17 +338,26 @@ class OrganizationDirectory implements Directory {
     );
     if (missing.length === 0) return;
     const factories = await this.manager.getRepository(Factory).find({
-      select: { id: true, contactEmail: true, status: true },
+      select: {
+        id: true,
+        contactEmail: true,
+        status: true,
+        contactLocale: true,
+        contactUnsubscribedAt: true,
+      },
       where: { id: In(missing), organizationId: this.organizationId },
     });
     for (const id of missing) this.contacts.set(id, null);
     for (const factory of factories) {
-      if (!factory.contactEmail || factory.status === 'ended') continue;
+      // An unsubscribed contact hears nothing until an admin mails it again.
+      if (!factory.contactEmail || factory.status === 'ended' || factory.contactUnsubscribedAt)
+        continue;
       this.contacts.set(factory.id, {
         email: factory.contactEmail,
         userId: null,
         role: 'factory_contact',
-        locale: this.defaultLocale,
+        // The contact's own language, not the organization's: it is no user of ours.
+        locale: asReminderLocale(factory.contactLocale) ?? this.defaultLocale,
         factoryId: factory.id,
       });
     }

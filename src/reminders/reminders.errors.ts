@@ -10,6 +10,12 @@ export const ReminderErrors = {
       'token',
       'This acknowledgement link is not valid; open the reminder in certpact instead',
     ),
+  unsubscribeInvalid: () =>
+    invalidField(
+      'REMINDER.UNSUBSCRIBE_LINK_INVALID',
+      'token',
+      'This unsubscribe link is not valid',
+    ),
   linkGone: (why: 'used' | 'expired') =>
     new DomainError(
       'gone',

@@ -6,6 +6,8 @@ import { CertificatesModule } from '../certificates/certificates.module';
 import { FactoriesModule } from '../factories/factories.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
+import { ContactUnsubscribeController } from './contact-unsubscribe.controller';
+import { ContactUnsubscribeService } from './contact-unsubscribe.service';
 import { FactoryResponsibleController } from './factory-responsible.controller';
 import { FactoryResponsiblesService } from './factory-responsibles.service';
 import { ReminderAcknowledgementsService } from './reminder-acknowledgements.service';
@@ -41,8 +43,14 @@ import { RemindersService } from './reminders.service';
     DiscoveryModule,
     BullModule.registerQueue({ name: REMINDER_SCAN_QUEUE }, { name: REMINDER_DIGEST_QUEUE }),
   ],
-  controllers: [RemindersController, ReminderPolicyController, FactoryResponsibleController],
+  controllers: [
+    RemindersController,
+    ReminderPolicyController,
+    FactoryResponsibleController,
+    ContactUnsubscribeController,
+  ],
   providers: [
+    ContactUnsubscribeService,
     ReminderSources,
     FactoryResponsiblesService,
     ReminderAcknowledgementsService,

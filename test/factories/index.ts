@@ -12,6 +12,8 @@ export function makeFactory(overrides: Record<string, unknown> = {}): Record<str
     licenseNumber: '91350100M000100Y43',
     businessScope: '阀门制造、加工；Manufacture of valves',
     contactEmail: 'quality@factory.example',
+    // The contact of a CN factory reads Chinese by default; the specs read English.
+    contactLocale: 'en',
     productCategories: ['valves'],
     status: 'active',
     ...overrides,

@@ -9,6 +9,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: Map<string, unknown>;
+  /** Each header as sent (lower-case name → unfolded value), for those mailparser reshapes. */
+  rawHeaders: Map<string, string>;
 }
 
 /**
@@ -97,6 +99,15 @@ export class TestSmtpServer {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               headers: parsed.headers as Map<string, unknown>,
+              rawHeaders: new Map(
+                parsed.headerLines.map((h) => [
+                  h.key,
+                  h.line
+                    .slice(h.line.indexOf(':') + 1)
+                    .replace(/\r?\n[ \t]+/g, ' ')
+                    .trim(),
+                ]),
+              ),
             });
             for (const waiter of this.waiters.filter((w) => this.received.length >= w.count))
               waiter.resolve();

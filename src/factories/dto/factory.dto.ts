@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsISO31661Alpha2,
@@ -13,7 +14,13 @@ import { PageOf } from '../../common/api-responses';
 import { PageQueryDto } from '../../common/pagination';
 import { Trim, TrimToNull, UpperCase } from '../../common/transforms';
 import { IsCleanStringArray, IsOptionalNotNull, IsSingleLine } from '../../common/validators';
-import { Factory, FACTORY_STATUSES, FactoryStatus } from '../factory.entity';
+import {
+  CONTACT_LOCALES,
+  ContactLocale,
+  Factory,
+  FACTORY_STATUSES,
+  FactoryStatus,
+} from '../factory.entity';
 import { FactoryStandingResponse } from './factory-standing.dto';
 
 export class CreateFactoryDto {
@@ -80,6 +87,14 @@ export class CreateFactoryDto {
   @MaxLength(254)
   contactEmail?: string | null;
 
+  @ApiPropertyOptional({
+    enum: CONTACT_LOCALES,
+    description: "The language of the contact's mail; by default zh-CN for a CN factory, else en",
+  })
+  @IsOptionalNotNull()
+  @IsIn(CONTACT_LOCALES, { message: `contactLocale must be one of ${CONTACT_LOCALES.join(', ')}` })
+  contactLocale?: ContactLocale;
+
   @ApiPropertyOptional({ type: [String], example: ['valves', 'pipe fittings'], maxItems: 100 })
   @IsOptionalNotNull()
   @IsCleanStringArray({ maxItems: 100, maxLength: 100 })
@@ -94,7 +109,15 @@ export class CreateFactoryDto {
 /** Required fields may be left out of a patch, but not set to null. */
 export class UpdateFactoryDto extends PartialType(CreateFactoryDto, {
   skipNullProperties: false,
-}) {}
+}) {
+  @ApiPropertyOptional({
+    description:
+      'Admins only: true mails the contact again after it unsubscribed; false stops mail to it',
+  })
+  @IsOptionalNotNull()
+  @IsBoolean({ message: 'contactMailEnabled must be true or false' })
+  contactMailEnabled?: boolean;
+}
 
 export class FactoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: FACTORY_STATUSES })
@@ -132,6 +155,14 @@ export class FactoryResponse {
   licenseNumber: string | null;
   @ApiProperty({ type: String, nullable: true }) businessScope: string | null;
   @ApiProperty({ type: String, nullable: true }) contactEmail: string | null;
+  @ApiProperty({ enum: CONTACT_LOCALES }) contactLocale: ContactLocale;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the contact unsubscribed; it gets no mail until an admin re-enables it',
+  })
+  contactUnsubscribedAt: string | null;
   @ApiProperty({ type: [String] }) productCategories: string[];
   @ApiProperty({ enum: FACTORY_STATUSES }) status: FactoryStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -156,6 +187,8 @@ export function toFactoryResponse(factory: Factory): FactoryResponse {
     licenseNumber: factory.licenseNumber,
     businessScope: factory.businessScope,
     contactEmail: factory.contactEmail,
+    contactLocale: factory.contactLocale,
+    contactUnsubscribedAt: factory.contactUnsubscribedAt?.toISOString() ?? null,
     productCategories: factory.productCategories,
     status: factory.status,
     createdAt: factory.createdAt.toISOString(),

@@ -1018,6 +1018,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the unsubscribe link does, without doing it (a mail scanner may open links) */
+        get: operations["ContactUnsubscribeController_preview"];
+        put?: never;
+        /** One-click unsubscribe (RFC 8058) of a factory contact, from the List-Unsubscribe link: no login */
+        post: operations["ContactUnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/template": {
         parameters: {
             query?: never;
@@ -1644,6 +1662,11 @@ export interface components {
             /** @example quality@factory.example */
             contactEmail?: Record<string, never>;
             /**
+             * @description The language of the contact's mail; by default zh-CN for a CN factory, else en
+             * @enum {string}
+             */
+            contactLocale?: "en" | "zh-CN";
+            /**
              * @example [
              *       "valves",
              *       "pipe fittings"
@@ -1690,6 +1713,13 @@ export interface components {
             licenseNumber: string | null;
             businessScope: string | null;
             contactEmail: string | null;
+            /** @enum {string} */
+            contactLocale: "en" | "zh-CN";
+            /**
+             * Format: date-time
+             * @description When the contact unsubscribed; it gets no mail until an admin re-enables it
+             */
+            contactUnsubscribedAt: string | null;
             productCategories: string[];
             /** @enum {string} */
             status: "prospect" | "active" | "suspended" | "ended";
@@ -1738,6 +1768,11 @@ export interface components {
             /** @example quality@factory.example */
             contactEmail?: Record<string, never>;
             /**
+             * @description The language of the contact's mail; by default zh-CN for a CN factory, else en
+             * @enum {string}
+             */
+            contactLocale?: "en" | "zh-CN";
+            /**
              * @example [
              *       "valves",
              *       "pipe fittings"
@@ -1749,6 +1784,8 @@ export interface components {
              * @enum {string}
              */
             status: "prospect" | "active" | "suspended" | "ended";
+            /** @description Admins only: true mails the contact again after it unsubscribed; false stops mail to it */
+            contactMailEnabled?: boolean;
         };
         CreateCertificateDto: {
             /** @description The factory holding it; null for the trader's own certificate */
@@ -3346,6 +3383,21 @@ export interface components {
         SetFactoryResponsibleDto: {
             /** @description Ids of the admins and members who look after the factory; an empty list leaves it to the organization default */
             userIds: string[];
+        };
+        ContactUnsubscribeResponse: {
+            /** @example quality@factory.example */
+            email: string;
+            /** @description True once the address gets no further mail (until an admin re-enables it) */
+            unsubscribed: boolean;
+        };
+        ContactUnsubscribePreview: {
+            /** @example quality@factory.example */
+            email: string;
+            /**
+             * @description Opening the link changes nothing: POST the same URL to unsubscribe
+             * @example POST
+             */
+            method: string;
         };
         ImportRowErrorResponse: {
             /**
@@ -8640,6 +8692,68 @@ export interface operations {
             };
             /** @description Not found in the organization (or, for a factory manager, their factory) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ContactUnsubscribeController_preview: {
+        parameters: {
+            query: {
+                /** @description The signed token of the List-Unsubscribe link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactUnsubscribePreview"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ContactUnsubscribeController_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token of the List-Unsubscribe link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactUnsubscribeResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,8 @@ export function FactoryForm({ factory, onSaved }: { factory?: Factory; onSaved(f
       licenseNumber: factory?.licenseNumber ?? '',
       businessScope: factory?.businessScope ?? '',
       contactEmail: factory?.contactEmail ?? '',
+      // A new factory's contact reads Chinese for CN, English otherwise, unless chosen here.
+      contactLocale: (factory?.contactLocale ?? null) as string | null,
       productCategories: factory?.productCategories.join(', ') ?? '',
       status: factory?.status ?? 'active',
     },
@@ -34,6 +36,7 @@ export function FactoryForm({ factory, onSaved }: { factory?: Factory; onSaved(f
       licenseNumber: optional(values.licenseNumber),
       businessScope: optional(values.businessScope),
       contactEmail: optional(values.contactEmail),
+      ...(values.contactLocale ? { contactLocale: values.contactLocale } : {}),
       productCategories: splitList(values.productCategories),
       status: values.status as Factory['status'],
     };
@@ -51,6 +54,16 @@ export function FactoryForm({ factory, onSaved }: { factory?: Factory; onSaved(f
         <TextInput label={t('factory.licenseNumber')} {...form.getInputProps('licenseNumber')} />
         <Textarea label={t('factory.businessScope')} autosize minRows={2} {...form.getInputProps('businessScope')} />
         <TextInput label={t('factory.contactEmail')} type="email" {...form.getInputProps('contactEmail')} />
+        <Select
+          label={t('factory.contactLocale')}
+          placeholder={t('factory.contactLocaleByCountry')}
+          data={[
+            { value: 'zh-CN', label: t('language.zh-CN') },
+            { value: 'en', label: t('language.en') },
+          ]}
+          allowDeselect={!factory}
+          {...form.getInputProps('contactLocale')}
+        />
         <TextInput
           label={t('factory.productCategories')}
           description={t('factory.productCategoriesHint')}

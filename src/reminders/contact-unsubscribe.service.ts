@@ -1,0 +1,97 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { Clock } from '../common/clock';
+import { appConfig, authConfig } from '../config/configuration';
+import { FactoriesService } from '../factories/factories.service';
+import { ReminderErrors } from './reminders.errors';
+
+const UNSUBSCRIBE_AUDIENCE = 'certpact:contact-unsubscribe';
+/** An unsubscribe link must keep working long after the mail: a year. */
+const UNSUBSCRIBE_DAYS = 365;
+
+interface UnsubscribeClaims {
+  fid: string;
+  org: string;
+  em: string;
+}
+
+/**
+ * The RFC 8058 one-click unsubscribe of mail to people who are not users (factory
+ * contacts): a signed link of its own purpose, the same mechanism as the acknowledgement
+ * link but with a key of its own, so neither can stand for the other.
+ */
+@Injectable()
+export class ContactUnsubscribeService {
+  private readonly links: JwtService;
+
+  constructor(
+    private readonly factories: FactoriesService,
+    private readonly clock: Clock,
+    @Inject(authConfig.KEY) auth: ConfigType<typeof authConfig>,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {
+    const secret = createHmac('sha256', auth.jwtSecret)
+      .update(UNSUBSCRIBE_AUDIENCE)
+      .digest('base64url');
+    this.links = new JwtService({ secret });
+  }
+
+  tokenFor(contact: { organizationId: string; factoryId: string; email: string }): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const claims: UnsubscribeClaims = {
+      fid: contact.factoryId,
+      org: contact.organizationId,
+      em: contact.email.toLowerCase(),
+    };
+    return this.links.sign(
+      { ...claims, iat },
+      { audience: UNSUBSCRIBE_AUDIENCE, expiresIn: `${UNSUBSCRIBE_DAYS}d` },
+    );
+  }
+
+  /** The `List-Unsubscribe` and `List-Unsubscribe-Post` headers of a mail to the contact. */
+  headersFor(contact: {
+    organizationId: string;
+    factoryId: string;
+    email: string;
+  }): Record<string, string> {
+    const url = `${this.app.publicUrl}/api/v1/contacts/unsubscribe?token=${encodeURIComponent(
+      this.tokenFor(contact),
+    )}`;
+    return {
+      'List-Unsubscribe': `<${url}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+  }
+
+  /** Checks the token without acting on it. */
+  verify(token: string): UnsubscribeClaims {
+    let claims: UnsubscribeClaims;
+    try {
+      claims = this.links.verify<UnsubscribeClaims & object>(token, {
+        audience: UNSUBSCRIBE_AUDIENCE,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+    } catch {
+      throw ReminderErrors.unsubscribeInvalid();
+    }
+    if (
+      typeof claims.fid !== 'string' ||
+      typeof claims.org !== 'string' ||
+      typeof claims.em !== 'string'
+    )
+      throw ReminderErrors.unsubscribeInvalid();
+    return claims;
+  }
+
+  /** One click: the contact gets no further mail until an admin re-enables it. */
+  async unsubscribe(token: string): Promise<{ email: string; factories: number }> {
+    const claims = this.verify(token);
+    const changed = await this.factories
+      .unsubscribeContact(claims.org, claims.fid, claims.em)
+      .catch(() => Promise.reject(ReminderErrors.unsubscribeInvalid()));
+    return { email: claims.em, factories: changed };
+  }
+}
