@@ -3,6 +3,34 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Files that still call getRepository() themselves (issue 10): each is to move its reads
+ * and writes behind its feature's TenantRepository, which applies the organization scope
+ * in one place. The list only shrinks; new code uses TenantRepository.
+ */
+const RAW_REPOSITORY_FILES = [
+  'src/agreements/agreement-backing.ts',
+  'src/agreements/agreement-reminder.source.ts',
+  'src/agreements/agreements.service.ts',
+  'src/audit/audit.service.ts',
+  'src/auth/invitations.service.ts',
+  'src/auth/password-resets.service.ts',
+  'src/buyers/buyers.service.ts',
+  'src/certificates/factory-certificates.service.ts',
+  'src/documents/documents.service.ts',
+  'src/factories/factories.service.ts',
+  'src/gaps/gap-episodes.step.ts',
+  'src/gaps/scope-gap.reminder-source.ts',
+  'src/imports/imports.service.ts',
+  'src/organizations/organizations.service.ts',
+  'src/reminders/digest-delivery.service.ts',
+  'src/reminders/kinds/certificate-rows.ts',
+  'src/reminders/reminder-scan.service.ts',
+  'src/share-links/share-links.service.ts',
+  'src/users/users.service.ts',
+  'src/verification/verification-due.source.ts',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js', 'web/src/api/schema.d.ts'] },
   eslint.configs.recommended,
@@ -16,6 +44,22 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tenancy in one place: features reach their tables through TenantRepository
+    // (src/common/tenancy.ts), which refuses a missing organization id.
+    files: ['src/**/*.ts'],
+    ignores: ['src/database/**', 'src/common/tenancy.ts', 'src/**/*.spec.ts', ...RAW_REPOSITORY_FILES],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='getRepository']",
+          message:
+            'Reach a table through your feature’s TenantRepository (src/common/tenancy.ts), which applies the organization scope; getRepository() is for src/database/ and tenancy.ts only.',
+        },
+      ],
     },
   },
 );
