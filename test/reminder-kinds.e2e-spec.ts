@@ -31,9 +31,14 @@ interface ReminderBody {
 /** Words a template writes when it reads a field that is not there. */
 const BROKEN_WORDS = ['undefined', '[object Object]', 'NaN', '""', '“”', '（）'];
 
+/** Links carry random tokens, which may spell "NaN" by chance: only the words are checked. */
+function withoutLinks(text: string): string {
+  return text.replace(/https?:\/\/[^\s"'<>]+/g, '<link>');
+}
+
 function expectCleanlyRendered(mail: ReceivedMail): void {
   for (const part of [mail.subject, mail.text, mail.html]) {
-    for (const word of BROKEN_WORDS) expect(part).not.toContain(word);
+    for (const word of BROKEN_WORDS) expect(withoutLinks(part)).not.toContain(word);
   }
 }
 
