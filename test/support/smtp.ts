@@ -117,6 +117,9 @@ export class TestSmtpServer {
           .catch((error: Error) => callback(error));
       },
     });
+    // A client killed mid-message (the multi-process test's SIGKILL) resets its connection;
+    // smtp-server reports that as an 'error' event, which unheard would end the test run.
+    this.server.on('error', () => undefined);
     return new Promise((resolve) => {
       this.server.listen(0, '127.0.0.1', () => {
         this.port = (this.server.server.address() as AddressInfo).port;
