@@ -8,7 +8,7 @@ import { saveBlob } from '../api/http';
 import { useSession } from '../auth/session';
 import { downloadDocument } from '../certificates/api';
 import { useFactory } from '../factories/api';
-import { FileField } from '../submissions/FileField';
+import { FileUpload } from '../submissions/FileField';
 import { optional, saveForm } from '../shell/forms';
 import { ErrorAlert, PageTitle, QueryView, StatusBadge, Tag } from '../shell/ui';
 import {
@@ -80,8 +80,6 @@ function ReportCard({ audit }: { audit: Audit }) {
   const { t } = useTranslation();
   const { isStaff } = useSession();
   const upload = useUploadReport(audit);
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">{t('audit.report')}</Title>
@@ -93,23 +91,9 @@ function ReportCard({ audit }: { audit: Audit }) {
         <Text size="sm" c="dimmed">{t('common.none')}</Text>
       )}
       {isStaff && (
-        <Stack mt="sm" gap="xs">
-          <ErrorAlert error={upload.error} />
-          <FileField file={file} onChange={setFile} progress={progress} label={t('audit.report')} hint={t('audit.reportHint')} />
-          <Group>
-            <Button
-              disabled={!file}
-              loading={upload.isPending}
-              onClick={() => {
-                if (!file) return;
-                setProgress(0);
-                void upload.mutateAsync({ file, onProgress: setProgress }).then(() => setFile(null), () => setProgress(null));
-              }}
-            >
-              {t('audit.uploadReport')}
-            </Button>
-          </Group>
-        </Stack>
+        <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>
+          <FileUpload upload={upload} label={t('audit.report')} hint={t('audit.reportHint')} action={t('audit.uploadReport')} />
+        </div>
       )}
     </Card>
   );

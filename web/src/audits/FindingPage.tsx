@@ -1,12 +1,11 @@
 import { Anchor, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { saveBlob } from '../api/http';
 import { useSession } from '../auth/session';
 import { downloadDocument } from '../certificates/api';
-import { FileField } from '../submissions/FileField';
+import { FileUpload } from '../submissions/FileField';
 import { useFormatTimestamp } from '../shell/format';
 import { optional, saveForm } from '../shell/forms';
 import { ErrorAlert, PageTitle, QueryView, StatusBadge, Tag } from '../shell/ui';
@@ -109,34 +108,10 @@ function ProposeAction({ finding }: { finding: Finding }) {
 function EvidenceUpload({ finding }: { finding: Finding }) {
   const { t } = useTranslation();
   const upload = useUploadEvidence(finding);
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
   return (
     <Card withBorder>
-      <Stack gap="xs">
-        <Title order={2} size="h4">{t('finding.attachEvidence')}</Title>
-        <ErrorAlert error={upload.error} />
-        <FileField file={file} onChange={setFile} progress={progress} label={t('finding.evidenceFiles')} hint={t('finding.evidenceHint')} />
-        <Group justify="flex-end">
-          <Button
-            disabled={!file}
-            loading={upload.isPending}
-            onClick={() => {
-              if (!file) return;
-              setProgress(0);
-              void upload.mutateAsync({ file, onProgress: setProgress }).then(
-                () => {
-                  setFile(null);
-                  setProgress(null);
-                },
-                () => setProgress(null),
-              );
-            }}
-          >
-            {t('finding.attachEvidence')}
-          </Button>
-        </Group>
-      </Stack>
+      <Title order={2} size="h4" mb="xs">{t('finding.attachEvidence')}</Title>
+      <FileUpload upload={upload} label={t('finding.evidenceFiles')} hint={t('finding.evidenceHint')} action={t('finding.attachEvidence')} />
     </Card>
   );
 }

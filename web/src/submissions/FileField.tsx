@@ -1,6 +1,8 @@
-import { FileButton, Button, Group, Progress, Text } from '@mantine/core';
+import { FileButton, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UPLOAD_ACCEPT } from '../certificates/CertificatePage';
+import { ErrorAlert } from '../shell/ui';
 
 /**
  * A photo from the phone's camera or a PDF: `accept` lets the phone offer the camera,
@@ -42,5 +44,40 @@ export function FileField({
         </>
       )}
     </div>
+  );
+}
+
+/** An upload mutation as the feature hooks make them (file and progress in, any answer out). */
+interface UploadMutation {
+  mutateAsync(input: { file: File; onProgress(percent: number): void }): Promise<unknown>;
+  isPending: boolean;
+  error: unknown;
+}
+
+/** Choose a file, send it with progress, and start again empty once it is stored. */
+export function FileUpload({ upload, label, hint, action }: { upload: UploadMutation; label: string; hint: string; action: string }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const send = () => {
+    if (!file) return;
+    setProgress(0);
+    void upload.mutateAsync({ file, onProgress: setProgress }).then(
+      () => {
+        setFile(null);
+        setProgress(null);
+      },
+      () => setProgress(null),
+    );
+  };
+  return (
+    <Stack gap="xs">
+      <ErrorAlert error={upload.error} />
+      <FileField file={file} onChange={setFile} progress={progress} label={label} hint={hint} />
+      <Group justify="flex-end">
+        <Button disabled={!file} loading={upload.isPending} onClick={send}>
+          {action}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
