@@ -75,6 +75,7 @@ export interface AxeViolation {
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy rightly
   // refuses inline scripts, and evaluation from the test is not the page's own.
+  await animationsSettled(page);
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate<AxeViolation[]>(`
     axe.run().then((result) =>
@@ -87,4 +88,23 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     )
   `);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Waits until no finite CSS animation or transition runs (a notification sliding in, a
+ * modal fading): axe measures colour contrast on what is painted, and a half-faded
+ * element is one it would rightly fail. Endless ones (a loader) are not waited for.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  // Polled with evaluate(): waitForFunction compiles its predicate in the page, which the
+  // app's Content-Security-Policy (no 'unsafe-eval') rightly refuses.
+  for (let i = 0; i < 100; i++) {
+    const running = await page.evaluate<number>(`
+      new Promise((resolve) => requestAnimationFrame(() => resolve(
+        document.getAnimations().filter((a) => a.playState === 'running' &&
+          a.effect?.getComputedTiming().endTime !== Infinity).length)))
+    `);
+    if (running === 0) return;
+  }
+  throw new Error('Animations were still running after 100 frames');
 }

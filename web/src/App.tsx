@@ -24,7 +24,13 @@ const queryClient = new QueryClient({
 });
 
 // Shade 8 of blue and gray 7 for dimmed text: WCAG AA contrast on white (Mantine's defaults fall short).
-const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, defaultRadius: 'sm' });
+// Someone who asked their phone for less motion gets no sliding notifications or fading modals.
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  defaultRadius: 'sm',
+  respectReducedMotion: true,
+});
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
