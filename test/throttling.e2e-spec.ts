@@ -125,4 +125,30 @@ describe('Login throttling is keyed on address + email', () => {
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429]);
   });
+
+  it('throttles guessing the current password through change-password per account', async () => {
+    await open({ AUTH_ADDRESS_RATE_LIMIT: '1000' });
+    const victim = await signUp(t);
+    const bystander = await signUp(t);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const answer = await t
+        .http()
+        .post('/api/v1/auth/change-password')
+        .set(victim.auth)
+        .set('X-Forwarded-For', `192.0.2.${i + 1}`)
+        .send({ currentPassword: `guess-number-${i}`, newPassword: 'a-brand-new-passphrase' });
+      statuses.push(answer.status);
+      if (i === 6) expectThrottled(answer);
+    }
+    // LOGIN_RATE_LIMIT=5 per account, from whatever address the guesses come.
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+    // Another account is not held back by the first one's guesses.
+    await t
+      .http()
+      .post('/api/v1/auth/change-password')
+      .set(bystander.auth)
+      .send({ currentPassword: 'not-it', newPassword: 'a-brand-new-passphrase' })
+      .expect(400);
+  });
 });

@@ -15,10 +15,14 @@ function sha256(text: string): string {
 }
 
 /**
- * The account an attempt is about: the email it names (login, sign-up, password reset),
- * else the token it carries (accepting an invitation, confirming a reset).
+ * The account an attempt is about: the signed-in user (changing one's password, where a
+ * stolen session must not guess the current password at will), else the email it names
+ * (login, sign-up, password reset), else the token it carries (accepting an invitation,
+ * confirming a reset).
  */
 export function accountTracker(request: Record<string, unknown>): Promise<string> {
+  const actor = request.actor as { userId?: unknown } | undefined;
+  if (typeof actor?.userId === 'string') return Promise.resolve(`user:${actor.userId}`);
   const body = (request.body ?? {}) as { email?: unknown; token?: unknown };
   if (typeof body.email === 'string')
     return Promise.resolve(`email:${body.email.trim().toLowerCase()}`);
@@ -27,7 +31,8 @@ export function accountTracker(request: Record<string, unknown>): Promise<string
 }
 
 /**
- * Throttles login, sign-up, password reset and accepting an invitation together: the
+ * Throttles login, sign-up, password reset, accepting an invitation and changing a
+ * password together: the
  * buckets are shared by those routes (keyed by throttler and tracker only), so switching
  * route does not buy more attempts. Answered 429 with Retry-After.
  */

@@ -108,6 +108,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Roles('admin', 'member', 'factory_manager')
+  @UseGuards(AuthThrottlerGuard)
   @Post('auth/change-password')
   @HttpCode(200)
   @ApiOperation({
@@ -115,7 +116,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SessionResponse, description: 'A new token for this session' })
   @ApiAuthErrors()
-  @ApiErrors(400)
+  @ApiErrors(400, 429)
   changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
