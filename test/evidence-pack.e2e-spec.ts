@@ -181,6 +181,11 @@ describe('the evidence pack a buyer accepts, and the live link', () => {
     expect(text).toContain('是一家贸易公司');
     expect(text).toContain('已于');
     expect(text).not.toContain('Certification evidence');
+    // The requirement was typed as "valves": a Chinese buyer reads 阀门.
+    expect(text).toContain('ISO 9001:2015：阀门');
+    expect(text).toContain('销售阀门');
+    // Only the certificate's own scope, quoted as the body wrote it, stays in English.
+    expect(text.replace('Design and manufacture of industrial valves', '')).not.toMatch(/valves/);
   });
 
   it('shares the live evidence through a link that needs no login, records each visit, and answers 410 once revoked', async () => {

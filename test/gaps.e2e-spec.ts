@@ -375,6 +375,7 @@ describe('buyers, requirements and scope gaps', () => {
       t.app.get(AuditsService),
       t.app.get(FindingsService),
       t.app.get(StandingService),
+      t.app.get(ProductVocabularyFile),
       backing,
     );
     const actor = {

@@ -1,6 +1,7 @@
 import { loadProductVocabulary, vocabularyProblems } from '../config/product-vocabulary';
 import {
   canonicalCategory,
+  categoryIn,
   NO_VOCABULARY,
   scopeCoverage,
   scopeCoverageOfAny,
@@ -81,5 +82,21 @@ describe('the shipped vocabulary', () => {
     expect(vocabularyProblems({ categories: { kettles: { en: ['kettle'], zh: 'x' } } })).toEqual([
       'categories "kettles".zh must be a list of words',
     ]);
+  });
+});
+
+describe('categoryIn', () => {
+  const cases: [string, 'en' | 'zh', string][] = [
+    // [category as typed, reader's language, as the reader reads it]
+    ['kettles', 'zh', '电热水壶'],
+    ['Valves', 'zh', '阀门'],
+    ['电水壶', 'en', 'kettles'],
+    ['阀门', 'zh', '阀门'],
+    ['kettles', 'en', 'kettles'],
+    ['ceramic tiles', 'zh', 'ceramic tiles'],
+    ['陶瓷砖', 'en', '陶瓷砖'],
+  ];
+  it.each(cases)('%s for a %s reader is %s', (category, language, expected) => {
+    expect(categoryIn(category, language, vocabulary)).toBe(expected);
   });
 });

@@ -164,3 +164,23 @@ export function canonicalCategory(category: string, vocabulary: ProductVocabular
 export function sameCategory(a: string, b: string, vocabulary: ProductVocabulary): boolean {
   return canonicalCategory(a, vocabulary) === canonicalCategory(b, vocabulary);
 }
+
+/**
+ * A product category as a reader of `language` writes it: a category typed in the other
+ * script becomes the vocabulary's word for it (kettles → 电热水壶 for a Chinese reader,
+ * 电水壶 → kettles for an English one); a category the vocabulary does not know, or one
+ * already written in the reader's script, stays as typed.
+ */
+export function categoryIn(
+  category: string,
+  language: ScopeLanguage,
+  vocabulary: ProductVocabulary,
+): string {
+  const written = language === 'zh' ? HAN : LATIN;
+  if (written.test(category)) return category;
+  const key = canonicalCategory(category, vocabulary);
+  const entry = vocabulary.categories[key];
+  if (!entry) return category;
+  if (language === 'zh') return entry.zh[0] ?? category;
+  return key;
+}

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CERTIFICATE_BACKING, CertificateBacking } from '../certificates/certificate-links';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { Actor } from '../common/actor';
+import { categoryIn, sameCategory } from '../common/scope-matching';
+import { ProductVocabularyFile } from '../config/product-vocabulary';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { toGapResponse } from './dto/gap.dto';
 import { CertificateFacts } from './gap.rules';
@@ -42,6 +44,7 @@ export class BuyerReportsService {
     private readonly audits: AuditsService,
     private readonly findings: FindingsService,
     private readonly standing: StandingService,
+    private readonly vocabularyFile: ProductVocabularyFile,
     @Inject(CERTIFICATE_BACKING) private readonly backing: CertificateBacking,
   ) {}
 
@@ -87,6 +90,11 @@ export class BuyerReportsService {
   ): Promise<{ pack: EvidencePack; files: Map<string, PackAttachment> }> {
     const buyer = await this.buyers.get(organizationId, buyerId);
     const locale = buyer.locale === 'zh-CN' ? 'zh-CN' : 'en';
+    const vocabulary = this.vocabularyFile.vocabulary;
+    // Categories in the buyer's language: a German buyer reads "kettles", not 电热水壶.
+    const category = (name: string) =>
+      categoryIn(name, locale === 'zh-CN' ? 'zh' : 'en', vocabulary);
+    const categoriesIn = (names: string[]) => [...new Set(names.map(category))];
     const organization = await this.organizations.get(organizationId);
     const analysis = await this.gaps.analyse(organizationId, { buyerIds: [buyer.id] });
     const coverIds = [
@@ -112,7 +120,7 @@ export class BuyerReportsService {
       if (
         factory.status !== 'ended' &&
         factory.productCategories.some((c) =>
-          categories.some((p) => p.trim().toLowerCase() === c.trim().toLowerCase()),
+          categories.some((p) => sameCategory(p, c, vocabulary)),
         )
       )
         makerIds.add(factory.id);
@@ -142,7 +150,7 @@ export class BuyerReportsService {
           nameEn: factory.nameEn,
           country: factory.country,
           city: factory.city,
-          productCategories: factory.productCategories,
+          productCategories: categoriesIn(factory.productCategories),
           standing: standing
             ? { status: standing.status, explanation: standing.explanation[locale] }
             : null,
@@ -172,11 +180,10 @@ export class BuyerReportsService {
             : null,
         };
       });
-    const auditForCategory = (category: string) => {
+    const auditForCategory = (wanted: string) => {
       const maker = makers.find(
         (m) =>
-          m.latestAudit &&
-          m.productCategories.some((c) => c.trim().toLowerCase() === category.trim().toLowerCase()),
+          m.latestAudit && m.productCategories.some((c) => sameCategory(c, wanted, vocabulary)),
       );
       return maker?.latestAudit
         ? {
@@ -196,7 +203,7 @@ export class BuyerReportsService {
         contactEmail: buyer.contactEmail,
       },
       generatedOn: analysis.today,
-      productCategories: categories,
+      productCategories: categoriesIn(categories),
       makers,
       items: analysis.requirements.map((item) => {
         const certificate = item.cover ? full.get(item.cover.id) : undefined;
@@ -213,7 +220,7 @@ export class BuyerReportsService {
         return {
           requirementId: item.requirement.id,
           standard: item.requirement.standard,
-          productCategory: item.requirement.productCategory,
+          productCategory: category(item.requirement.productCategory),
           status: statusOf(item),
           certificate:
             item.cover && certificate
@@ -223,7 +230,7 @@ export class BuyerReportsService {
                   accreditationBody: certificate.accreditationBody,
                   scope: certificate.scope,
                   sites: certificate.sites,
-                  productCategories: certificate.productCategories,
+                  productCategories: categoriesIn(certificate.productCategories),
                   issuedOn: certificate.issuedOn,
                   holderName: factory?.name ?? factoryName ?? organization.name,
                   holderNameEn: factory ? factory.nameEn : null,
