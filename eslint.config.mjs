@@ -31,6 +31,38 @@ const RAW_REPOSITORY_FILES = [
   'src/verification/verification-due.source.ts',
 ];
 
+/**
+ * Rules of certpact's own. `factory-scope-in-one-place`: "a factory manager sees only their
+ * own factory" lives in src/common/factory-scope.ts; a role compared with 'factory_manager'
+ * anywhere else is that rule written out by hand, which the next feature may forget.
+ */
+const certpact = {
+  rules: {
+    'factory-scope-in-one-place': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          handWritten:
+            'Apply the factory-manager scope through src/common/factory-scope.ts (assertCanSee, canSeeFactory, factoryScope, scopeToFactory, isFactoryManager), not by comparing a role with \'factory_manager\'.',
+        },
+      },
+      create(context) {
+        const isRole = (node) =>
+          node.type === 'MemberExpression' && !node.computed && node.property.name === 'role';
+        const isManager = (node) => node.type === 'Literal' && node.value === 'factory_manager';
+        return {
+          BinaryExpression(node) {
+            if (!['===', '!==', '==', '!='].includes(node.operator)) return;
+            if ((isRole(node.left) && isManager(node.right)) || (isManager(node.left) && isRole(node.right)))
+              context.report({ node, messageId: 'handWritten' });
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js', 'web/src/api/schema.d.ts'] },
   eslint.configs.recommended,
@@ -45,6 +77,18 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/common/factory-scope.ts',
+      'src/**/*.spec.ts',
+      // Who receives a factory's notices (its managers), not what an actor sees; the scan's
+      // recipients are being rewritten (issue 13).
+      'src/reminders/reminder-scan.service.ts',
+    ],
+    plugins: { certpact },
+    rules: { 'certpact/factory-scope-in-one-place': 'error' },
   },
   {
     // Tenancy in one place: features reach their tables through TenantRepository

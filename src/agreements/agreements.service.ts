@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { canSeeFactory, scopeToFactory } from '../common/factory-scope';
 import { Clock } from '../common/clock';
 import { todayIn } from '../common/dates';
 import { Page, pageOf } from '../common/pagination';
@@ -86,8 +87,7 @@ export class AgreementsService {
   ): Promise<Agreement | null> {
     const agreement = await this.agreements.find(manager, actor.organizationId, id);
     if (!agreement) return null;
-    if (actor.role === 'factory_manager' && agreement.factoryId !== actor.factoryId) return null;
-    return agreement;
+    return canSeeFactory(actor, agreement.factoryId) ? agreement : null;
   }
 
   /**
@@ -126,8 +126,7 @@ export class AgreementsService {
   async list(actor: Actor, query: AgreementQueryDto, today: string): Promise<Page<AgreementView>> {
     const manager = this.transactions.manager;
     const qb = this.agreements.query(manager, actor.organizationId, 'agreement');
-    if (actor.role === 'factory_manager')
-      qb.andWhere('agreement.factoryId = :own', { own: actor.factoryId });
+    scopeToFactory(qb, actor, 'agreement.factoryId');
     if (query.factoryId)
       qb.andWhere('agreement.factoryId = :factoryId', { factoryId: query.factoryId });
     if (query.kind) qb.andWhere('agreement.kind = :kind', { kind: query.kind });
@@ -468,8 +467,7 @@ export class AgreementsService {
   ): Promise<{ milestone: Milestone; factoryId: string | null }[]> {
     const manager = this.transactions.manager;
     const qb = this.agreements.query(manager, actor.organizationId, 'agreement');
-    if (actor.role === 'factory_manager')
-      qb.andWhere('agreement.factoryId = :own', { own: actor.factoryId });
+    scopeToFactory(qb, actor, 'agreement.factoryId');
     const agreements = await qb.getMany();
     if (agreements.length === 0) return [];
     const factoryOf = new Map(agreements.map((a) => [a.id, a.factoryId]));

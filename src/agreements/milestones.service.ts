@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { isFactoryManager } from '../common/factory-scope';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { AgreementsService } from './agreements.service';
@@ -78,7 +79,7 @@ export class MilestonesService {
   }
 
   update(actor: Actor, id: string, changes: UpdateMilestoneDto): Promise<Milestone> {
-    if (actor.role === 'factory_manager') {
+    if (isFactoryManager(actor)) {
       const fields = Object.keys(changes).filter(
         (key) => changes[key as keyof UpdateMilestoneDto] !== undefined,
       );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { factoryScope } from '../common/factory-scope';
 import { Page, pageOf, skipTake } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { StandardsCatalog } from '../config/standards-catalog';
@@ -18,16 +19,6 @@ import {
   UpdateSupplierAuditDto,
 } from './dto/audit.dto';
 import { StoredAnswer, SupplierAudit } from './supplier-audit.entity';
-
-/**
- * The scope of every read in this feature: the actor's organization and, for a factory
- * manager, their own factory. One function, used by audits and findings alike.
- */
-export function auditScope<T extends { factoryId: string }>(actor: Actor): FindOptionsWhere<T> {
-  return (
-    actor.role === 'factory_manager' ? { factoryId: actor.factoryId ?? '-' } : {}
-  ) as FindOptionsWhere<T>;
-}
 
 @Injectable()
 export class AuditsService {
@@ -48,7 +39,7 @@ export class AuditsService {
     id: string,
     manager: EntityManager = this.transactions.manager,
   ): Promise<SupplierAudit> {
-    return this.audits.get(manager, actor.organizationId, id, auditScope<SupplierAudit>(actor));
+    return this.audits.get(manager, actor.organizationId, id, factoryScope<SupplierAudit>(actor));
   }
 
   async list(

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThan, MoreThan, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { factoryScope } from '../common/factory-scope';
 import { Clock } from '../common/clock';
 import { Page, pageOf, skipTake } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { DocumentsService, UploadedDocument } from '../documents/documents.service';
 import { AuditErrors } from './audits.errors';
-import { auditScope, AuditsService } from './audits.service';
+import { AuditsService } from './audits.service';
 import {
   CreateFindingDto,
   FindingQueryDto,
@@ -39,7 +40,7 @@ export class FindingsService {
     id: string,
     manager: EntityManager = this.transactions.manager,
   ): Promise<Finding> {
-    return this.findings.get(manager, actor.organizationId, id, auditScope<Finding>(actor));
+    return this.findings.get(manager, actor.organizationId, id, factoryScope<Finding>(actor));
   }
 
   async list(actor: Actor, query: FindingQueryDto): Promise<Page<Finding>> {
@@ -51,7 +52,7 @@ export class FindingsService {
           ...(query.factoryId ? { factoryId: query.factoryId } : {}),
           ...(query.status ? { status: query.status } : {}),
           ...(query.severity ? { severity: query.severity } : {}),
-          ...auditScope<Finding>(actor),
+          ...factoryScope<Finding>(actor),
         },
         order: { createdAt: 'DESC', id: 'ASC' },
         ...skipTake(query),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { isFactoryManager } from '../common/factory-scope';
 import { Transactions } from '../database/transactions';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { DomainError } from '../common/errors';
@@ -65,7 +66,7 @@ export class StaffService {
       if (before.id === actor.userId && (input.active === false || input.role === 'member'))
         throw UserErrors.notYourself();
       // The request may only say admin or member: a manager's role never changes.
-      if (input.role !== undefined && before.role === 'factory_manager')
+      if (input.role !== undefined && isFactoryManager(before))
         throw UserErrors.roleNotChangeable();
       const changes = {
         ...(input.role !== undefined ? { role: input.role } : {}),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { assertCanSee, isFactoryManager, scopeToFactory } from '../common/factory-scope';
 import type { FieldProblem } from '../common/errors';
 import { Clock } from '../common/clock';
 import { addDays, todayIn } from '../common/dates';
@@ -66,9 +67,7 @@ export class CertificatesService {
     manager: EntityManager = this.transactions.manager,
   ): Promise<Certificate> {
     const certificate = await this.certificates.get(manager, actor.organizationId, id);
-    if (actor.role === 'factory_manager' && certificate.factoryId !== actor.factoryId) {
-      throw CertificateErrors.notFound();
-    }
+    assertCanSee(actor, certificate.factoryId, CertificateErrors.notFound);
     return certificate;
   }
 
@@ -389,8 +388,7 @@ export class CertificatesService {
       actor.organizationId,
       'certificate',
     );
-    if (actor.role === 'factory_manager')
-      qb.andWhere('certificate.factoryId = :own', { own: actor.factoryId });
+    scopeToFactory(qb, actor, 'certificate.factoryId');
     if (query.factoryId === 'own') qb.andWhere('certificate.factoryId IS NULL');
     else if (query.factoryId)
       qb.andWhere('certificate.factoryId = :factoryId', { factoryId: query.factoryId });
@@ -536,8 +534,7 @@ export class CertificatesService {
     const qb = this.certificates
       .query(this.transactions.manager, actor.organizationId, 'certificate')
       .andWhere("certificate.status <> 'superseded'");
-    if (actor.role === 'factory_manager')
-      qb.andWhere('certificate.factoryId = :own', { own: actor.factoryId });
+    scopeToFactory(qb, actor, 'certificate.factoryId');
     return qb.orderBy('certificate.expiresOn', 'ASC').addOrderBy('certificate.id', 'ASC').getMany();
   }
 
@@ -562,7 +559,8 @@ export class CertificatesService {
     actor: Actor,
     inputs: CreateCertificateDto[],
   ): Promise<string[]> {
-    if (actor.role === 'factory_manager') throw FactoryErrors.notFound();
+    // An import is trader staff's: a factory manager sees no factory but their own.
+    if (isFactoryManager(actor)) throw FactoryErrors.notFound();
     for (const input of inputs) {
       this.checkStandard(input.standard);
       checkDates(input.issuedOn, input.expiresOn);
@@ -806,7 +804,7 @@ export class CertificatesService {
     manager: EntityManager,
   ): Promise<string | null> {
     if (factoryId === null) {
-      if (actor.role === 'factory_manager') throw FactoryErrors.notFound();
+      assertCanSee(actor, null, FactoryErrors.notFound);
       return null;
     }
     const factory = await this.factories.get(actor, factoryId, manager);

@@ -5,6 +5,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { assertCanSee } from '../common/factory-scope';
 import { isUniqueViolation } from '../common/all-exceptions.filter';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
@@ -222,9 +223,7 @@ export class DocumentsService {
   /** A document the actor may see: a factory manager only their own factory's. */
   async get(actor: Actor, id: string): Promise<DocumentWithFlag> {
     const document = await this.documents.get(this.transactions.manager, actor.organizationId, id);
-    if (actor.role === 'factory_manager' && document.factoryId !== actor.factoryId) {
-      throw DocumentErrors.notFound();
-    }
+    assertCanSee(actor, document.factoryId, DocumentErrors.notFound);
     const [withFlag] = await this.withFlags(this.transactions.manager, [document]);
     return withFlag;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { assertCanSee, scopeToFactory } from '../common/factory-scope';
 import { Clock } from '../common/clock';
 import type { FieldProblem } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
@@ -69,7 +70,7 @@ export class FactoriesService {
     id: string,
     manager: EntityManager = this.transactions.manager,
   ): Promise<Factory> {
-    if (actor.role === 'factory_manager' && actor.factoryId !== id) throw FactoryErrors.notFound();
+    assertCanSee(actor, id, FactoryErrors.notFound);
     return this.factories.get(manager, actor.organizationId, id);
   }
 
@@ -111,8 +112,7 @@ export class FactoriesService {
 
   async list(actor: Actor, query: FactoryQueryDto): Promise<Page<Factory>> {
     const qb = this.factories.query(this.transactions.manager, actor.organizationId, 'factory');
-    if (actor.role === 'factory_manager')
-      qb.andWhere('factory.id = :own', { own: actor.factoryId });
+    scopeToFactory(qb, actor, 'factory.id');
     if (query.status) qb.andWhere('factory.status = :status', { status: query.status });
     if (query.country) qb.andWhere('factory.country = :country', { country: query.country });
     if (query.q) {

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
-import { Actor, isTraderStaff } from '../common/actor';
+import { Actor } from '../common/actor';
+import { assertCanSee, isFactoryManager, scopeToFactory } from '../common/factory-scope';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
@@ -110,9 +111,7 @@ export class SubmissionsService {
     manager: EntityManager = this.transactions.manager,
   ): Promise<Submission> {
     const submission = await this.submissions.get(manager, actor.organizationId, id);
-    if (actor.role === 'factory_manager' && submission.factoryId !== actor.factoryId) {
-      throw SubmissionErrors.notFound();
-    }
+    assertCanSee(actor, submission.factoryId, SubmissionErrors.notFound);
     return submission;
   }
 
@@ -122,9 +121,7 @@ export class SubmissionsService {
       actor.organizationId,
       'submission',
     );
-    if (actor.role === 'factory_manager') {
-      qb.andWhere('submission.factoryId = :own', { own: actor.factoryId });
-    }
+    scopeToFactory(qb, actor, 'submission.factoryId');
     if (query.status) qb.andWhere('submission.status = :status', { status: query.status });
     if (query.factoryId) {
       qb.andWhere('submission.factoryId = :factoryId', { factoryId: query.factoryId });
@@ -303,9 +300,9 @@ export class SubmissionsService {
     requested: string | null | undefined,
     manager: EntityManager,
   ): Promise<string | null> {
-    if (!isTraderStaff(actor)) {
+    if (isFactoryManager(actor)) {
       // A manager proposes only for their own factory; naming another is the same 404 as seeing it.
-      if (requested !== undefined && requested !== actor.factoryId) throw FactoryErrors.notFound();
+      if (requested !== undefined) assertCanSee(actor, requested, FactoryErrors.notFound);
       return (await this.factories.get(actor, actor.factoryId ?? '', manager)).id;
     }
     if (requested === undefined || requested === null) return null;
