@@ -302,6 +302,7 @@ describe('buyers, requirements and scope gaps', () => {
         asked.push(certificateIds);
         return Promise.resolve(new Map([...known].filter(([id]) => certificateIds.includes(id))));
       },
+      accreditationWithdrawnOn: () => null,
     };
     const service = new GapsService(
       t.app.get(Transactions),

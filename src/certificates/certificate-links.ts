@@ -21,6 +21,11 @@ export interface VerificationStates {
     certificateIds: string[],
     today: string,
   ): Promise<Map<string, VerificationState>>;
+  /** The day the accreditation a certificate claims was withdrawn from its body, if recorded. */
+  accreditationWithdrawnOn(
+    certificationBody: string,
+    accreditationBody: string | null,
+  ): string | null;
 }
 
 export interface CertificateBackingAgreement {

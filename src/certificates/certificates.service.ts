@@ -31,6 +31,8 @@ export type CurrentCertificateColumns = Pick<
   | 'factoryId'
   | 'standard'
   | 'certificateNumber'
+  | 'certificationBody'
+  | 'accreditationBody'
   | 'status'
   | 'scope'
   | 'productCategories'
@@ -269,6 +271,8 @@ export class CertificatesService {
         'certificate.factoryId',
         'certificate.standard',
         'certificate.certificateNumber',
+        'certificate.certificationBody',
+        'certificate.accreditationBody',
         'certificate.status',
         'certificate.scope',
         'certificate.productCategories',

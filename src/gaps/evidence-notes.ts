@@ -49,6 +49,8 @@ export function buyerNote(
         return f.findingOverdue
           ? `${trader} 的供应商审核在该工厂发现一项严重不符合项，整改期限 ${f.dueOn} 已过但尚未验证关闭；${trader} 正在督促整改。`
           : `${trader} 的供应商审核在该工厂发现一项严重不符合项，整改期限为 ${f.dueOn ?? '待定'}；${trader} 将在验证整改有效后才予以关闭。`;
+      case 'not_accredited':
+        return `该证书的认证机构 ${f.certificationBody} 已于 ${f.withdrawnOn} 被撤销认可，证书因此不再具有认可效力；${trader} 不以此证书作为依据，正在协助工厂转到获得认可的认证机构重新认证。${auditZh}`;
     }
   }
   const auditEn = audit
@@ -76,5 +78,7 @@ export function buyerNote(
       return f.findingOverdue
         ? `${trader}'s supplier audit found a major nonconformity at this factory; its corrective action was due on ${f.dueOn} and is not verified yet, and ${trader} is following it up.`
         : `${trader}'s supplier audit found a major nonconformity at this factory; its corrective action is due on ${f.dueOn ?? 'a date to be agreed'}, and ${trader} closes it only once it has verified the action.`;
+    case 'not_accredited':
+      return `The certification body, ${f.certificationBody}, lost its accreditation on ${f.withdrawnOn}, so this certificate no longer carries one; ${trader} does not rely on it and is helping the factory move to an accredited body. ${auditEn}`;
   }
 }

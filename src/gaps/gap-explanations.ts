@@ -51,6 +51,8 @@ export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): st
         return gap.facts.findingOverdue
           ? `覆盖「${p}」的 ${certZh(gap)} 的持证工厂${gap.facts.factoryName ? ` ${gap.facts.factoryName} ` : ''}有严重不符合项的整改已超过 ${gap.facts.dueOn} 的期限仍未关闭。`
           : `覆盖「${p}」的 ${certZh(gap)} 的持证工厂${gap.facts.factoryName ? ` ${gap.facts.factoryName} ` : ''}在供应商审核中有尚未关闭的严重不符合项（整改期限 ${gap.facts.dueOn ?? '未定'}）。`;
+      case 'not_accredited':
+        return `覆盖「${p}」的 ${certZh(gap)} 由 ${gap.facts.certificationBody} 签发，而该机构的认可已于 ${gap.facts.withdrawnOn} 被撤销，证书不再具有认可效力。`;
     }
   }
   switch (gap.rule) {
@@ -80,5 +82,7 @@ export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): st
         ? `The ${certEn(gap)} covering ${p} is held by ${holderEn(gap)}, which has ${findings} still open past the corrective-action date of ${gap.facts.dueOn}.`
         : `The ${certEn(gap)} covering ${p} is held by ${holderEn(gap)}, which has ${findings} not closed yet (corrective action due ${gap.facts.dueOn ?? 'on a date to be set'}).`;
     }
+    case 'not_accredited':
+      return `The ${certEn(gap)} covering ${p} was issued by ${gap.facts.certificationBody}, whose accreditation was withdrawn on ${gap.facts.withdrawnOn}, so the certificate no longer carries an accreditation.`;
   }
 }

@@ -13,6 +13,7 @@ import {
   gapKey,
   GapSituation,
   noCertificate,
+  notAccredited,
   notVerified,
   scopeNotCovering,
   suppliesCategory,
@@ -182,6 +183,22 @@ describe('gap rules', () => {
       'not_verified',
     ],
     ['not_verified silent: verified', () => notVerified(cert({ verification: 'verified' })), null],
+    [
+      'not_accredited: the body lost its accreditation before today',
+      () => notAccredited(cert({ accreditationWithdrawnOn: '2026-05-01' }), today),
+      'not_accredited',
+    ],
+    [
+      'not_accredited: the body lost it today',
+      () => notAccredited(cert({ accreditationWithdrawnOn: today }), today),
+      'not_accredited',
+    ],
+    [
+      'not_accredited silent: withdrawal recorded for a later day',
+      () => notAccredited(cert({ accreditationWithdrawnOn: '2026-07-01' }), today),
+      null,
+    ],
+    ['not_accredited silent: no withdrawal', () => notAccredited(cert(), today), null],
     ['not_verified silent: active and verification unknown', () => notVerified(cert()), null],
     [
       'edition_ending fires: certifiable until within the horizon',

@@ -22,6 +22,7 @@ export const GAP_RULE_IDS = [
   'not_verified',
   'edition_ending',
   'open_major_finding',
+  'not_accredited',
 ] as const;
 export type GapRuleId = (typeof GAP_RULE_IDS)[number];
 
@@ -40,6 +41,8 @@ export const GAP_RULES: Record<GapRuleId, string> = {
     'Certificates of the required edition become void (its transition ends) within the reminder horizon, so the requirement stops being covered that day.',
   open_major_finding:
     'Every certificate covering the category is held by a factory with a major supplier-audit finding that is not closed yet.',
+  not_accredited:
+    "The covering certificate's certification body is recorded as having lost the accreditation the certificate claims, so the certificate carries no accreditation a buyer can rely on.",
 };
 
 export interface RequirementFacts {
@@ -69,6 +72,13 @@ export interface CertificateFacts {
   nextSurveillanceAuditOn: string | null;
   /** null when no verification feature is present: nothing is known either way. */
   verification: VerificationState | null;
+  certificationBody?: string;
+  accreditationBody?: string | null;
+  /**
+   * The day the accreditation this certificate claims was withdrawn from its certification
+   * body, when recorded; unknown (undefined) when no verification feature is present.
+   */
+  accreditationWithdrawnOn?: string | null;
 }
 
 export interface GapSituation {
@@ -101,6 +111,9 @@ export interface GapFacts {
   /** open_major_finding: how many, and whether the earliest is past its due date. */
   findingCount?: number;
   findingOverdue?: boolean;
+  /** not_accredited: the body and the day its accreditation was withdrawn. */
+  certificationBody?: string;
+  withdrawnOn?: string;
 }
 
 export interface Gap {
@@ -266,6 +279,26 @@ export function notVerified(certificate: CertificateFacts): GapDraft | null {
 }
 
 /**
+ * not_accredited: the certification body lost the accreditation the certificate claims
+ * on or before today. The certificate may still be valid on paper, but a buyer who asks
+ * for an accredited certificate (the usual case) cannot be shown it.
+ */
+export function notAccredited(certificate: CertificateFacts, today: string): GapDraft | null {
+  const withdrawnOn = certificate.accreditationWithdrawnOn;
+  if (!withdrawnOn || withdrawnOn > today) return null;
+  return {
+    rule: 'not_accredited',
+    factoryId: certificate.factoryId,
+    certificateId: certificate.id,
+    facts: {
+      certificateNumber: certificate.certificateNumber,
+      certificationBody: certificate.certificationBody,
+      withdrawnOn,
+    },
+  };
+}
+
+/**
  * edition_ending: the required edition's `validUntil` is on or before today + horizon:
  * from the next day no certificate of it covers the requirement, whatever it says.
  */
@@ -320,6 +353,7 @@ function certificateGaps(
     traderScopeOnly(certificate, category, situation),
     expiresSoon(certificate, situation.today, situation.horizonDays),
     notVerified(certificate),
+    notAccredited(certificate, situation.today),
   ].filter((g): g is GapDraft => g !== null);
 }
 

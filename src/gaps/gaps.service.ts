@@ -205,7 +205,13 @@ export class GapsService {
     const stateOf = (id: string): VerificationState => states.get(id) ?? 'unverified';
     for (const { certificates } of candidates)
       for (const certificate of certificates)
-        if (covering.has(certificate.id)) certificate.verification = stateOf(certificate.id);
+        if (covering.has(certificate.id)) {
+          certificate.verification = stateOf(certificate.id);
+          certificate.accreditationWithdrawnOn = this.verification.accreditationWithdrawnOn(
+            certificate.certificationBody ?? '',
+            certificate.accreditationBody ?? null,
+          );
+        }
   }
 
   private async loadFactories(
@@ -238,6 +244,8 @@ export class GapsService {
       factoryId: c.factoryId,
       standard: c.standard,
       certificateNumber: c.certificateNumber,
+      certificationBody: c.certificationBody,
+      accreditationBody: c.accreditationBody,
       status: c.status,
       scope: c.scope,
       productCategories: c.productCategories ?? [],

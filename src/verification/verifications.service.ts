@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { IafMlaList } from './signals/iaf-mla-list';
 import { addYears } from '../common/dates';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -43,6 +44,7 @@ export class VerificationsService implements VerificationStates {
     private readonly factories: FactoriesService,
     private readonly organizations: OrganizationsService,
     @Inject(REGISTRY_ADAPTERS) private readonly adapters: RegistryAdapter[],
+    private readonly mla: IafMlaList,
   ) {}
 
   configuredAdapters(): RegistryAdapter[] {
@@ -368,6 +370,14 @@ export class VerificationsService implements VerificationStates {
     const candidates = rows.map((row) => row.certificateId);
     const states = await this.statesFor(organizationId, candidates, today);
     return candidates.filter((id) => states.get(id) === 'verified');
+  }
+
+  /** The VERIFICATION_STATES contract: a withdrawal recorded in config/accreditation-withdrawals.json. */
+  accreditationWithdrawnOn(
+    certificationBody: string,
+    accreditationBody: string | null,
+  ): string | null {
+    return this.mla.withdrawalFor(certificationBody, accreditationBody)?.withdrawnOn ?? null;
   }
 
   /** The VERIFICATION_STATES contract (gap analysis reads it). */

@@ -2518,7 +2518,7 @@ export interface components {
         };
         GapResponse: {
             /** @enum {string} */
-            rule: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding";
+            rule: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding" | "not_accredited";
             /** Format: uuid */
             buyerId: string;
             /** Format: uuid */
@@ -6396,7 +6396,7 @@ export interface operations {
                 /** @description A factory id, or `own` for gaps of the trader itself */
                 factoryId?: string;
                 standard?: string;
-                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding";
+                rule?: "no_certificate" | "scope_not_covering" | "trader_scope_only" | "expires_soon" | "not_verified" | "edition_ending" | "open_major_finding" | "not_accredited";
                 /** @description csv or xlsx downloads the whole list (every page, same filters) as a file; also `Accept: text/csv` */
                 format?: "json" | "csv" | "xlsx";
             };

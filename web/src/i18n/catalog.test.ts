@@ -40,4 +40,17 @@ describe('catalogues', () => {
     const known = Object.keys(en.errors.codes);
     expect([...codes].filter((code) => !known.includes(code))).toEqual([]);
   });
+
+  it('names every gap rule and risk signal the API can answer', () => {
+    const document = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'openapi.json'), 'utf8'),
+    ) as { components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> } };
+    const { schemas } = document.components;
+    const rules = schemas.GapResponse.properties.rule.enum ?? [];
+    const signals = schemas.SignalListItem.properties.id.enum ?? [];
+    expect(rules.length).toBeGreaterThan(5);
+    expect(signals.length).toBeGreaterThan(5);
+    expect(rules.filter((rule) => !(rule in en.kinds.gapRule))).toEqual([]);
+    expect(signals.filter((signal) => !(signal in en.kinds.signal))).toEqual([]);
+  });
 });

@@ -242,6 +242,8 @@ export const en = {
       scope_gap: 'Scope gap',
       verification_due: 'Verification due',
       surveillance_deadline: 'Surveillance audit deadline (by rule)',
+      transition_audit_due: 'Next audit must be a transition audit',
+      finding_overdue: 'Corrective action overdue',
     },
     gapRule: {
       no_certificate: 'No certificate',
@@ -250,6 +252,8 @@ export const en = {
       expires_soon: 'Expires or audit due soon',
       not_verified: 'Not verified, suspended or withdrawn',
       edition_ending: 'Standard edition ending',
+      open_major_finding: 'Open major finding at the factory',
+      not_accredited: 'Certification body no longer accredited',
     },
     signal: {
       validity_too_long: 'Validity longer than 3 years',

@@ -243,6 +243,8 @@ export const zhCN: Catalog = {
       scope_gap: '认证缺口',
       verification_due: '需要核验',
       surveillance_deadline: '监督审核最迟期限（按规则）',
+      transition_audit_due: '下次审核须为换版审核',
+      finding_overdue: '整改已逾期',
     },
     gapRule: {
       no_certificate: '没有证书',
@@ -251,6 +253,8 @@ export const zhCN: Catalog = {
       expires_soon: '即将到期或监督审核将至',
       not_verified: '未核验、暂停或撤销',
       edition_ending: '标准版本即将作废',
+      open_major_finding: '工厂有未关闭的严重不符合项',
+      not_accredited: '认证机构已失去认可',
     },
     signal: {
       validity_too_long: '有效期超过 3 年',
