@@ -339,6 +339,35 @@ export class CertificatesService {
   }
 
   /**
+   * For the verification reminder: one batch, in id order after `afterId`, of the
+   * organization's active certificates in force on `today`, with only the columns that
+   * rule and its notice need (this runs over every active certificate).
+   */
+  listActiveInForce(
+    organizationId: string,
+    options: { today: string; afterId: string; limit: number },
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<
+    Pick<Certificate, 'id' | 'factoryId' | 'standard' | 'certificateNumber' | 'createdAt'>[]
+  > {
+    return this.certificates
+      .query(manager, organizationId, 'certificate')
+      .select([
+        'certificate.id',
+        'certificate.factoryId',
+        'certificate.standard',
+        'certificate.certificateNumber',
+        'certificate.createdAt',
+      ])
+      .andWhere("certificate.status = 'active'")
+      .andWhere('certificate.expiresOn >= :today', { today: options.today })
+      .andWhere('certificate.id > :afterId', { afterId: options.afterId })
+      .orderBy('certificate.id', 'ASC')
+      .take(options.limit)
+      .getMany();
+  }
+
+  /**
    * For the surveillance clock (verification): one batch, in id order after `afterId`, of
    * the organization's active or suspended certificates in force on `today` and issued on
    * or before `issuedOnOrBefore` (younger ones cannot owe a surveillance audit yet).

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Certificate } from '../certificates/certificate.entity';
-import { Brackets } from 'typeorm';
-import { addDays, todayIn } from '../common/dates';
+import { CertificatesService } from '../certificates/certificates.service';
+import { todayIn } from '../common/dates';
 import {
   DueNotice,
   NoticeToRender,
@@ -22,45 +21,19 @@ export const VERIFICATION_DUE = 'verification_due';
 export class VerificationDueSource implements ReminderSourceHandler {
   readonly kinds = [VERIFICATION_DUE] as const;
 
-  constructor(private readonly verifications: VerificationsService) {}
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly verifications: VerificationsService,
+  ) {}
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     let lastId = '';
     for (;;) {
-      const batch = await context.manager
-        .getRepository(Certificate)
-        .createQueryBuilder('certificate')
-        // Only what the rule and the notice need: this runs over every active certificate.
-        .select([
-          'certificate.id',
-          'certificate.factoryId',
-          'certificate.standard',
-          'certificate.certificateNumber',
-          'certificate.createdAt',
-        ])
-        .where('certificate.organizationId = :organizationId', {
-          organizationId: context.organizationId,
-        })
-        .andWhere("certificate.status = 'active'")
-        .andWhere('certificate.expiresOn >= :today', { today: context.today })
-        // A certificate recorded within the last 13 days cannot be due unless it has checks
-        // (a stale one): skip the rest in SQL. UTC midnight 12 days back is, in any
-        // timezone (UTC-12 to UTC+14), no earlier than 13 local days back.
-        .andWhere(
-          new Brackets((w) =>
-            w
-              .where('certificate.createdAt < :recordedBefore', {
-                recordedBefore: new Date(`${addDays(context.today, -12)}T00:00:00Z`),
-              })
-              .orWhere(
-                'EXISTS (SELECT 1 FROM certificate_verifications v WHERE v."certificateId" = certificate.id)',
-              ),
-          ),
-        )
-        .andWhere('certificate.id > :lastId', { lastId })
-        .orderBy('certificate.id', 'ASC')
-        .take(context.batchSize)
-        .getMany();
+      const batch = await this.certificates.listActiveInForce(
+        context.organizationId,
+        { today: context.today, afterId: lastId, limit: context.batchSize },
+        context.manager,
+      );
       if (batch.length === 0) return;
       const checks = await this.verifications.checksOf(
         context.organizationId,
