@@ -48,7 +48,7 @@ export class AgreementsController {
   /** A single agreement's answer: its plan, and the checks that need its factory's certificates. */
   private async single(actor: Actor, view: AgreementView): Promise<AgreementResponse> {
     const [today, lapsedCertificates] = await Promise.all([
-      this.agreements.today(actor.organizationId),
+      this.agreements.today(actor),
       this.agreements.lapsedCertificatesOf(actor.organizationId, view),
     ]);
     return toAgreementResponse(view, today, {
@@ -84,7 +84,7 @@ export class AgreementsController {
     @CurrentActor() actor: Actor,
     @Query() query: AgreementQueryDto,
   ): Promise<AgreementPage> {
-    const today = await this.agreements.today(actor.organizationId);
+    const today = await this.agreements.today(actor);
     const page = await this.agreements.list(actor, query, today);
     return {
       ...page,
@@ -130,7 +130,7 @@ export class AgreementsController {
     @Query() query: MilestoneQueryDto,
   ): Promise<MilestonePage> {
     const view = await this.agreements.view(actor, id);
-    const today = await this.agreements.today(actor.organizationId);
+    const today = await this.agreements.today(actor);
     const all = sortMilestones(view.milestones).filter(
       (m) => !query.status || m.status === query.status,
     );
@@ -151,6 +151,6 @@ export class AgreementsController {
     @Body() body: CreateMilestoneDto,
   ): Promise<MilestoneResponse> {
     const milestone = await this.milestones.create(actor, id, body);
-    return toMilestoneResponse(milestone, await this.agreements.today(actor.organizationId));
+    return toMilestoneResponse(milestone, await this.agreements.today(actor));
   }
 }

@@ -63,7 +63,10 @@ export class AgreementsService {
   ) {}
 
   /** Today in the organization's timezone: due dates and "overdue" are counted there. */
-  async today(organizationId: string, manager?: EntityManager): Promise<string> {
+  /** Today in the organization's timezone: the actor's when it carries it, else read. */
+  async today(of: Actor | string, manager?: EntityManager): Promise<string> {
+    if (typeof of !== 'string' && of.timezone) return todayIn(of.timezone, this.clock.now());
+    const organizationId = typeof of === 'string' ? of : of.organizationId;
     const organization = await this.organizations.get(organizationId, manager);
     return todayIn(organization.timezone, this.clock.now());
   }

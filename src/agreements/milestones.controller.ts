@@ -37,7 +37,7 @@ export class MilestonesController {
     @Body() body: UpdateMilestoneDto,
   ): Promise<MilestoneResponse> {
     const milestone = await this.milestones.update(actor, id, body);
-    return toMilestoneResponse(milestone, await this.agreements.today(actor.organizationId));
+    return toMilestoneResponse(milestone, await this.agreements.today(actor));
   }
 
   @Delete(':id')

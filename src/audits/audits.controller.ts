@@ -154,7 +154,7 @@ export class AuditsController {
     @Body() body: CreateFindingDto,
   ): Promise<FindingResponse> {
     const finding = await this.findings.create(actor, id, body);
-    return toFindingResponse(finding, await this.certificates.today(actor.organizationId));
+    return toFindingResponse(finding, await this.certificates.today(actor));
   }
 
   @Get('audits/:id/findings')
@@ -167,7 +167,7 @@ export class AuditsController {
     @Param('id') id: string,
   ): Promise<FindingResponse[]> {
     const findings = await this.findings.listForAudit(actor, id);
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     const evidence = await this.findings.evidenceOf(actor.organizationId, [id]);
     return findings.map((f) => toFindingResponse(f, today, evidence.get(f.id)));
   }
@@ -180,7 +180,7 @@ export class AuditsController {
     const counts = await this.findings.countsOf(actor.organizationId, [audit.id]);
     let findings: FindingResponse[] | undefined;
     if (withFindings) {
-      const today = await this.certificates.today(actor.organizationId);
+      const today = await this.certificates.today(actor);
       const evidence = await this.findings.evidenceOf(actor.organizationId, [audit.id]);
       findings = (await this.findings.listForAudit(actor, audit.id)).map((f) =>
         toFindingResponse(f, today, evidence.get(f.id)),

@@ -52,7 +52,7 @@ export class FindingsController {
   @ApiErrors(400)
   async list(@CurrentActor() actor: Actor, @Query() query: FindingQueryDto): Promise<FindingPage> {
     const page = await this.findings.list(actor, query);
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     const evidence = await this.findings.evidenceOf(
       actor.organizationId,
       page.items.map((f) => f.auditId),
@@ -150,7 +150,7 @@ export class FindingsController {
   }
 
   private async present(actor: Actor, finding: Finding): Promise<FindingResponse> {
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     const evidence = await this.findings.evidenceOf(actor.organizationId, [finding.auditId]);
     return toFindingResponse(finding, today, evidence.get(finding.id));
   }

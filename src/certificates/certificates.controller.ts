@@ -75,7 +75,7 @@ export class CertificatesController {
   @ApiErrors(400, 404, 409)
   async create(@CurrentActor() actor: Actor, @Body() body: CreateCertificateDto) {
     const certificate = await this.certificates.create(actor, body);
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     return (await this.respond(actor, [certificate], today))[0];
   }
 
@@ -88,7 +88,7 @@ export class CertificatesController {
   })
   @ApiErrors(400)
   async list(@CurrentActor() actor: Actor, @Query() query: CertificateQueryDto) {
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     const page = await this.certificates.list(actor, query, today);
     return { ...page, items: await this.respond(actor, page.items, today) };
   }
@@ -102,7 +102,7 @@ export class CertificatesController {
   @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const certificate = await this.certificates.get(actor, id);
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     return (await this.respond(actor, [certificate], today))[0];
   }
 
@@ -116,7 +116,7 @@ export class CertificatesController {
     @Body() body: UpdateCertificateDto,
   ) {
     const certificate = await this.certificates.update(actor, id, body);
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     return (await this.respond(actor, [certificate], today))[0];
   }
 
@@ -132,7 +132,7 @@ export class CertificatesController {
     @Body() body: RenewCertificateDto,
   ): Promise<RenewedCertificateResponse> {
     const { renewed, previous } = await this.certificates.renew(actor, id, body);
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     const [renewedResponse, previousResponse] = await this.respond(
       actor,
       [renewed, previous],

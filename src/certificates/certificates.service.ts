@@ -58,7 +58,10 @@ export class CertificatesService {
   ) {}
 
   /** Today's date in the organization's timezone: "days left" are counted there. */
-  async today(organizationId: string): Promise<string> {
+  /** Today in the organization's timezone: the actor's when it carries it, else read. */
+  async today(of: Actor | string): Promise<string> {
+    if (typeof of !== 'string' && of.timezone) return todayIn(of.timezone, this.clock.now());
+    const organizationId = typeof of === 'string' ? of : of.organizationId;
     const organization = await this.organizations.get(organizationId, this.transactions.reader);
     return todayIn(organization.timezone, this.clock.now());
   }
@@ -165,36 +168,43 @@ export class CertificatesService {
   }
 
   /** For the signals: the organization's certificates that carry one of these numbers (id, holder, number). */
-  withNumbers(
-    organizationId: string,
-    numbers: string[],
-    manager: EntityManager = this.transactions.reader,
-  ): Promise<Pick<Certificate, 'id' | 'factoryId' | 'certificateNumber'>[]> {
-    if (numbers.length === 0) return Promise.resolve([]);
-    return this.certificates.repo(manager).find({
-      select: { id: true, factoryId: true, certificateNumber: true },
-      where: { organizationId, certificateNumber: In(numbers) },
-    });
-  }
-
   /**
-   * For the signals, the one read across tenants: which of these numbers other
-   * organizations also hold a certificate with. It answers whether, never where or whose.
+   * For the signals: the organization's certificates with these numbers, and which of the
+   * numbers other organizations also hold: the one read across tenants, which answers
+   * whether, never where or whose. One query on the number index (scoping it by
+   * organization made SQLite walk the whole organization instead).
    */
-  async numbersHeldElsewhere(
+  async holdersOfNumbers(
     organizationId: string,
     numbers: string[],
     manager: EntityManager = this.transactions.reader,
-  ): Promise<Set<string>> {
-    if (numbers.length === 0) return new Set();
+  ): Promise<{
+    own: Pick<Certificate, 'id' | 'factoryId' | 'certificateNumber'>[];
+    heldElsewhere: Set<string>;
+  }> {
+    const own: Pick<Certificate, 'id' | 'factoryId' | 'certificateNumber'>[] = [];
+    const heldElsewhere = new Set<string>();
+    if (numbers.length === 0) return { own, heldElsewhere };
     const rows = await this.certificates
       .repo(manager)
       .createQueryBuilder('certificate')
-      .select('DISTINCT certificate.certificateNumber', 'certificateNumber')
+      .select('certificate.certificateNumber', 'certificateNumber')
+      .addSelect('certificate.organizationId', 'organizationId')
+      .addSelect('certificate.id', 'id')
+      .addSelect('certificate.factoryId', 'factoryId')
       .where('certificate.certificateNumber IN (:...numbers)', { numbers })
-      .andWhere('certificate.organizationId <> :organizationId', { organizationId })
-      .getRawMany<{ certificateNumber: string }>();
-    return new Set(rows.map((row) => row.certificateNumber));
+      .getRawMany<{
+        certificateNumber: string;
+        organizationId: string;
+        id: string;
+        factoryId: string | null;
+      }>();
+    for (const row of rows) {
+      if (row.organizationId === organizationId)
+        own.push({ id: row.id, factoryId: row.factoryId, certificateNumber: row.certificateNumber });
+      else heldElsewhere.add(row.certificateNumber);
+    }
+    return { own, heldElsewhere };
   }
 
   /**
@@ -495,12 +505,17 @@ export class CertificatesService {
         ),
       );
     }
-    const [items, total] = await qb
-      .orderBy('certificate.expiresOn', 'ASC')
-      .addOrderBy('certificate.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    // The page and its count side by side (getManyAndCount runs them one after the other).
+    const [items, total] = await Promise.all([
+      qb
+        .clone()
+        .orderBy('certificate.expiresOn', 'ASC')
+        .addOrderBy('certificate.id', 'ASC')
+        .skip((query.page - 1) * query.pageSize)
+        .take(query.pageSize)
+        .getMany(),
+      qb.getCount(),
+    ]);
     return pageOf(items, total, query);
   }
 

@@ -13,6 +13,12 @@ export interface Actor {
   email: string;
   name: string;
   locale: string | null;
+  /**
+   * The organization's timezone, when the auth guard loaded it with the user: services
+   * take today's date from it instead of reading the organization again. Absent (an actor
+   * built by hand, a worker's system actor), they read the organization.
+   */
+  timezone?: string;
 }
 
 export const IS_PUBLIC = 'certpact:public';

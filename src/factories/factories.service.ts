@@ -95,6 +95,20 @@ export class FactoriesService {
       .getMany();
   }
 
+  /** For the risk signals: only the name, country and product categories of these factories. */
+  signalFactsOf(
+    organizationId: string,
+    ids: string[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Pick<Factory, 'id' | 'name' | 'country' | 'productCategories'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.factories
+      .query(manager, organizationId, 'factory')
+      .select(['factory.id', 'factory.name', 'factory.country', 'factory.productCategories'])
+      .andWhere('factory.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+  }
+
   /**
    * For set-based analyses (scope gaps): every factory of the organization whose
    * partnership has not ended, with only id, name, product categories and status loaded.

@@ -35,6 +35,20 @@ export class OrganizationsService {
     return organization;
   }
 
+  /** Only the timezone (null for no such organization): what every request needs for "today". */
+  async timezoneOf(
+    organizationId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<string | null> {
+    const row = await manager
+      .getRepository(Organization)
+      .createQueryBuilder('organization')
+      .select('organization.timezone', 'timezone')
+      .where('organization.id = :organizationId', { organizationId })
+      .getRawOne<{ timezone: string }>();
+    return row?.timezone ?? null;
+  }
+
   update(actor: Actor, changes: UpdateOrganizationDto): Promise<Organization> {
     return this.transactions.run((manager) => this.updateIn(manager, actor, changes));
   }

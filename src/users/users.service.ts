@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../common/errors';
 import { Page, PageQueryDto, pageOf, skipTake } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { User } from './user.entity';
 
 export function emailTaken(): DomainError {
@@ -17,7 +18,10 @@ export function emailTaken(): DomainError {
 export class UsersService {
   private readonly users = new TenantRepository(User, () => notFound('user'));
 
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly organizations: OrganizationsService,
+  ) {}
 
   /**
    * An active user as an actor; for a token (`tokenVersion` given), only while the user's
@@ -28,8 +32,13 @@ export class UsersService {
     organizationId: string,
     tokenVersion?: number,
   ): Promise<Actor | null> {
-    const user = await this.users.find(this.transactions.reader, organizationId, userId);
-    if (!user || !user.active) return null;
+    // Side by side: the token names both, and every request needs the organization's
+    // timezone for "today" (carried on the actor so that no service reads it again).
+    const [user, timezone] = await Promise.all([
+      this.users.find(this.transactions.reader, organizationId, userId),
+      this.organizations.timezoneOf(organizationId, this.transactions.reader),
+    ]);
+    if (!user || !user.active || timezone === null) return null;
     if (tokenVersion !== undefined && user.tokenVersion !== tokenVersion) return null;
     return {
       userId: user.id,
@@ -39,6 +48,7 @@ export class UsersService {
       email: user.email,
       name: user.name,
       locale: user.locale,
+      timezone,
     };
   }
 

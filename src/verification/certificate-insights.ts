@@ -32,10 +32,12 @@ export class CertificateInsights implements CertificateInsightSource {
     certificates: Certificate[],
     today: string,
   ): Promise<Map<string, CertificateInsight>> {
-    const summaries = await this.verifications.summaries(actor.organizationId, certificates, today);
-    const reviews = isTraderStaff(actor)
-      ? await this.signals.reviewsFor(actor.organizationId, certificates, today)
-      : null;
+    const [summaries, reviews] = await Promise.all([
+      this.verifications.summaries(actor.organizationId, certificates, today),
+      isTraderStaff(actor)
+        ? this.signals.reviewsFor(actor.organizationId, certificates, today)
+        : Promise.resolve(null),
+    ]);
     const insights = new Map<string, CertificateInsight>();
     for (const certificate of certificates) {
       insights.set(certificate.id, {

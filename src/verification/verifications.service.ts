@@ -57,7 +57,7 @@ export class VerificationsService implements VerificationStates {
     certificateId: string,
     input: CreateVerificationDto,
   ): Promise<CertificateVerification> {
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     if (input.checkedOn > today) throw VerificationErrors.checkedInFuture(today);
     return this.transactions.run(async (manager) => {
       const certificate = await this.certificates.get(actor, certificateId, manager);
@@ -227,7 +227,7 @@ export class VerificationsService implements VerificationStates {
     certificateId: string,
     input: CreateAuditDto,
   ): Promise<CertificateAudit> {
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     if (input.auditedOn > today) throw VerificationErrors.auditedInFuture(today);
     return this.transactions.run(async (manager) => {
       const certificate = await this.certificates.get(actor, certificateId, manager);
@@ -351,7 +351,7 @@ export class VerificationsService implements VerificationStates {
   /** State and last check of one certificate the actor may see. */
   async summaryOf(actor: Actor, certificateId: string): Promise<VerificationSummary> {
     const certificate = await this.certificates.get(actor, certificateId);
-    const today = await this.certificates.today(actor.organizationId);
+    const today = await this.certificates.today(actor);
     const summaries = await this.summaries(actor.organizationId, [certificate], today);
     return summaries.get(certificate.id) ?? { state: 'unverified', lastCheck: null };
   }

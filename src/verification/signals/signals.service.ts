@@ -59,24 +59,27 @@ export class SignalsService {
     const manager = this.transactions.reader;
     const numbers = [...new Set(certificates.map((c) => c.certificateNumber))];
 
-    const [sameNumber, numbersElsewhere] = [
-      await this.certificatesService.withNumbers(organizationId, numbers, manager),
-      await this.certificatesService.numbersHeldElsewhere(organizationId, numbers, manager),
-    ];
-
+    // Set-based, a fixed number of queries whatever the page's size: the numbers and the
+    // audits side by side, then the factories the numbers name.
+    const [{ own: sameNumber, heldElsewhere: numbersElsewhere }, lastAudits] = await Promise.all([
+      this.certificatesService.holdersOfNumbers(organizationId, numbers, manager),
+      this.verifications.lastAudits(
+        organizationId,
+        certificates.map((c) => c.id),
+        today,
+        manager,
+      ),
+    ]);
     const factoryIds = [
       ...new Set(
         [...certificates, ...sameNumber].map((c) => c.factoryId).filter((id): id is string => !!id),
       ),
     ];
     const factories = new Map(
-      (await this.factories.findMany(organizationId, factoryIds, manager)).map((f) => [f.id, f]),
-    );
-    const lastAudits = await this.verifications.lastAudits(
-      organizationId,
-      certificates.map((c) => c.id),
-      today,
-      manager,
+      (await this.factories.signalFactsOf(organizationId, factoryIds, manager)).map((f) => [
+        f.id,
+        f,
+      ]),
     );
 
     for (const certificate of certificates) {
@@ -119,7 +122,7 @@ export class SignalsService {
 
   /** Every signal of the organization's current certificates, filtered and paginated. */
   async list(actor: Actor, query: SignalQueryDto): Promise<Page<SignalListItem>> {
-    const today = await this.certificatesService.today(actor.organizationId);
+    const today = await this.certificatesService.today(actor);
     if (query.certificateId) await this.certificatesService.get(actor, query.certificateId);
     // One certificate's signals are computed afresh; the organization's list is kept
     // (ReportCache) and filtered here, which gives the same items in the same order.
