@@ -132,7 +132,12 @@ export class AuthController {
   @ApiAuthErrors()
   async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     const organization = await this.organizations.get(actor.organizationId);
-    return { user: actor, organization: toOrganizationResponse(organization) };
+    // Only the documented fields: the actor also carries what the request needs internally.
+    const { userId, organizationId, role, factoryId, email, name, locale } = actor;
+    return {
+      user: { userId, organizationId, role, factoryId, email, name, locale },
+      organization: toOrganizationResponse(organization),
+    };
   }
 
   @ApiBearerAuth()
