@@ -218,6 +218,13 @@ export class FactoriesService {
       patch.contactUnsubscribedAt = contactMailEnabled
         ? null
         : (before.contactUnsubscribedAt ?? this.clock.now());
+    } else if (
+      fields.contactEmail !== undefined &&
+      before.contactUnsubscribedAt &&
+      (fields.contactEmail ?? '').toLowerCase() !== (before.contactEmail ?? '').toLowerCase()
+    ) {
+      // The "stop" was the old address's: a new contact starts with mail on.
+      patch.contactUnsubscribedAt = null;
     }
     if (patch.country !== undefined || patch.licenseNumber !== undefined) {
       // The licence rule depends on the country, whichever of the two the patch changes.
@@ -242,14 +249,13 @@ export class FactoriesService {
       toFactoryResponse(after),
     );
     const was = before.contactUnsubscribedAt?.getTime() ?? null;
-    if (
-      contactMailEnabled !== undefined &&
-      was !== (after.contactUnsubscribedAt?.getTime() ?? null)
-    ) {
+    if (was !== (after.contactUnsubscribedAt?.getTime() ?? null)) {
       await this.audit.recordBy(
         manager,
         actor,
-        contactMailEnabled ? 'factory.contact_mail_enabled' : 'factory.contact_mail_disabled',
+        after.contactUnsubscribedAt === null
+          ? 'factory.contact_mail_enabled'
+          : 'factory.contact_mail_disabled',
         'factory',
         id,
         { contactUnsubscribedAt: before.contactUnsubscribedAt?.toISOString() ?? null },

@@ -51,6 +51,14 @@ export class ContactUnsubscribeService {
     );
   }
 
+  /**
+   * The web page a mail shows as its visible "unsubscribe" link: it reads what the link
+   * does and stops the mail on a click (the headers' URL is for mail clients' one click).
+   */
+  pageUrlFor(contact: { organizationId: string; factoryId: string; email: string }): string {
+    return `${this.app.publicUrl}/unsubscribe?token=${encodeURIComponent(this.tokenFor(contact))}`;
+  }
+
   /** The `List-Unsubscribe` and `List-Unsubscribe-Post` headers of a mail to the contact. */
   headersFor(contact: {
     organizationId: string;

@@ -11,6 +11,7 @@ import { SignupPage } from './auth/SignupPage';
 import { AppRoutes } from './routes';
 import { SharedEvidencePage } from './share-links/SharedEvidencePage';
 import { AcknowledgeLinkPage } from './reminders/AcknowledgeLinkPage';
+import { UnsubscribePage } from './reminders/UnsubscribePage';
 import { PublicLayout, SignedInLayout } from './shell/Layout';
 
 const queryClient = new QueryClient({
@@ -53,6 +54,7 @@ export function App() {
                 <Route path="/reset-password" element={<ResetPasswordPage />} />
                 <Route path="/shared/:token" element={<SharedEvidencePage />} />
                 <Route path="/acknowledge" element={<AcknowledgeLinkPage />} />
+                <Route path="/unsubscribe" element={<UnsubscribePage />} />
               </Route>
               <Route
                 element={

@@ -552,6 +552,13 @@ export const en = {
     explanation: 'Explanation',
     none: 'No scope gaps.',
   },
+  unsubscribe: {
+    title: 'Stop certificate reminders',
+    intro: 'Emails about certificates and audits will no longer be sent to {{email}}. The trading company can turn them back on if you ask it to.',
+    confirm: 'Stop these emails',
+    done: 'Done. No more reminders will be sent to {{email}}.',
+    noToken: 'This link is incomplete. Please open the link from the email again.',
+  },
   reminder: {
     title: 'Reminders',
     kind: 'Kind',

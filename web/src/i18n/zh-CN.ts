@@ -552,6 +552,13 @@ export const zhCN: Catalog = {
     explanation: '说明',
     none: '没有认证缺口。',
   },
+  unsubscribe: {
+    title: '退订证书提醒',
+    intro: '退订后，我们将不再向 {{email}} 发送证书和审核相关的邮件。如需恢复，可联系贸易公司重新开启。',
+    confirm: '确认退订',
+    done: '已退订，今后不会再向 {{email}} 发送提醒。',
+    noToken: '链接不完整，请重新打开邮件中的链接。',
+  },
   reminder: {
     title: '提醒记录',
     kind: '类型',

@@ -56,3 +56,29 @@ export function useAcknowledgeByLink() {
     [],
   );
 }
+
+export type ContactUnsubscribePreview = components['schemas']['ContactUnsubscribePreview'];
+export type ContactUnsubscribeResult = components['schemas']['ContactUnsubscribeResponse'];
+
+/** What the contact's unsubscribe link would do: reading it changes nothing. */
+export function useUnsubscribePreview(token: string) {
+  return useApiQuery(
+    ['contact-unsubscribe', token],
+    () =>
+      unwrap<ContactUnsubscribePreview>(
+        api.GET('/api/v1/contacts/unsubscribe', { params: { query: { token } } }),
+      ),
+    token !== '',
+  );
+}
+
+/** The contact's "stop": the token is the credential, no login. */
+export function useUnsubscribeContact() {
+  return useApiMutation(
+    (token: string) =>
+      unwrap<ContactUnsubscribeResult>(
+        api.POST('/api/v1/contacts/unsubscribe', { params: { query: { token } } }),
+      ),
+    [],
+  );
+}
