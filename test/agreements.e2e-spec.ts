@@ -6,6 +6,7 @@ import { addFactoryManager, makeAgreement } from './factories/agreements';
 import { createCertificate, createFactory } from './factories';
 import { Account, addStaff, signUp } from './support/accounts';
 import { startApp, TestApp } from './support/app';
+import { withInvalid } from './factories/bodies';
 
 interface Milestone {
   id: string;
@@ -44,7 +45,7 @@ describe('agreements and their certification plans', () => {
       .http()
       .post('/api/v1/agreements')
       .set(account.auth)
-      .send(makeAgreement({ factoryId, ...overrides }));
+      .send(withInvalid(makeAgreement({ factoryId }), overrides));
     if (response.status !== 201) throw new Error(JSON.stringify(response.body));
     return response.body;
   }
@@ -288,7 +289,7 @@ describe('agreements and their certification plans', () => {
         .http()
         .post('/api/v1/agreements')
         .set(admin.auth)
-        .send(makeAgreement({ factoryId, ...overrides }))
+        .send(withInvalid(makeAgreement({ factoryId }), overrides))
         .expect(400);
       expect((response.body.details as { field: string }[]).map((d) => d.field)).toContain(field);
     });

@@ -1,6 +1,7 @@
 import { startApp, TestApp } from './support/app';
 import { Account, addStaff, signUp } from './support/accounts';
 import { createCertificate, createFactory, makeCertificate } from './factories';
+import { withInvalid } from './factories/bodies';
 
 interface ErrorBody {
   statusCode: number;
@@ -230,7 +231,7 @@ describe('certificates', () => {
         .http()
         .post('/api/v1/certificates')
         .set(admin.auth)
-        .send(makeCertificate({ factoryId, ...overrides }))
+        .send(withInvalid(makeCertificate({ factoryId }), overrides))
         .expect(400);
       const body = response.body as ErrorBody;
       expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });

@@ -1,6 +1,7 @@
 import { startApp, TestApp } from './support/app';
 import { Account, addStaff, signUp } from './support/accounts';
 import { createCertificate, createFactory, makeFactory } from './factories';
+import { type Body, withInvalid } from './factories/bodies';
 
 interface ErrorBody {
   statusCode: number;
@@ -109,7 +110,7 @@ describe('factories', () => {
       .http()
       .post('/api/v1/factories')
       .set(admin.auth)
-      .send(makeFactory(overrides))
+      .send(withInvalid(makeFactory(), overrides))
       .expect(400);
     const body = response.body as ErrorBody;
     expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
@@ -218,7 +219,14 @@ describe('factories', () => {
         .http()
         .post('/api/v1/factories')
         .set(other.auth)
-        .send(makeFactory({ name, country, status, licenseNumber: null }))
+        .send(
+          makeFactory({
+            name,
+            country,
+            status: status as Body<'CreateFactoryDto'>['status'],
+            licenseNumber: null,
+          }),
+        )
         .expect(201);
     }
     const cn = await t

@@ -3,9 +3,12 @@ import { InvitationsService } from '../../src/auth/invitations.service';
 import { Transactions } from '../../src/database/transactions';
 import type { Account } from '../support/accounts';
 import type { TestApp } from '../support/app';
+import type { Body, Overrides } from './bodies';
 
 /** Request body of POST /api/v1/agreements; override what the test is about. */
-export function makeAgreement(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeAgreement(
+  overrides: Overrides<Body<'CreateAgreementDto'>> = {},
+): Overrides<Body<'CreateAgreementDto'>> {
   return {
     kind: 'certification_cooperation',
     title: `ISO 9001 cooperation ${randomBytes(3).toString('hex')}`,

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { Body, Overrides } from './bodies';
 
 /** Request bodies for buyers and requirements, with sensible defaults. */
-export function makeBuyer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeBuyer(
+  overrides: Overrides<Body<'CreateBuyerDto'>> = {},
+): Overrides<Body<'CreateBuyerDto'>> {
   return {
     name: `Buyer ${randomBytes(3).toString('hex')}`,
     country: 'DE',
@@ -11,6 +14,8 @@ export function makeBuyer(overrides: Record<string, unknown> = {}): Record<strin
   };
 }
 
-export function makeRequirement(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeRequirement(
+  overrides: Overrides<Body<'CreateRequirementDto'>> = {},
+): Overrides<Body<'CreateRequirementDto'>> {
   return { standard: 'ISO 9001:2015', productCategory: 'valves', ...overrides };
 }

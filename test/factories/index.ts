@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Account } from '../support/accounts';
 import type { TestApp } from '../support/app';
+import type { Body, Overrides } from './bodies';
 
 /** Request bodies with sensible defaults; override what the test is about. */
-export function makeFactory(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeFactory(
+  overrides: Overrides<Body<'CreateFactoryDto'>> = {},
+): Overrides<Body<'CreateFactoryDto'>> {
   return {
     name: `Factory ${randomBytes(3).toString('hex')}`,
     country: 'CN',
@@ -20,7 +23,9 @@ export function makeFactory(overrides: Record<string, unknown> = {}): Record<str
   };
 }
 
-export function makeCertificate(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeCertificate(
+  overrides: Overrides<Body<'CreateCertificateDto'>> = {},
+): Overrides<Body<'CreateCertificateDto'>> {
   return {
     standard: 'ISO 9001:2015',
     certificateNumber: `CN-${randomBytes(4).toString('hex').toUpperCase()}`,
@@ -53,7 +58,7 @@ export interface CreatedCertificate {
 export async function createFactory(
   t: TestApp,
   account: Account,
-  overrides: Record<string, unknown> = {},
+  overrides: Overrides<Body<'CreateFactoryDto'>> = {},
 ): Promise<CreatedFactory> {
   const response = await t
     .http()
@@ -68,7 +73,7 @@ export async function createFactory(
 export async function createCertificate(
   t: TestApp,
   account: Account,
-  overrides: Record<string, unknown> = {},
+  overrides: Overrides<Body<'CreateCertificateDto'>> = {},
 ): Promise<CreatedCertificate> {
   const response = await t
     .http()

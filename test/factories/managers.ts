@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestApp } from '../support/app';
 import type { Account } from '../support/accounts';
 import { createCertificate as createCertificateFrom, createFactory } from './index';
+import type { Body, Overrides } from './bodies';
 
 /** A small well-formed PDF; `marker` makes its SHA-256 unique unless a test wants a duplicate. */
 export function makePdf(marker = randomBytes(8).toString('hex')): Buffer {
@@ -27,7 +28,7 @@ export async function createCertificate(
   t: TestApp,
   admin: Account,
   factoryId: string | null,
-  overrides: Record<string, unknown> = {},
+  overrides: Overrides<Body<'CreateCertificateDto'>> = {},
 ) {
   return createCertificateFrom(t, admin, { factoryId, ...overrides });
 }
@@ -41,7 +42,7 @@ export async function inviteManager(
   t: TestApp,
   admin: Account,
   factoryId: string,
-  overrides: Record<string, unknown> = {},
+  overrides: Overrides<Body<'InviteFactoryManagerDto'>> = {},
 ): Promise<ManagerAccount> {
   const email = `manager-${randomBytes(4).toString('hex')}@factory.example`;
   const invited = await t
@@ -95,5 +96,7 @@ function decodeQuotedPrintable(raw: string): string {
 }
 
 export function messagesTo(t: TestApp, email: string): string[] {
-  return outboxMessages(t).filter((m) => new RegExp(`^To: .*${email.replace(/[.+]/g, '\\$&')}`, 'mi').test(m));
+  return outboxMessages(t).filter((m) =>
+    new RegExp(`^To: .*${email.replace(/[.+]/g, '\\$&')}`, 'mi').test(m),
+  );
 }

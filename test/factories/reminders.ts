@@ -4,11 +4,12 @@ import { User } from '../../src/users/user.entity';
 import type { Account } from '../support/accounts';
 import type { TestApp } from '../support/app';
 import { makeCertificate, makeFactory } from './index';
+import type { Body, Overrides } from './bodies';
 
 export async function createFactory(
   t: TestApp,
   admin: Account,
-  overrides: Record<string, unknown> = {},
+  overrides: Overrides<Body<'CreateFactoryDto'>> = {},
 ): Promise<{ id: string; name: string }> {
   const response = await t
     .http()
@@ -22,7 +23,7 @@ export async function createFactory(
 export async function createCertificate(
   t: TestApp,
   admin: Account,
-  overrides: Record<string, unknown>,
+  overrides: Overrides<Body<'CreateCertificateDto'>>,
 ): Promise<{ id: string; certificateNumber: string }> {
   const response = await t
     .http()
@@ -42,20 +43,16 @@ export async function createFactoryManager(
 ): Promise<{ id: string; email: string }> {
   const email = `manager-${randomBytes(4).toString('hex')}@factory.example`;
   const id = randomUUID();
-  await t.app
-    .get(Transactions)
-    .run((manager) =>
-      manager
-        .getRepository(User)
-        .insert({
-          id,
-          organizationId,
-          factoryId,
-          email,
-          name: 'Factory Manager',
-          role: 'factory_manager',
-          locale,
-        }),
-    );
+  await t.app.get(Transactions).run((manager) =>
+    manager.getRepository(User).insert({
+      id,
+      organizationId,
+      factoryId,
+      email,
+      name: 'Factory Manager',
+      role: 'factory_manager',
+      locale,
+    }),
+  );
   return { id, email };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './app';
+import type { Body, Overrides } from '../factories/bodies';
 
 export interface Account {
   token: string;
@@ -10,14 +11,27 @@ export interface Account {
 }
 
 /** Signs up a fresh organization with its first admin. */
-export async function signUp(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Account> {
+export async function signUp(
+  t: TestApp,
+  overrides: Overrides<Body<'SignupDto'>> = {},
+): Promise<Account> {
   const email = `admin-${randomBytes(4).toString('hex')}@example.com`;
   const response = await t
     .http()
     .post('/api/v1/auth/signup')
-    .send({ organizationName: 'Ningbo Export Trading', name: 'Li Wei', email, password: 'a-long-password-1', ...overrides })
+    .send({
+      organizationName: 'Ningbo Export Trading',
+      name: 'Li Wei',
+      email,
+      password: 'a-long-password-1',
+      ...overrides,
+    })
     .expect(201);
-  const body = response.body as { accessToken: string; user: { id: string; email: string }; organization: { id: string } };
+  const body = response.body as {
+    accessToken: string;
+    user: { id: string; email: string };
+    organization: { id: string };
+  };
   return {
     token: body.accessToken,
     userId: body.user.id,
@@ -28,7 +42,12 @@ export async function signUp(t: TestApp, overrides: Record<string, unknown> = {}
 }
 
 /** Adds a colleague with the given role and logs them in through their invitation. */
-export async function addStaff(t: TestApp, admin: Account, role: 'admin' | 'member', locale?: string): Promise<Account> {
+export async function addStaff(
+  t: TestApp,
+  admin: Account,
+  role: 'admin' | 'member',
+  locale?: string,
+): Promise<Account> {
   const email = `${role}-${randomBytes(4).toString('hex')}@example.com`;
   const created = await t
     .http()

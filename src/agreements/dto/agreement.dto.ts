@@ -20,6 +20,7 @@ import { AGREEMENT_STATUSES, AgreementStatus } from '../agreement-transitions';
 
 export class CreateAgreementDto {
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'The partner factory; may be null only for a scope_expansion agreement',
   })
@@ -80,7 +81,7 @@ export class CreateAgreementDto {
   @MaxLength(60, { message: 'plan must be a plan template id' })
   plan?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString({ message: 'notes must be a text' })
@@ -130,7 +131,7 @@ export class UpdateAgreementDto {
   @IsIn(AGREEMENT_STATUSES, { message: `status must be one of ${AGREEMENT_STATUSES.join(', ')}` })
   status?: AgreementStatus;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString({ message: 'notes must be a text' })
@@ -138,6 +139,7 @@ export class UpdateAgreementDto {
   notes?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'The certificate the agreement produced; only once it is certified. null unlinks.',
   })

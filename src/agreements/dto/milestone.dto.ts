@@ -72,6 +72,7 @@ export class UpdateMilestoneDto {
   status?: MilestoneStatus;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date',
     nullable: true,
     description: 'When it was done; giving it alone marks the milestone done',

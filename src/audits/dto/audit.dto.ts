@@ -27,7 +27,11 @@ export class ChecklistAnswerDto {
   @IsIn(CHECKLIST_ANSWERS, { message: `answer must be one of ${CHECKLIST_ANSWERS.join(', ')}` })
   answer: ChecklistAnswer;
 
-  @ApiPropertyOptional({ example: 'Lot cards kept, but not linked to heat numbers' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Lot cards kept, but not linked to heat numbers',
+  })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -48,6 +52,8 @@ export class CreateSupplierAuditDto {
   auditor: string;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'SGS-CSTC Standards Technical Services',
     description: 'The auditing firm when a third party audited; leave out when the trader did',
   })
@@ -94,7 +100,7 @@ export class CreateSupplierAuditDto {
   @Type(() => ChecklistAnswerDto)
   answers?: ChecklistAnswerDto[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()

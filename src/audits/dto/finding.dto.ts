@@ -13,6 +13,8 @@ export class CreateFindingDto {
   severity: FindingSeverity;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: '8.4',
     description: 'The clause or checklist question concerned',
   })
@@ -30,6 +32,8 @@ export class CreateFindingDto {
   description: string;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'Purchase orders PO-2611-07 and PO-2611-12; no supplier evaluation on file.',
   })
   @IsOptional()
@@ -39,6 +43,8 @@ export class CreateFindingDto {
   evidence?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: '2026-12-10',
     description:
       'By default 30 days after the audit for a major finding, 90 for a minor one, none for an observation',
@@ -64,7 +70,11 @@ export class ProposeActionDto {
 }
 
 export class ReviewFindingDto {
-  @ApiPropertyOptional({ example: 'Evaluation record and three incoming inspection reports seen.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Evaluation record and three incoming inspection reports seen.',
+  })
   @IsOptional()
   @TrimToNull()
   @IsString()

@@ -30,7 +30,7 @@ export class CreateBuyerDto {
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as DE or US' })
   country: string;
 
-  @ApiPropertyOptional({ example: 'purchasing@hansen.example' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'purchasing@hansen.example' })
   @IsOptional()
   @LowerCase()
   @ValidateIf((_, value) => value !== null && value !== '')
@@ -47,7 +47,7 @@ export class CreateBuyerDto {
   @IsIn(BUYER_LOCALES, { message: `locale must be one of ${BUYER_LOCALES.join(', ')}` })
   locale?: BuyerLocale;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()

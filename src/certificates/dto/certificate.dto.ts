@@ -28,6 +28,7 @@ import { CERTIFICATE_STATUSES, CertificateStatus } from '../certificate.entity';
 
 export class CreateCertificateDto {
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: "The factory holding it; null for the trader's own certificate",
   })
@@ -60,7 +61,7 @@ export class CreateCertificateDto {
   @MaxLength(200)
   certificationBody: string;
 
-  @ApiPropertyOptional({ example: 'CNAS' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'CNAS' })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -101,7 +102,7 @@ export class CreateCertificateDto {
   @IsCalendarDate()
   expiresOn: string;
 
-  @ApiPropertyOptional({ example: '2026-02-15', format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2026-02-15', format: 'date', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsCalendarDate()
@@ -130,7 +131,10 @@ export class RenewCertificateDto extends IntersectionType(
 ) {}
 
 export class CertificateQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: "A factory id, or `own` for the trader's own certificates" })
+  @ApiPropertyOptional({
+    type: String,
+    description: "A factory id, or `own` for the trader's own certificates",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(36)

@@ -33,6 +33,8 @@ export class CreateFactoryDto {
   name: string;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'Yuyao Precision Valve Factory',
     description: 'The name in English, shown to buyers when `name` is in Chinese',
   })
@@ -47,14 +49,14 @@ export class CreateFactoryDto {
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CN or VN' })
   country: string;
 
-  @ApiPropertyOptional({ example: 'Yuyao' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Yuyao' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(120)
   city?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @IsString()
@@ -62,6 +64,8 @@ export class CreateFactoryDto {
   address?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: '91330281MA2XXXXXXX',
     description: 'For CN, the Unified Social Credit Code',
   })
@@ -71,14 +75,14 @@ export class CreateFactoryDto {
   @MaxLength(40)
   licenseNumber?: string | null;
 
-  @ApiPropertyOptional({ example: '阀门、管件制造、加工' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '阀门、管件制造、加工' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(5000)
   businessScope?: string | null;
 
-  @ApiPropertyOptional({ example: 'quality@factory.example' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'quality@factory.example' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toLowerCase() || null : value,
@@ -142,7 +146,11 @@ export class FactoryQueryDto extends PageQueryDto {
 export class FactoryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '温州瓯江阀门有限公司' }) name: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Wenzhou Oujiang Valve Co., Ltd.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Wenzhou Oujiang Valve Co., Ltd.',
+  })
   nameEn: string | null;
   @ApiProperty({ example: 'CN' }) country: string;
   @ApiProperty({ type: String, nullable: true }) city: string | null;

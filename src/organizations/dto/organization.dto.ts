@@ -26,7 +26,7 @@ export class UpdateOrganizationDto {
   locale?: string;
 
   /** The trader's own business licence scope, e.g. "货物进出口；技术进出口" or "manufacture and sale of valves". */
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)

@@ -14,7 +14,7 @@ export class CreateShareLinkDto {
   )
   expiresAt: string;
 
-  @ApiPropertyOptional({ example: 'Hansen supplier approval 2027' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hansen supplier approval 2027' })
   @IsOptional()
   @TrimToNull()
   @IsString()

@@ -73,7 +73,7 @@ export class CreateSubmissionDto {
   @IsIn(REPORTABLE_STATUSES, { message: `status must be one of ${REPORTABLE_STATUSES.join(', ')}` })
   status?: (typeof REPORTABLE_STATUSES)[number];
 
-  @ApiPropertyOptional({ format: 'date', description: 'surveillance_audit only' })
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'surveillance_audit only' })
   @IsOptionalNotNull()
   @IsCalendarDate()
   nextSurveillanceAuditOn?: string;

@@ -40,7 +40,11 @@ export class CreateVerificationDto {
   @IsCalendarDate()
   checkedOn: string;
 
-  @ApiPropertyOptional({ example: 'https://www.iafcertsearch.org/...', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'https://www.iafcertsearch.org/...',
+    nullable: true,
+  })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, value) => value !== null)
@@ -51,7 +55,7 @@ export class CreateVerificationDto {
   @MaxLength(2000, { message: 'evidenceUrl must be at most 2000 characters' })
   evidenceUrl?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, value) => value !== null)
@@ -69,7 +73,7 @@ export class CreateAuditDto {
   @IsCalendarDate()
   auditedOn: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @TrimToNull()
   @ValidateIf((_, value) => value !== null)

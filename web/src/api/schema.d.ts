@@ -1451,7 +1451,7 @@ export interface components {
             timezone?: string;
             /** @enum {string} */
             locale?: "en" | "zh-CN";
-            businessScope?: Record<string, never>;
+            businessScope?: string | null;
         };
         UserResponse: {
             /** Format: uuid */
@@ -1643,24 +1643,24 @@ export interface components {
              * @description The name in English, shown to buyers when `name` is in Chinese
              * @example Yuyao Precision Valve Factory
              */
-            nameEn?: Record<string, never>;
+            nameEn?: string | null;
             /**
              * @description ISO 3166-1 alpha-2
              * @example CN
              */
             country: string;
             /** @example Yuyao */
-            city?: Record<string, never>;
-            address?: Record<string, never>;
+            city?: string | null;
+            address?: string | null;
             /**
              * @description For CN, the Unified Social Credit Code
              * @example 91330281MA2XXXXXXX
              */
-            licenseNumber?: Record<string, never>;
+            licenseNumber?: string | null;
             /** @example 阀门、管件制造、加工 */
-            businessScope?: Record<string, never>;
+            businessScope?: string | null;
             /** @example quality@factory.example */
-            contactEmail?: Record<string, never>;
+            contactEmail?: string | null;
             /**
              * @description The language of the contact's mail; by default zh-CN for a CN factory, else en
              * @enum {string}
@@ -1749,24 +1749,24 @@ export interface components {
              * @description The name in English, shown to buyers when `name` is in Chinese
              * @example Yuyao Precision Valve Factory
              */
-            nameEn?: Record<string, never>;
+            nameEn?: string | null;
             /**
              * @description ISO 3166-1 alpha-2
              * @example CN
              */
             country?: string;
             /** @example Yuyao */
-            city?: Record<string, never>;
-            address?: Record<string, never>;
+            city?: string | null;
+            address?: string | null;
             /**
              * @description For CN, the Unified Social Credit Code
              * @example 91330281MA2XXXXXXX
              */
-            licenseNumber?: Record<string, never>;
+            licenseNumber?: string | null;
             /** @example 阀门、管件制造、加工 */
-            businessScope?: Record<string, never>;
+            businessScope?: string | null;
             /** @example quality@factory.example */
-            contactEmail?: Record<string, never>;
+            contactEmail?: string | null;
             /**
              * @description The language of the contact's mail; by default zh-CN for a CN factory, else en
              * @enum {string}
@@ -1789,7 +1789,7 @@ export interface components {
         };
         CreateCertificateDto: {
             /** @description The factory holding it; null for the trader's own certificate */
-            factoryId?: Record<string, never> | null;
+            factoryId?: string | null;
             /**
              * @description A code from the standards catalogue (GET /api/v1/standards)
              * @example ISO 9001:2015
@@ -1800,7 +1800,7 @@ export interface components {
             /** @example China Quality Certification Centre */
             certificationBody: string;
             /** @example CNAS */
-            accreditationBody?: Record<string, never>;
+            accreditationBody?: string | null;
             /** @example Design and manufacture of industrial valves */
             scope: string;
             sites?: string[];
@@ -1831,7 +1831,7 @@ export interface components {
              * Format: date
              * @example 2026-02-15
              */
-            nextSurveillanceAuditOn?: Record<string, never> | null;
+            nextSurveillanceAuditOn?: string | null;
             /**
              * @default active
              * @enum {string}
@@ -1974,7 +1974,7 @@ export interface components {
         };
         UpdateCertificateDto: {
             /** @description The factory holding it; null for the trader's own certificate */
-            factoryId?: Record<string, never> | null;
+            factoryId?: string | null;
             /**
              * @description A code from the standards catalogue (GET /api/v1/standards)
              * @example ISO 9001:2015
@@ -1985,7 +1985,7 @@ export interface components {
             /** @example China Quality Certification Centre */
             certificationBody?: string;
             /** @example CNAS */
-            accreditationBody?: Record<string, never>;
+            accreditationBody?: string | null;
             /** @example Design and manufacture of industrial valves */
             scope?: string;
             sites?: string[];
@@ -2016,7 +2016,7 @@ export interface components {
              * Format: date
              * @example 2026-02-15
              */
-            nextSurveillanceAuditOn?: Record<string, never> | null;
+            nextSurveillanceAuditOn?: string | null;
             /**
              * @default active
              * @enum {string}
@@ -2034,7 +2034,7 @@ export interface components {
             /** @example China Quality Certification Centre */
             certificationBody?: string;
             /** @example CNAS */
-            accreditationBody?: Record<string, never>;
+            accreditationBody?: string | null;
             /** @example Design and manufacture of industrial valves */
             scope?: string;
             sites?: string[];
@@ -2055,7 +2055,7 @@ export interface components {
              * Format: date
              * @example 2026-02-15
              */
-            nextSurveillanceAuditOn?: Record<string, never> | null;
+            nextSurveillanceAuditOn?: string | null;
             /**
              * Format: date
              * @example 2025-03-01
@@ -2189,14 +2189,14 @@ export interface components {
              */
             country: string;
             /** @example purchasing@hansen.example */
-            contactEmail?: Record<string, never>;
+            contactEmail?: string | null;
             /**
              * @description The language of its evidence pack and shared page
              * @default en
              * @enum {string}
              */
             locale: "en" | "zh-CN";
-            notes?: Record<string, never>;
+            notes?: string | null;
         };
         RequirementResponse: {
             /** Format: uuid */
@@ -2251,14 +2251,14 @@ export interface components {
              */
             country?: string;
             /** @example purchasing@hansen.example */
-            contactEmail?: Record<string, never>;
+            contactEmail?: string | null;
             /**
              * @description The language of its evidence pack and shared page
              * @default en
              * @enum {string}
              */
             locale: "en" | "zh-CN";
-            notes?: Record<string, never>;
+            notes?: string | null;
         };
         CreateRequirementDto: {
             /**
@@ -2271,7 +2271,7 @@ export interface components {
         };
         CreateAgreementDto: {
             /** @description The partner factory; may be null only for a scope_expansion agreement */
-            factoryId?: Record<string, never> | null;
+            factoryId?: string | null;
             /** @enum {string} */
             kind: "certification_cooperation" | "scope_expansion" | "audit_disclosure";
             /** @example ISO 9001 cooperation with Yuyao Valve */
@@ -2305,7 +2305,7 @@ export interface components {
              * @example standard-6m
              */
             plan?: string;
-            notes?: Record<string, never>;
+            notes?: string | null;
         };
         AgreementProgress: {
             done: number;
@@ -2433,9 +2433,9 @@ export interface components {
              * @enum {string}
              */
             status?: "draft" | "negotiating" | "signed" | "in_progress" | "certified" | "terminated" | "lapsed";
-            notes?: Record<string, never>;
+            notes?: string | null;
             /** @description The certificate the agreement produced; only once it is certified. null unlinks. */
-            certificateId?: Record<string, never> | null;
+            certificateId?: string | null;
         };
         MilestonePage: {
             items: components["schemas"]["MilestoneResponse"][];
@@ -2477,7 +2477,7 @@ export interface components {
              * Format: date
              * @description When it was done; giving it alone marks the milestone done
              */
-            completedOn?: Record<string, never> | null;
+            completedOn?: string | null;
         };
         PlanStepOffset: {
             months: number;
@@ -2770,8 +2770,8 @@ export interface components {
              */
             checkedOn: string;
             /** @example https://www.iafcertsearch.org/... */
-            evidenceUrl?: Record<string, never> | null;
-            notes?: Record<string, never> | null;
+            evidenceUrl?: string | null;
+            notes?: string | null;
         };
         RecordedVerificationResponse: {
             /** Format: uuid */
@@ -2847,7 +2847,7 @@ export interface components {
              * @example 2026-02-20
              */
             auditedOn: string;
-            notes?: Record<string, never> | null;
+            notes?: string | null;
         };
         CertificationAuditResponse: {
             /** Format: uuid */
@@ -2926,7 +2926,7 @@ export interface components {
             /** @enum {string} */
             answer: "yes" | "partial" | "no" | "not_applicable";
             /** @example Lot cards kept, but not linked to heat numbers */
-            note?: Record<string, never>;
+            note?: string | null;
         };
         CreateSupplierAuditDto: {
             /** @example 2026-11-10 */
@@ -2940,7 +2940,7 @@ export interface components {
              * @description The auditing firm when a third party audited; leave out when the trader did
              * @example SGS-CSTC Standards Technical Services
              */
-            auditorOrganization?: Record<string, never>;
+            auditorOrganization?: string | null;
             /** @enum {string} */
             kind: "on_site" | "remote" | "document_review";
             /**
@@ -2966,7 +2966,7 @@ export interface components {
              */
             checklistTemplates?: string[];
             answers?: components["schemas"]["ChecklistAnswerDto"][];
-            summary?: Record<string, never>;
+            summary?: string | null;
         };
         AnswerResponse: {
             questionId: string;
@@ -3062,7 +3062,7 @@ export interface components {
              * @description The auditing firm when a third party audited; leave out when the trader did
              * @example SGS-CSTC Standards Technical Services
              */
-            auditorOrganization?: Record<string, never>;
+            auditorOrganization?: string | null;
             /** @enum {string} */
             kind?: "on_site" | "remote" | "document_review";
             /**
@@ -3088,7 +3088,7 @@ export interface components {
              */
             checklistTemplates?: string[];
             answers?: components["schemas"]["ChecklistAnswerDto"][];
-            summary?: Record<string, never>;
+            summary?: string | null;
         };
         CreateFindingDto: {
             /** @enum {string} */
@@ -3097,16 +3097,16 @@ export interface components {
              * @description The clause or checklist question concerned
              * @example 8.4
              */
-            clause?: Record<string, never>;
+            clause?: string | null;
             /** @example Plating is subcontracted to a supplier that was never evaluated. */
             description: string;
             /** @example Purchase orders PO-2611-07 and PO-2611-12; no supplier evaluation on file. */
-            evidence?: Record<string, never>;
+            evidence?: string | null;
             /**
              * @description By default 30 days after the audit for a major finding, 90 for a minor one, none for an observation
              * @example 2026-12-10
              */
-            dueOn?: Record<string, never>;
+            dueOn?: string | null;
         };
         FindingPage: {
             items: components["schemas"]["FindingResponse"][];
@@ -3121,16 +3121,16 @@ export interface components {
              * @description The clause or checklist question concerned
              * @example 8.4
              */
-            clause?: Record<string, never>;
+            clause?: string | null;
             /** @example Plating is subcontracted to a supplier that was never evaluated. */
             description?: string;
             /** @example Purchase orders PO-2611-07 and PO-2611-12; no supplier evaluation on file. */
-            evidence?: Record<string, never>;
+            evidence?: string | null;
             /**
              * @description By default 30 days after the audit for a major finding, 90 for a minor one, none for an observation
              * @example 2026-12-10
              */
-            dueOn?: Record<string, never>;
+            dueOn?: string | null;
         };
         ProposeActionDto: {
             /** @example 已对电镀外包方完成评价并纳入合格供方名录；每批外包件到货检验镀层厚度。 */
@@ -3177,11 +3177,11 @@ export interface components {
         };
         ReviewFindingDto: {
             /** @example Evaluation record and three incoming inspection reports seen. */
-            note?: Record<string, never>;
+            note?: string | null;
         };
         ReopenFindingDto: {
             /** @example Evaluation record and three incoming inspection reports seen. */
-            note?: Record<string, never>;
+            note?: string | null;
         };
         DocumentListResponse: {
             /** @description Every version, newest first. */
@@ -3536,7 +3536,7 @@ export interface components {
             /** @example China Quality Certification Centre */
             certificationBody: string;
             /** @example CNAS */
-            accreditationBody?: Record<string, never>;
+            accreditationBody?: string | null;
             /** @example Design and manufacture of industrial valves */
             scope: string;
             sites?: string[];
@@ -3567,7 +3567,7 @@ export interface components {
              * Format: date
              * @example 2026-02-15
              */
-            nextSurveillanceAuditOn?: Record<string, never> | null;
+            nextSurveillanceAuditOn?: string | null;
         };
         CreateSubmissionDto: {
             /** @enum {string} */
@@ -3652,7 +3652,7 @@ export interface components {
              */
             expiresAt: string;
             /** @example Hansen supplier approval 2027 */
-            label?: Record<string, never>;
+            label?: string | null;
         };
         CreatedShareLinkResponse: {
             id: string;
