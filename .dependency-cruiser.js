@@ -64,13 +64,7 @@ const FRAMEWORK =
  * Temporary exceptions, each to be removed by the change named beside it. Keep this list
  * short and every entry commented.
  */
-const TEMPORARY_EXCEPTIONS = [
-  // The reminder engine reads certificates, factories, users and writes organizations
-  // itself; issue 13 rewrites these files (recipients, scan steps, one calendar). They
-  // are to read through the owning features' services.
-  { from: '^src/reminders/kinds/certificate-rows[.]ts$' },
-  { from: '^src/reminders/reminder-scan[.]service[.]ts$' },
-];
+const TEMPORARY_EXCEPTIONS = [];
 
 module.exports = {
   forbidden: [

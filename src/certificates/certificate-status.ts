@@ -66,3 +66,10 @@ export function lapsesBy(
 function isLapsing(status: CertificateStatus): boolean {
   return (LAPSING_STATUSES as readonly CertificateStatus[]).includes(status);
 }
+
+/** Statuses that still call for reminders: in force, or lapsed without a successor. */
+export const REMINDABLE_STATUSES = [
+  'active',
+  'suspended',
+  'expired',
+] as const satisfies CertificateStatus[];

@@ -5,7 +5,7 @@ import type { Actor } from '../common/actor';
 import { assertCanSee, isFactoryManager, scopeToFactory } from '../common/factory-scope';
 import type { FieldProblem } from '../common/errors';
 import { Clock } from '../common/clock';
-import { addDays, todayIn } from '../common/dates';
+import { addDays, calendarDateOf, todayIn } from '../common/dates';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { StandardsCatalog } from '../config/standards-catalog';
@@ -15,7 +15,7 @@ import { FactoryErrors } from '../factories/factories.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Certificate, CertificateStatus } from './certificate.entity';
 import { CertificateLinksService } from './certificate-links.service';
-import { lapsesBy, lastValidDay } from './certificate-status';
+import { lapsesBy, lastValidDay, REMINDABLE_STATUSES } from './certificate-status';
 import { CertificateErrors } from './certificates.errors';
 import {
   CertificateQueryDto,
@@ -201,7 +201,11 @@ export class CertificatesService {
       }>();
     for (const row of rows) {
       if (row.organizationId === organizationId)
-        own.push({ id: row.id, factoryId: row.factoryId, certificateNumber: row.certificateNumber });
+        own.push({
+          id: row.id,
+          factoryId: row.factoryId,
+          certificateNumber: row.certificateNumber,
+        });
       else heldElsewhere.add(row.certificateNumber);
     }
     return { own, heldElsewhere };
@@ -858,6 +862,58 @@ export class CertificatesService {
     const factory = await this.factories.get(actor, factoryId, manager);
     return factory.id;
   }
+  /**
+   * For the reminder kinds: the organization's remindable certificates (in force, or
+   * lapsed without a successor) whose `dateColumn` lies in [from, to] (from = null: no
+   * lower bound), in batches by keyset on (date, id), so a scan never holds more than
+   * one batch. Raw rows: hydrating entities costs more than the query at this volume.
+   */
+  async *dueBetween(
+    organizationId: string,
+    dateColumn: 'expiresOn' | 'nextSurveillanceAuditOn',
+    range: { from: string | null; to: string; batchSize: number; standards?: string[] },
+    manager: EntityManager = this.transactions.manager,
+  ): AsyncGenerator<DueCertificate[]> {
+    const { from, to, batchSize, standards } = range;
+    let after: { date: string; id: string } | null = null;
+    for (;;) {
+      const query = this.certificates
+        .query(manager, organizationId, 'c')
+        .select('c.id', 'id')
+        .addSelect('c.factoryId', 'factoryId')
+        .addSelect('c.standard', 'standard')
+        .addSelect('c.certificateNumber', 'certificateNumber')
+        .addSelect('c.expiresOn', 'expiresOn')
+        .addSelect('c.nextSurveillanceAuditOn', 'nextSurveillanceAuditOn')
+        .andWhere(`c.${dateColumn} <= :to`, { to })
+        .andWhere('c.status IN (:...statuses)', { statuses: REMINDABLE_STATUSES })
+        .andWhere('c.supersededById IS NULL');
+      if (from) query.andWhere(`c.${dateColumn} >= :from`, { from });
+      else query.andWhere(`c.${dateColumn} IS NOT NULL`);
+      if (standards) query.andWhere('c.standard IN (:...standards)', { standards });
+      if (after) {
+        const { date, id } = after;
+        query.andWhere(
+          new Brackets((q) =>
+            q
+              .where(`c.${dateColumn} > :afterDate`, { afterDate: date })
+              .orWhere(`(c.${dateColumn} = :afterDate AND c.id > :afterId)`, { afterId: id }),
+          ),
+        );
+      }
+      const raw = await query
+        .orderBy(`c.${dateColumn}`, 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .limit(batchSize)
+        .getRawMany<RawDueCertificate>();
+      const rows = raw.map(toDueCertificate);
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1];
+      after = { date: String(last[dateColumn]), id: last.id };
+    }
+  }
 }
 
 /** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
@@ -865,4 +921,32 @@ const CREATE_CHUNK = 500;
 
 function checkDates(issuedOn: string, expiresOn: string): void {
   if (expiresOn <= issuedOn) throw CertificateErrors.expiresBeforeIssued();
+}
+
+/** What the reminder kinds read of a certificate. */
+export type DueCertificate = Pick<
+  Certificate,
+  'id' | 'factoryId' | 'standard' | 'certificateNumber' | 'expiresOn' | 'nextSurveillanceAuditOn'
+>;
+
+interface RawDueCertificate {
+  id: string;
+  factoryId: string | null;
+  standard: string;
+  certificateNumber: string;
+  expiresOn: string | Date;
+  nextSurveillanceAuditOn: string | Date | null;
+}
+
+function toDueCertificate(raw: RawDueCertificate): DueCertificate {
+  return {
+    id: raw.id,
+    factoryId: raw.factoryId,
+    standard: raw.standard,
+    certificateNumber: raw.certificateNumber,
+    expiresOn: calendarDateOf(raw.expiresOn),
+    nextSurveillanceAuditOn: raw.nextSurveillanceAuditOn
+      ? calendarDateOf(raw.nextSurveillanceAuditOn)
+      : null,
+  };
 }

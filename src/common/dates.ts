@@ -85,3 +85,13 @@ export function addYears(date: string, years: number): string {
 export function minDate(a: string, b: string): string {
   return a <= b ? a : b;
 }
+
+/**
+ * A `date` column's value as YYYY-MM-DD: SQLite hands back the text, node-postgres a
+ * Date at local midnight (so its local fields, not its UTC ones, are the date).
+ */
+export function calendarDateOf(value: string | Date): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}

@@ -101,11 +101,25 @@ export class FactoriesService {
     ids: string[],
     manager: EntityManager = this.transactions.manager,
   ): Promise<Pick<Factory, 'id' | 'name' | 'country' | 'productCategories'>[]> {
-    if (ids.length === 0) return Promise.resolve([]);
+    return this.columnsOf(organizationId, ids, ['name', 'country', 'productCategories'], manager);
+  }
+
+  /**
+   * Only `columns` (and the id) of these factories of the organization: for readers that
+   * need a few facts of many factories (reminder payloads and recipients, risk signals).
+   */
+  columnsOf<K extends keyof Factory>(
+    organizationId: string,
+    ids: (string | null)[],
+    columns: K[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Pick<Factory, 'id' | K>[]> {
+    const wanted = [...new Set(ids)].filter((id): id is string => id !== null);
+    if (wanted.length === 0) return Promise.resolve([]);
     return this.factories
       .query(manager, organizationId, 'factory')
-      .select(['factory.id', 'factory.name', 'factory.country', 'factory.productCategories'])
-      .andWhere('factory.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .select(['factory.id', ...columns.map((column) => `factory.${String(column)}`)])
+      .andWhere('factory.id IN (:...ids)', { ids: wanted })
       .getMany();
   }
 

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
-import { Factory } from '../factories/factory.entity';
+import { FactoriesService } from '../factories/factories.service';
 import type { Organization, ReminderPolicy } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { asReminderLocale, effectivePolicy } from './reminder-policy';
 import { ReminderMetrics } from './reminder-metrics';
 import { DigestToQueue, ReminderQueues } from './reminder-queues';
@@ -58,6 +58,8 @@ export class ReminderScanService {
     private readonly metrics: ReminderMetrics,
     private readonly responsibles: FactoryResponsiblesService,
     private readonly acknowledgements: ReminderAcknowledgementsService,
+    private readonly users: UsersService,
+    private readonly factories: FactoriesService,
   ) {}
 
   /** The scheduled path: scan, then queue every pending digest (ids only). */
@@ -88,12 +90,12 @@ export class ReminderScanService {
       manager: this.transactions.manager,
       batchSize,
     };
-    const directory = await OrganizationDirectory.load(
-      this.transactions.manager,
-      organization,
-      policy,
-      this.responsibles,
-    );
+    const directory = await OrganizationDirectory.load(organization, policy, {
+      manager: this.transactions.manager,
+      users: this.users,
+      factories: this.factories,
+      responsibles: this.responsibles,
+    });
 
     const digestIds = new Map<string, string>();
     const digestOf = (recipient: string) => {
@@ -276,16 +278,23 @@ function rowFor(
   };
 }
 
+/** Where the directory reads people: each through the feature that owns them. */
+interface DirectorySources {
+  manager: EntityManager;
+  users: UsersService;
+  factories: FactoriesService;
+  responsibles: FactoryResponsiblesService;
+}
+
 /** The organization's people, read once per scan; factory contacts and responsible staff as notices need them. */
 class OrganizationDirectory implements Directory {
   private readonly contacts = new Map<string, Recipient | null>();
   private readonly responsible = new Map<string, Recipient[]>();
 
   private constructor(
-    private readonly manager: EntityManager,
+    private readonly people: DirectorySources,
     private readonly organizationId: string,
     private readonly defaultLocale: ReminderLocale,
-    private readonly responsibles: FactoryResponsiblesService,
     readonly admins: Recipient[],
     readonly staff: Recipient[],
     private readonly managers: Map<string, Recipient[]>,
@@ -293,20 +302,13 @@ class OrganizationDirectory implements Directory {
   ) {}
 
   static async load(
-    manager: EntityManager,
     organization: Organization,
     policy: ReminderPolicy,
-    responsibles: FactoryResponsiblesService,
+    people: DirectorySources,
   ): Promise<OrganizationDirectory> {
     const defaultLocale = asReminderLocale(policy.locale) ?? 'en';
-    const users = await manager.getRepository(User).find({
-      where: {
-        organizationId: organization.id,
-        role: In(['admin', 'member', 'factory_manager']),
-      },
-      order: { email: 'ASC' },
-    });
-    const toRecipient = (user: User): Recipient => ({
+    const users = await people.users.reminderRecipients(organization.id, people.manager);
+    const toRecipient = (user: (typeof users)[number]): Recipient => ({
       email: user.email,
       userId: user.id,
       role: user.role,
@@ -321,10 +323,9 @@ class OrganizationDirectory implements Directory {
       managers.set(user.factoryId, [...(managers.get(user.factoryId) ?? []), toRecipient(user)]);
     }
     return new OrganizationDirectory(
-      manager,
+      people,
       organization.id,
       defaultLocale,
-      responsibles,
       admins,
       staff,
       managers,
@@ -337,16 +338,12 @@ class OrganizationDirectory implements Directory {
       (id): id is string => id !== null && !this.contacts.has(id),
     );
     if (missing.length === 0) return;
-    const factories = await this.manager.getRepository(Factory).find({
-      select: {
-        id: true,
-        contactEmail: true,
-        status: true,
-        contactLocale: true,
-        contactUnsubscribedAt: true,
-      },
-      where: { id: In(missing), organizationId: this.organizationId },
-    });
+    const factories = await this.people.factories.columnsOf(
+      this.organizationId,
+      missing,
+      ['contactEmail', 'status', 'contactLocale', 'contactUnsubscribedAt'],
+      this.people.manager,
+    );
     for (const id of missing) this.contacts.set(id, null);
     for (const factory of factories) {
       // An unsubscribed contact hears nothing until an admin mails it again.
@@ -362,8 +359,8 @@ class OrganizationDirectory implements Directory {
       });
     }
     const staffById = new Map(this.staff.map((r) => [r.userId, r]));
-    const responsible = await this.responsibles.responsibleFor(
-      this.manager,
+    const responsible = await this.people.responsibles.responsibleFor(
+      this.people.manager,
       this.organizationId,
       missing,
     );

@@ -28,6 +28,7 @@ import { ReminderPolicyController, RemindersController } from './reminders.contr
 import { REMINDER_DIGEST_QUEUE, REMINDER_SCAN_QUEUE } from './reminders.jobs';
 import { ReminderDigestProcessor, ReminderScanProcessor } from './reminders.processor';
 import { RemindersService } from './reminders.service';
+import { CertificateRows } from './kinds/certificate-rows';
 
 /**
  * The reminder engine: discovers every @ReminderSource() provider, scans daily per
@@ -65,6 +66,7 @@ import { RemindersService } from './reminders.service';
     ReminderScanProcessor,
     ReminderDigestProcessor,
     ExpireCertificatesStep,
+    CertificateRows,
     CertificateExpirySource,
     SurveillanceAuditSource,
     StandardEditionSource,

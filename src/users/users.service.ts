@@ -148,6 +148,23 @@ export class UsersService {
     return pageOf(rows, total, query);
   }
 
+  /**
+   * Everyone of the organization who may receive its reminders (admins, members, factory
+   * managers), by email: a deactivated account hears nothing.
+   */
+  reminderRecipients(
+    organizationId: string,
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Pick<User, 'id' | 'email' | 'role' | 'locale' | 'factoryId'>[]> {
+    return this.users
+      .query(manager, organizationId, 'user')
+      .select(['user.id', 'user.email', 'user.role', 'user.locale', 'user.factoryId'])
+      .andWhere('user.role IN (:...roles)', { roles: ['admin', 'member', 'factory_manager'] })
+      .andWhere('user.active = :active', { active: true })
+      .orderBy('user.email', 'ASC')
+      .getMany();
+  }
+
   /** Admins of an organization: reminder escalations go to them. */
   admins(organizationId: string): Promise<User[]> {
     return this.transactions.manager.getRepository(User).find({

@@ -18,9 +18,8 @@ import {
 import {
   certificateLink,
   certificateNotice,
-  certificatesDueBetween,
+  CertificateRows,
   describeCertificate,
-  FactoryNames,
 } from './certificate-rows';
 
 export const CERTIFICATE_EXPIRING = 'certificate_expiring';
@@ -36,18 +35,13 @@ export const CERTIFICATE_EXPIRED = 'certificate_expired';
 export class CertificateExpirySource implements ReminderSourceHandler {
   readonly kinds = [CERTIFICATE_EXPIRING, CERTIFICATE_EXPIRED] as const;
 
+  constructor(private readonly rows: CertificateRows) {}
+
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
-    const { manager, organizationId, today, policy, batchSize } = context;
-    const names = new FactoryNames(manager);
+    const { today, policy } = context;
+    const names = this.rows.names(context);
     const until = horizonEnd(today, policy.thresholdsDays);
-    for await (const rows of certificatesDueBetween(
-      manager,
-      organizationId,
-      'expiresOn',
-      null,
-      until,
-      batchSize,
-    )) {
+    for await (const rows of this.rows.dueBetween(context, 'expiresOn', null, until)) {
       await names.load(rows.map((row) => row.factoryId));
       const notices: DueNotice[] = [];
       for (const row of rows) {

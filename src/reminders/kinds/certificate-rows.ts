@@ -1,118 +1,58 @@
-import { Brackets, EntityManager, In } from 'typeorm';
-import { Certificate } from '../../certificates/certificate.entity';
-import { Factory } from '../../factories/factory.entity';
-import type { DueNotice, NoticeToRender, ReminderLocale } from '../reminder-source';
+import { Injectable } from '@nestjs/common';
+import { CertificatesService, type DueCertificate } from '../../certificates/certificates.service';
+import { FactoriesService } from '../../factories/factories.service';
+import type { DueNotice, NoticeToRender, ReminderLocale, ScanContext } from '../reminder-source';
 
 /** What the certificate kinds need of a certificate. */
-export type CertificateRow = Pick<
-  Certificate,
-  'id' | 'factoryId' | 'standard' | 'certificateNumber' | 'expiresOn' | 'nextSurveillanceAuditOn'
->;
-
-/** Certificates still in force or lapsed without a successor: renewed ones stay quiet. */
-export const REMINDABLE_STATUSES = ['active', 'suspended', 'expired'] as const;
+export type CertificateRow = DueCertificate;
 
 /**
- * Reads an organization's remindable certificates whose `dateColumn` lies in
- * [from, to] (from = null: no lower bound), in batches by keyset on (date, id), so a
- * scan never holds more than one batch of certificates.
+ * How the certificate kinds read: certificates through CertificatesService, factory names
+ * through FactoriesService, both in the scan's organization.
  */
-export async function* certificatesDueBetween(
-  manager: EntityManager,
-  organizationId: string,
-  dateColumn: 'expiresOn' | 'nextSurveillanceAuditOn',
-  from: string | null,
-  to: string,
-  batchSize: number,
-  standards?: string[],
-): AsyncGenerator<CertificateRow[]> {
-  let after: { date: string; id: string } | null = null;
-  for (;;) {
-    const query = manager
-      .getRepository(Certificate)
-      .createQueryBuilder('c')
-      .select('c.id', 'id')
-      .addSelect('c.factoryId', 'factoryId')
-      .addSelect('c.standard', 'standard')
-      .addSelect('c.certificateNumber', 'certificateNumber')
-      .addSelect('c.expiresOn', 'expiresOn')
-      .addSelect('c.nextSurveillanceAuditOn', 'nextSurveillanceAuditOn')
-      .where('c.organizationId = :organizationId', { organizationId })
-      .andWhere(`c.${dateColumn} <= :to`, { to })
-      .andWhere('c.status IN (:...statuses)', { statuses: REMINDABLE_STATUSES })
-      .andWhere('c.supersededById IS NULL');
-    if (from) query.andWhere(`c.${dateColumn} >= :from`, { from });
-    else query.andWhere(`c.${dateColumn} IS NOT NULL`);
-    if (standards) query.andWhere('c.standard IN (:...standards)', { standards });
-    if (after) {
-      const { date, id } = after;
-      query.andWhere(
-        new Brackets((q) =>
-          q
-            .where(`c.${dateColumn} > :afterDate`, { afterDate: date })
-            .orWhere(`(c.${dateColumn} = :afterDate AND c.id > :afterId)`, { afterId: id }),
-        ),
-      );
-    }
-    // Raw rows: hydrating entities costs more than the query itself at this volume.
-    const raw = await query
-      .orderBy(`c.${dateColumn}`, 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(batchSize)
-      .getRawMany<RawCertificateRow>();
-    const rows = raw.map(toCertificateRow);
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1];
-    after = { date: String(last[dateColumn]), id: last.id };
+@Injectable()
+export class CertificateRows {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly factories: FactoriesService,
+  ) {}
+
+  /** Remindable certificates whose `column` lies in [from, to], batch by batch. */
+  dueBetween(
+    context: ScanContext,
+    column: 'expiresOn' | 'nextSurveillanceAuditOn',
+    from: string | null,
+    to: string,
+    standards?: string[],
+  ): AsyncGenerator<CertificateRow[]> {
+    return this.certificates.dueBetween(
+      context.organizationId,
+      column,
+      { from, to, batchSize: context.batchSize, standards },
+      context.manager,
+    );
   }
-}
 
-interface RawCertificateRow {
-  id: string;
-  factoryId: string | null;
-  standard: string;
-  certificateNumber: string;
-  expiresOn: string | Date;
-  nextSurveillanceAuditOn: string | Date | null;
-}
-
-function toCertificateRow(raw: RawCertificateRow): CertificateRow {
-  return {
-    id: raw.id,
-    factoryId: raw.factoryId,
-    standard: raw.standard,
-    certificateNumber: raw.certificateNumber,
-    expiresOn: calendarDate(raw.expiresOn),
-    nextSurveillanceAuditOn: raw.nextSurveillanceAuditOn
-      ? calendarDate(raw.nextSurveillanceAuditOn)
-      : null,
-  };
-}
-
-/** node-postgres parses a `date` into local midnight; SQLite hands back the text. */
-function calendarDate(value: string | Date): string {
-  if (typeof value === 'string') return value.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  /** Factory names for the notices' payloads, looked up once per factory per scan. */
+  names(context: ScanContext): FactoryNames {
+    return new FactoryNames((ids) =>
+      this.factories.columnsOf(context.organizationId, ids, ['name'], context.manager),
+    );
+  }
 }
 
 /** Factory names for the notices' payloads, looked up once per factory per scan. */
 export class FactoryNames {
   private readonly names = new Map<string, string>();
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly read: (ids: string[]) => Promise<{ id: string; name: string }[]>) {}
 
   async load(factoryIds: (string | null)[]): Promise<void> {
     const missing = [...new Set(factoryIds)].filter(
       (id): id is string => id !== null && !this.names.has(id),
     );
     if (missing.length === 0) return;
-    const factories = await this.manager
-      .getRepository(Factory)
-      .find({ select: { id: true, name: true }, where: { id: In(missing) } });
-    for (const factory of factories) this.names.set(factory.id, factory.name);
+    for (const factory of await this.read(missing)) this.names.set(factory.id, factory.name);
   }
 
   name(factoryId: string | null): string | null {

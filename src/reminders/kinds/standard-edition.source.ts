@@ -13,9 +13,8 @@ import {
 import {
   certificateLink,
   certificateNotice,
-  certificatesDueBetween,
+  CertificateRows,
   describeCertificate,
-  FactoryNames,
 } from './certificate-rows';
 
 export const STANDARD_EDITION_ENDING = 'standard_edition_ending';
@@ -31,31 +30,28 @@ export const STANDARD_EDITION_ENDING = 'standard_edition_ending';
 export class StandardEditionSource implements ReminderSourceHandler {
   readonly kinds = [STANDARD_EDITION_ENDING] as const;
 
-  constructor(private readonly catalog: StandardsCatalog) {}
+  constructor(
+    private readonly catalog: StandardsCatalog,
+    private readonly rows: CertificateRows,
+  ) {}
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
-    const { manager, organizationId, today, policy, batchSize } = context;
+    const { today, policy } = context;
     const until = horizonEnd(today, policy.thresholdsDays);
     const ending = this.catalog.standards.filter((s) => {
       const validUntil = s.validUntil?.date ?? null;
       return validUntil !== null && validUntil >= today && validUntil <= until;
     });
     if (ending.length === 0) return;
-    const names = new FactoryNames(manager);
+    const names = this.rows.names(context);
     for (const edition of ending) {
       const endsOn = edition.validUntil?.date as string;
       const threshold = latestCrossedThreshold(policy.thresholdsDays, daysUntil(today, endsOn));
       if (threshold === null) continue;
       // Certificates outliving the edition; the ones expiring first get expiry notices.
-      for await (const rows of certificatesDueBetween(
-        manager,
-        organizationId,
-        'expiresOn',
-        endsOn,
-        '9999-12-31',
-        batchSize,
-        [edition.code],
-      )) {
+      for await (const rows of this.rows.dueBetween(context, 'expiresOn', endsOn, '9999-12-31', [
+        edition.code,
+      ])) {
         await names.load(rows.map((row) => row.factoryId));
         yield rows.map((row) =>
           certificateNotice(row, names, {

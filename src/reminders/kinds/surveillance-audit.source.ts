@@ -13,9 +13,8 @@ import {
 import {
   certificateLink,
   certificateNotice,
-  certificatesDueBetween,
+  CertificateRows,
   describeCertificate,
-  FactoryNames,
 } from './certificate-rows';
 
 export const SURVEILLANCE_AUDIT_DUE = 'surveillance_audit_due';
@@ -26,17 +25,17 @@ export const SURVEILLANCE_AUDIT_DUE = 'surveillance_audit_due';
 export class SurveillanceAuditSource implements ReminderSourceHandler {
   readonly kinds = [SURVEILLANCE_AUDIT_DUE] as const;
 
+  constructor(private readonly rows: CertificateRows) {}
+
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
-    const { manager, organizationId, today, batchSize } = context;
-    const names = new FactoryNames(manager);
+    const { today } = context;
+    const names = this.rows.names(context);
     const until = addDays(today, Math.max(...SURVEILLANCE_THRESHOLDS_DAYS));
-    for await (const rows of certificatesDueBetween(
-      manager,
-      organizationId,
+    for await (const rows of this.rows.dueBetween(
+      context,
       'nextSurveillanceAuditOn',
       today,
       until,
-      batchSize,
     )) {
       await names.load(rows.map((row) => row.factoryId));
       const notices: DueNotice[] = [];

@@ -18,7 +18,7 @@ import {
 import {
   certificateLink,
   certificateNotice,
-  certificatesDueBetween,
+  CertificateRows,
   describeCertificate,
   FactoryNames,
 } from './certificate-rows';
@@ -37,30 +37,27 @@ export const TRANSITION_AUDIT_DUE = 'transition_audit_due';
 export class TransitionAuditSource implements ReminderSourceHandler {
   readonly kinds = [TRANSITION_AUDIT_DUE] as const;
 
-  constructor(private readonly catalog: StandardsCatalog) {}
+  constructor(
+    private readonly catalog: StandardsCatalog,
+    private readonly rows: CertificateRows,
+  ) {}
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
-    const { manager, organizationId, today, batchSize } = context;
+    const { today } = context;
     const editions = this.catalog.standards.filter(
       (s) => s.successor !== null && s.newEditionAuditsFrom?.date != null,
     );
     const until = addDays(today, Math.max(...TRANSITION_NOTICE_DAYS));
-    const names = new FactoryNames(manager);
+    const names = this.rows.names(context);
     for (const edition of editions) {
       const from = edition.newEditionAuditsFrom!.date as string;
       if (from > until) continue;
       const start = from > today ? from : today;
       // A surveillance audit in the window, then a recertification (by expiry) in it.
       for (const column of ['nextSurveillanceAuditOn', 'expiresOn'] as const) {
-        for await (const rows of certificatesDueBetween(
-          manager,
-          organizationId,
-          column,
-          start,
-          until,
-          batchSize,
-          [edition.code],
-        )) {
+        for await (const rows of this.rows.dueBetween(context, column, start, until, [
+          edition.code,
+        ])) {
           await names.load(rows.map((row) => row.factoryId));
           const notices: DueNotice[] = [];
           for (const row of rows) {
