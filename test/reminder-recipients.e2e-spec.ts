@@ -157,6 +157,34 @@ describe('reminders: who looks after a factory', () => {
     expect(smtp.digestsTo(admin.email)[0].text).toContain(certificate.certificateNumber);
   });
 
+  it('mails no colleague whose account was deactivated', async () => {
+    t.clock.set('2027-01-31T01:00:00Z');
+    const admin = await signUp(t);
+    const leaver = await addStaff(t, admin, 'member');
+    const stayer = await addStaff(t, admin, 'member');
+    const factory = await createFactory(t, admin, { contactEmail: null });
+    const certificate = await createCertificate(t, admin, {
+      factoryId: factory.id,
+      expiresOn: '2027-03-02',
+      nextSurveillanceAuditOn: null,
+    });
+    await t
+      .http()
+      .put('/api/v1/settings/reminders')
+      .set(admin.auth)
+      .send({ unassignedRecipients: 'everyone' })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${leaver.userId}`)
+      .set(admin.auth)
+      .send({ active: false })
+      .expect(200);
+    await scan(admin);
+    expect(smtp.digestsTo(stayer.email)[0].text).toContain(certificate.certificateNumber);
+    expect(smtp.digestsTo(leaver.email)).toHaveLength(0);
+  });
+
   it("tells the factory's contact what to do, without the trader's escalation or links that need a login", async () => {
     t.clock.set('2027-02-10T01:00:00Z');
     const admin = await signUp(t);
