@@ -118,6 +118,26 @@ describe('factories', () => {
     expect(body.message).toContain(field);
   });
 
+  it('names the check that failed and its bound, for the web app to say it in Chinese', async () => {
+    const response = await t
+      .http()
+      .post('/api/v1/factories')
+      .set(admin.auth)
+      .send(
+        withInvalid(makeFactory({ contactEmail: 'quality at factory', name: 'x'.repeat(201) }), {
+          owner: 'me',
+        }),
+      )
+      .expect(400);
+    expect(response.body.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'contactEmail', rule: 'isEmail' }),
+        expect.objectContaining({ field: 'name', rule: 'maxLength', limit: 200 }),
+        expect.objectContaining({ field: 'owner', rule: 'whitelistValidation' }),
+      ]),
+    );
+  });
+
   it('says what is wrong with a USCC check character', async () => {
     const response = await t
       .http()

@@ -7,6 +7,14 @@ export class FieldProblemResponse {
   field: string;
   @ApiProperty({ example: 'expiresOn must be a date (YYYY-MM-DD)' })
   message: string;
+  @ApiPropertyOptional({
+    example: 'isCalendarDate',
+    description:
+      "The validator's check that failed (isEmail, maxLength, whitelistValidation, …); absent for a domain rule, named by the error's code",
+  })
+  rule?: string;
+  @ApiPropertyOptional({ example: 200, description: 'The bound of a length, size or range check' })
+  limit?: number;
 }
 
 /** What src/common/all-exceptions.filter.ts answers for every error, whatever its status. */

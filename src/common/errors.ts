@@ -18,6 +18,14 @@ export type ErrorKind =
 export interface FieldProblem {
   field: string;
   message: string;
+  /**
+   * Which check failed, for a client to say it in its user's language: the validator's
+   * constraint (`isEmail`, `maxLength`, `whitelistValidation`, …); absent for a domain
+   * rule, which the error's `code` names.
+   */
+  rule?: string;
+  /** The bound of a length, size or range check (`maxLength` 200), when it has one. */
+  limit?: number;
 }
 
 export class DomainError extends Error {

@@ -6,10 +6,16 @@ import {
 } from '@nestjs/common';
 import { FieldProblem } from './errors';
 
+/** Checks with a bound, which their message states ("shorter than or equal to 200 characters"). */
+const BOUNDED = new Set(['maxLength', 'minLength', 'max', 'min', 'arrayMaxSize', 'arrayMinSize']);
+
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => {
+      const bound = BOUNDED.has(rule) ? /-?\d+(\.\d+)?/.exec(message) : null;
+      return bound ? { field, message, rule, limit: Number(bound[0]) } : { field, message, rule };
+    });
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -58,7 +64,7 @@ class AppValidationPipe extends ValidationPipe {
       const message = `${found.field} ${found.problem}`;
       throw new BadRequestException({
         message,
-        details: [{ field: found.field, message }],
+        details: [{ field: found.field, message, rule: 'storableText' }],
         code: 'VALIDATION.FAILED',
       });
     }

@@ -1371,6 +1371,16 @@ export interface components {
             field: string;
             /** @example expiresOn must be a date (YYYY-MM-DD) */
             message: string;
+            /**
+             * @description The validator's check that failed (isEmail, maxLength, whitelistValidation, …); absent for a domain rule, named by the error's code
+             * @example isCalendarDate
+             */
+            rule?: string;
+            /**
+             * @description The bound of a length, size or range check
+             * @example 200
+             */
+            limit?: number;
         };
         ErrorResponse: {
             /** @example 404 */
