@@ -25,6 +25,7 @@ import {
   PendingInvitationResponse,
   SignupDto,
   SignupResponse,
+  toCurrentUserResponse,
 } from './dto/auth.dto';
 import { PasswordResetsService } from './password-resets.service';
 import { InvitationsService } from './invitations.service';
@@ -132,10 +133,9 @@ export class AuthController {
   @ApiAuthErrors()
   async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     const organization = await this.organizations.get(actor.organizationId);
-    // Only the documented fields: the actor also carries what the request needs internally.
-    const { userId, organizationId, role, factoryId, email, name, locale } = actor;
     return {
-      user: { userId, organizationId, role, factoryId, email, name, locale },
+      // Only the documented fields: the actor also carries what the request needs internally.
+      user: toCurrentUserResponse(actor),
       organization: toOrganizationResponse(organization),
     };
   }

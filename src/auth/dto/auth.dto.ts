@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import type { Role } from '../../common/actor';
+import type { Actor, Role } from '../../common/actor';
 import { LOCALES } from '../../common/locales';
 import { OrganizationResponse } from '../../organizations/dto/organization.dto';
 import { UserResponse } from '../../users/dto/user.dto';
@@ -185,6 +185,12 @@ export class CurrentUserResponse {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true, enum: ['en', 'zh-CN'] }) locale: string | null;
+}
+
+/** The signed-in user as `GET /auth/me` answers it: the documented fields of the actor, no more. */
+export function toCurrentUserResponse(actor: Actor): CurrentUserResponse {
+  const { userId, organizationId, role, factoryId, email, name, locale } = actor;
+  return { userId, organizationId, role, factoryId, email, name, locale };
 }
 
 export class MeResponse {
