@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeBuyer, makeRequirement } from './factories/buyers';
 import { createCertificate, createFactory } from './factories/reminders';
 import { Account, signUp } from './support/accounts';
 import { startApp, TestApp } from './support/app';
@@ -105,13 +106,13 @@ describe('accreditation and the CNCA surveillance clock', () => {
       .http()
       .post('/api/v1/buyers')
       .set(admin.auth)
-      .send({ name: 'Hansen Pumpen GmbH', country: 'DE' })
+      .send(makeBuyer({ name: 'Hansen Pumpen GmbH' }))
       .expect(201);
     await t
       .http()
       .post(`/api/v1/buyers/${buyer.body.id}/requirements`)
       .set(admin.auth)
-      .send({ standard: 'ISO 9001:2015', productCategory: 'pumps' })
+      .send(makeRequirement({ productCategory: 'pumps' }))
       .expect(201);
     const gapsOfBuyer = async () =>
       (
