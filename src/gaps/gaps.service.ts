@@ -203,15 +203,18 @@ export class GapsService {
     if (covering.size === 0) return;
     const states = await this.verification.statesFor(organizationId, [...covering], today);
     const stateOf = (id: string): VerificationState => states.get(id) ?? 'unverified';
+    // A certificate may stand in several requirements' candidates: each is looked up once.
+    const done = new Set<CertificateFacts>();
     for (const { certificates } of candidates)
-      for (const certificate of certificates)
-        if (covering.has(certificate.id)) {
-          certificate.verification = stateOf(certificate.id);
-          certificate.accreditationWithdrawnOn = this.verification.accreditationWithdrawnOn(
-            certificate.certificationBody ?? '',
-            certificate.accreditationBody ?? null,
-          );
-        }
+      for (const certificate of certificates) {
+        if (!covering.has(certificate.id) || done.has(certificate)) continue;
+        done.add(certificate);
+        certificate.verification = stateOf(certificate.id);
+        certificate.accreditationWithdrawnOn = this.verification.accreditationWithdrawnOn(
+          certificate.certificationBody ?? '',
+          certificate.accreditationBody ?? null,
+        );
+      }
   }
 
   private async loadFactories(
