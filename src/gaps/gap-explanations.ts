@@ -1,3 +1,4 @@
+import { categoryIn, type ProductVocabulary } from '../common/scope-matching';
 import type { Gap } from './gap.rules';
 
 export type ExplanationLocale = 'en' | 'zh-CN';
@@ -26,9 +27,18 @@ function verificationZh(g: Explained): string {
   return '从未核验';
 }
 
-/** One plain sentence per gap, in English or Simplified Chinese. */
-export function explainGap(gap: Explained, locale: ExplanationLocale = 'en'): string {
-  const p = gap.productCategory;
+/**
+ * One plain sentence per gap, in English or Simplified Chinese. With the vocabulary, the
+ * product category is written in the reader's language (valves → 阀门 for a Chinese one).
+ */
+export function explainGap(
+  gap: Explained,
+  locale: ExplanationLocale = 'en',
+  vocabulary?: ProductVocabulary,
+): string {
+  const p = vocabulary
+    ? categoryIn(gap.productCategory, locale === 'zh-CN' ? 'zh' : 'en', vocabulary)
+    : gap.productCategory;
   if (locale === 'zh-CN') {
     switch (gap.rule) {
       case 'no_certificate':

@@ -312,5 +312,10 @@ describe('gap rules', () => {
     expect(explainGap(gap, 'en')).toMatch(/^[A-Z][^]*\.$/);
     expect(explainGap(gap, 'en')).toContain('valves');
     expect(explainGap(gap, 'zh-CN')).toMatch(/。$/);
+    // A Chinese reader reads the category in Chinese, an English one as it was typed.
+    const vocabulary = { categories: { valves: { en: ['valve', 'valves'], zh: ['阀门', '阀'] } } };
+    expect(explainGap(gap, 'zh-CN', vocabulary)).toContain('「阀门」');
+    expect(explainGap(gap, 'zh-CN', vocabulary)).not.toContain('valves');
+    expect(explainGap(gap, 'en', vocabulary)).toContain('valves');
   });
 });

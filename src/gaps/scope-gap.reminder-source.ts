@@ -14,6 +14,7 @@ import { GapEpisode } from './gap-episode.entity';
 import { scopeGapDedupeKey } from './gap-episodes';
 import { explainGap } from './gap-explanations';
 import { GapFacts, GapRuleId } from './gap.rules';
+import { ProductVocabularyFile } from '../config/product-vocabulary';
 
 export const SCOPE_GAP_KIND = 'scope_gap';
 
@@ -36,7 +37,10 @@ interface ScopeGapPayload {
 export class ScopeGapReminderSource implements ReminderSourceHandler {
   readonly kinds = [SCOPE_GAP_KIND] as const;
 
-  constructor(private readonly buyers: BuyersService) {}
+  constructor(
+    private readonly buyers: BuyersService,
+    private readonly vocabulary: ProductVocabularyFile,
+  ) {}
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     const names = await this.buyers.namesOf(context.organizationId, context.manager);
@@ -63,6 +67,7 @@ export class ScopeGapReminderSource implements ReminderSourceHandler {
         facts: payload.facts ?? {},
       },
       locale,
+      this.vocabulary.vocabulary,
     );
     return locale === 'zh-CN'
       ? {
