@@ -25,6 +25,8 @@ const PUBLIC_CONTRACTS = [
   '^src/certificates/certificate-status[.]ts$',
   // The @ReminderSource() contract every feature's reminder kind implements.
   '^src/reminders/reminder-source[.]ts$',
+  // The reminder policy in force and how far ahead it looks: scope gaps look as far.
+  '^src/reminders/reminder-policy[.]ts$',
   // The upload decorator shared by the two document upload routes.
   '^src/documents/document-upload[.]ts$',
 ];

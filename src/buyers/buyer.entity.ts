@@ -1,7 +1,8 @@
 import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
+import { LOCALES } from '../common/locales';
 
-export const BUYER_LOCALES = ['en', 'zh-CN'] as const;
+export const BUYER_LOCALES = LOCALES;
 export type BuyerLocale = (typeof BUYER_LOCALES)[number];
 
 /** An overseas customer of the trader. */

@@ -1,11 +1,12 @@
 import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
+import { LOCALES } from '../common/locales';
 
 export const FACTORY_STATUSES = ['prospect', 'active', 'suspended', 'ended'] as const;
 export type FactoryStatus = (typeof FACTORY_STATUSES)[number];
 
 /** The languages a factory contact's mail can be written in. */
-export const CONTACT_LOCALES = ['en', 'zh-CN'] as const;
+export const CONTACT_LOCALES = LOCALES;
 export type ContactLocale = (typeof CONTACT_LOCALES)[number];
 
 /** A new factory's contact reads Chinese when the factory is in China, English otherwise. */

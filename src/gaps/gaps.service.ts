@@ -22,7 +22,8 @@ import { FindingsService } from '../audits/findings.service';
 import type { ReminderPolicy } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { GapQueryDto } from './dto/gap.dto';
-import { horizonDays, productionWording } from './gap-settings';
+import { effectivePolicy, horizonDays } from '../reminders/reminder-policy';
+import { productionWording } from './gap-settings';
 import {
   analyseRequirement,
   CertificateFacts,
@@ -106,7 +107,10 @@ export class GapsService {
     const organization = await this.organizations.get(organizationId, manager);
     const today = options.today ?? todayIn(organization.timezone, this.clock.now());
     const horizon = horizonDays(
-      options.policy !== undefined ? options.policy : organization.reminderPolicy,
+      effectivePolicy({
+        ...organization,
+        reminderPolicy: options.policy !== undefined ? options.policy : organization.reminderPolicy,
+      }),
     );
 
     let requirements = await this.buyers.requirementsOf(organizationId, options.buyerIds, manager);

@@ -73,7 +73,15 @@ export function latestOverdueOccurrence(
 
 /** The last date a scan on `today` must look at: the furthest threshold ahead. */
 export function horizonEnd(today: string, thresholdsDays: readonly number[]): string {
-  return addDays(today, Math.max(0, ...thresholdsDays));
+  return addDays(today, horizonDays({ thresholdsDays }));
+}
+
+/**
+ * How far ahead a policy looks, in days: its largest threshold. Reminders announce
+ * nothing further out, and scope gaps call a certificate "expiring soon" within it.
+ */
+export function horizonDays(policy: { thresholdsDays: readonly number[] }): number {
+  return Math.max(0, ...policy.thresholdsDays);
 }
 
 /** Surveillance audits are announced 30 and 7 days ahead, whatever the policy. */

@@ -6,8 +6,9 @@ import type {
   StoredReminderPolicy,
 } from '../organizations/organization.entity';
 import type { ReminderLocale } from './reminder-source';
+import { LOCALES } from '../common/locales';
 
-export const REMINDER_LOCALES: readonly ReminderLocale[] = ['en', 'zh-CN'];
+export const REMINDER_LOCALES: readonly ReminderLocale[] = LOCALES;
 
 let shipped: StoredReminderPolicy | null = null;
 
@@ -56,6 +57,8 @@ export function effectivePolicy(
     locale: organization.locale,
   };
 }
+
+export { horizonDays } from './reminder-due';
 
 /** Largest first, without repeats. */
 export function normalizeThresholds(thresholds: readonly number[]): number[] {

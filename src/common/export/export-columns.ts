@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
 import type { Actor } from '../actor';
+import { LOCALES } from '../locales';
 
-export const EXPORT_LOCALES = ['en', 'zh-CN'] as const;
+export const EXPORT_LOCALES = LOCALES;
 export type ExportLocale = (typeof EXPORT_LOCALES)[number];
 
 /** A header in each language the product speaks. */
