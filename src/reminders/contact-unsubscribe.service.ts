@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
@@ -6,6 +5,7 @@ import { Clock } from '../common/clock';
 import { appConfig, authConfig } from '../config/configuration';
 import { FactoriesService } from '../factories/factories.service';
 import { ReminderErrors } from './reminders.errors';
+import { purposeSigner } from '../common/purpose-keys';
 
 const UNSUBSCRIBE_AUDIENCE = 'certpact:contact-unsubscribe';
 /** An unsubscribe link must keep working long after the mail: a year. */
@@ -32,10 +32,7 @@ export class ContactUnsubscribeService {
     @Inject(authConfig.KEY) auth: ConfigType<typeof authConfig>,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {
-    const secret = createHmac('sha256', auth.jwtSecret)
-      .update(UNSUBSCRIBE_AUDIENCE)
-      .digest('base64url');
-    this.links = new JwtService({ secret });
+    this.links = purposeSigner(auth.jwtSecret, UNSUBSCRIBE_AUDIENCE);
   }
 
   tokenFor(contact: { organizationId: string; factoryId: string; email: string }): string {

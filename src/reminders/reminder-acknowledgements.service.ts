@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
@@ -17,6 +17,7 @@ import { ReminderAcknowledgement } from './reminder-acknowledgement.entity';
 import { Quiet, stageOf } from './reminder-quiet';
 import { Reminder } from './reminder.entity';
 import { ReminderErrors } from './reminders.errors';
+import { purposeSigner } from '../common/purpose-keys';
 
 /** How long a mailed acknowledgement link works. */
 const LINK_DAYS = 14;
@@ -54,8 +55,7 @@ export class ReminderAcknowledgementsService {
   ) {
     // A key of its own, derived from the signing secret: a sign-in token is no link, and
     // a link no sign-in token.
-    const secret = createHmac('sha256', auth.jwtSecret).update(LINK_AUDIENCE).digest('base64url');
-    this.links = new JwtService({ secret });
+    this.links = purposeSigner(auth.jwtSecret, LINK_AUDIENCE);
   }
 
   /** By a signed-in recipient of the notice (admins: any notice of the organization). */
