@@ -180,6 +180,7 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
           PORT: String(apiPort),
           PUBLIC_URL: `http://localhost:${apiPort}`,
           JWT_SECRET: secret,
+          CALENDAR_FEED_SECRET: randomBytes(48).toString('base64url'),
           RUN_WORKER: 'false',
           LOG_LEVEL: 'log',
           QUEUE_PREFIX: `certpact-bench-${randomBytes(4).toString('hex')}`,

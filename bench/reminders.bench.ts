@@ -60,6 +60,7 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
     SMTP_URL: smtp.url,
     LOG_LEVEL: 'warn',
     JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
+    CALENDAR_FEED_SECRET: randomBytes(48).toString('base64url'),
   });
 
   // Loaded after the environment is set: the configuration is read when the modules load.

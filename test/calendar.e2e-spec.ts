@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { startApp, TestApp } from './support/app';
-import { Account, signUp } from './support/accounts';
+import { createTestDatabase } from './support/test-database';
+import { Account, addStaff, signUp } from './support/accounts';
 import { createCertificate, createFactory } from './factories';
 import { makeAgreement } from './factories/agreements';
 import { inviteManager } from './factories/managers';
@@ -180,6 +181,137 @@ describe('calendar feed', () => {
     expect(events.find((e) => e.uid.endsWith('-surveillance@certpact'))?.summary).toBe(
       '监督审核到期：ISO 9001:2015 MGR-1（宁波海天塑机厂）',
     );
+  });
+
+  it('gives each colleague the factories she looks after; an admin also those nobody looks after', async () => {
+    const boss = await signUp(t);
+    const anna = await addStaff(t, boss, 'member');
+    const bo = await addStaff(t, boss, 'member');
+    const responsible = (factoryId: string, userIds: string[]) =>
+      t
+        .http()
+        .put(`/api/v1/factories/${factoryId}/responsible`)
+        .set(boss.auth)
+        .send({ userIds })
+        .expect(200);
+    const certificateAt = async (factoryId: string | null, certificateNumber: string) =>
+      (
+        await createCertificate(t, boss, {
+          factoryId,
+          certificateNumber,
+          nextSurveillanceAuditOn: null,
+        })
+      ).id;
+    const annas = await createFactory(t, boss, { name: 'Anna Works', licenseNumber: null });
+    const bos = await createFactory(t, boss, { name: 'Bo Works', licenseNumber: null });
+    const shared = await createFactory(t, boss, { name: 'Shared Works', licenseNumber: null });
+    const nobodys = await createFactory(t, boss, { name: 'Nobody Works', licenseNumber: null });
+    await responsible(annas.id, [anna.userId]);
+    await responsible(bos.id, [bo.userId]);
+    await responsible(shared.id, [anna.userId, boss.userId]);
+    const atAnnas = await certificateAt(annas.id, 'RESP-ANNA');
+    const atBos = await certificateAt(bos.id, 'RESP-BO');
+    const atShared = await certificateAt(shared.id, 'RESP-SHARED');
+    const atNobodys = await certificateAt(nobodys.id, 'RESP-NOBODY');
+    const own = await certificateAt(null, 'RESP-OWN');
+    const agreement = (
+      await t
+        .http()
+        .post('/api/v1/agreements')
+        .set(boss.auth)
+        .send(makeAgreement({ factoryId: annas.id }))
+        .expect(201)
+    ).body as { milestones: { id: string }[] };
+    const annasMilestones = agreement.milestones.map((m) => `milestone-${m.id}@certpact`);
+
+    const feedOf = async (account: Account) => {
+      const events = parseFeed((await fetchFeed(await feedUrl(account)).expect(200)).text);
+      return {
+        certificates: events
+          .filter((e) => e.uid.startsWith('certificate-'))
+          .map((e) => e.uid)
+          .sort(),
+        milestones: events
+          .filter((e) => e.uid.startsWith('milestone-'))
+          .map((e) => e.uid)
+          .sort(),
+      };
+    };
+    const expiries = (...ids: string[]) =>
+      ids.map((id) => `certificate-${id}-expiry@certpact`).sort();
+
+    expect(await feedOf(anna)).toEqual({
+      certificates: expiries(atAnnas, atShared),
+      milestones: [...annasMilestones].sort(),
+    });
+    expect(await feedOf(bo)).toEqual({ certificates: expiries(atBos), milestones: [] });
+    expect(await feedOf(boss)).toEqual({
+      certificates: expiries(atShared, atNobodys, own),
+      milestones: [],
+    });
+
+    // Unassigned notices to everyone: the members also get what nobody looks after.
+    await t
+      .http()
+      .put('/api/v1/settings/reminders')
+      .set(boss.auth)
+      .send({ unassignedRecipients: 'everyone' })
+      .expect(200);
+    expect((await feedOf(bo)).certificates).toEqual(expiries(atBos, atNobodys, own));
+
+    // Handing a factory over moves its dates to the new feed.
+    await responsible(bos.id, [anna.userId]);
+    expect((await feedOf(anna)).certificates).toEqual(
+      expiries(atAnnas, atBos, atShared, atNobodys, own),
+    );
+    expect((await feedOf(bo)).certificates).toEqual(expiries(atNobodys, own));
+  });
+
+  it('keeps the feed URLs working when the JWT secret is rotated: they have a secret of their own', async () => {
+    const database = await createTestDatabase();
+    const feedSecret = 'calendar-feed-secret-of-this-test-long-enough';
+    const before = await startApp({
+      database,
+      env: {
+        JWT_SECRET: 'first-jwt-secret-of-this-test-long-enough',
+        CALENDAR_FEED_SECRET: feedSecret,
+      },
+    });
+    let url: string;
+    try {
+      const account = await signUp(before);
+      url = (
+        (await before.http().get('/api/v1/me/calendar-feed').set(account.auth).expect(200))
+          .body as { url: string }
+      ).url;
+    } finally {
+      await before.close();
+    }
+    const rotated = await startApp({
+      database,
+      env: {
+        JWT_SECRET: 'second-jwt-secret-of-this-test-long-enough',
+        CALENDAR_FEED_SECRET: feedSecret,
+      },
+    });
+    try {
+      await rotated.http().get(new URL(url).pathname).expect(200);
+    } finally {
+      await rotated.close();
+    }
+    const feedRotated = await startApp({
+      database,
+      env: {
+        JWT_SECRET: 'second-jwt-secret-of-this-test-long-enough',
+        CALENDAR_FEED_SECRET: 'another-calendar-feed-secret-long-enough',
+      },
+    });
+    try {
+      await feedRotated.http().get(new URL(url).pathname).expect(404);
+    } finally {
+      await feedRotated.close();
+      await database.drop();
+    }
   });
 
   it('makes a new URL on POST; the old one answers 404, as does a forged one', async () => {

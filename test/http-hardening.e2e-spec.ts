@@ -65,6 +65,7 @@ describe('No security headers, X-Powered-By is sent, authenticated JSON is cache
     const production = {
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(48).toString('base64url'),
+      CALENDAR_FEED_SECRET: randomBytes(48).toString('base64url'),
       LOG_LEVEL: 'error',
     };
 

@@ -131,6 +131,7 @@ describe('observability in production', () => {
         PUBLIC_URL: `http://localhost:${port}`,
         RUN_WORKER: 'false',
         JWT_SECRET: randomBytes(48).toString('base64url'),
+        CALENDAR_FEED_SECRET: randomBytes(48).toString('base64url'),
         METRICS_TOKEN: token,
         QUEUE_PREFIX: `certpact-test-obs-${randomBytes(4).toString('hex')}`,
       },

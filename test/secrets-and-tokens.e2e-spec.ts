@@ -12,7 +12,11 @@ import { addFactoryManager, makeAgreement } from './factories/agreements';
 const COMPOSE_PLACEHOLDER = 'change-me-to-a-long-random-secret-of-32-chars-or-more';
 
 /** Starts the real entry point with NODE_ENV=production and the given secret. */
-function startInProduction(secret: string | undefined, generated?: string) {
+function startInProduction(
+  secret: string | undefined,
+  generated?: string,
+  extra: Record<string, string> = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'certpact-secret-'));
   if (generated) writeFileSync(join(dataDir, 'jwt-secret'), generated);
   try {
@@ -28,6 +32,7 @@ function startInProduction(secret: string | undefined, generated?: string) {
           DATA_DIR: dataDir,
           DATABASE_URL: `sqlite:${join(dataDir, 'secret-test.sqlite')}`,
           ...(secret === undefined ? {} : { JWT_SECRET: secret }),
+          ...extra,
         },
         encoding: 'utf8',
         timeout: 30_000,
@@ -57,6 +62,27 @@ describe("The compose file's default JWT_SECRET is accepted with NODE_ENV=produc
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain('JWT_SECRET');
       if (secret) expect(stderr + stdout).not.toContain(secret);
+      expect(stdout).toBe('');
+    },
+  );
+});
+
+describe('The calendar feeds are signed with the JWT secret', () => {
+  const jwtSecret = randomBytes(48).toString('base64url');
+  it.each([
+    ['no feed secret', {}],
+    ['a placeholder feed secret', { CALENDAR_FEED_SECRET: COMPOSE_PLACEHOLDER }],
+    ['a weak feed secret', { CALENDAR_FEED_SECRET: 'calendar'.repeat(8) }],
+  ])(
+    'refuses to start in production with %s, in one line naming CALENDAR_FEED_SECRET',
+    (_, extra) => {
+      const { status, stderr, stdout } = startInProduction(jwtSecret, undefined, extra);
+      expect(status).not.toBe(0);
+      expect(status).not.toBeNull();
+      const lines = stderr.trim().split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('CALENDAR_FEED_SECRET');
+      expect(stderr + stdout).not.toContain(jwtSecret);
       expect(stdout).toBe('');
     },
   );

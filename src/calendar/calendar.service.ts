@@ -5,6 +5,7 @@ import { AgreementsService } from '../agreements/agreements.service';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
+import { isFactoryManager } from '../common/factory-scope';
 import { notFound } from '../common/errors';
 import { TenantRepository } from '../common/tenancy';
 import { appConfig, authConfig } from '../config/configuration';
@@ -12,11 +13,17 @@ import { StandardsCatalog } from '../config/standards-catalog';
 import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { FactoryResponsiblesService } from '../reminders/factory-responsibles.service';
 import { ReminderPolicyService } from '../reminders/reminder-policy.service';
 import { UsersService } from '../users/users.service';
 import { CalendarFeed } from './calendar-feed.entity';
 import { feedKeyOf, feedToken, newFeedKey } from './calendar-feed-token';
-import { CalendarLocale, calendarEvents, firstReminderDays } from './calendar-events.rules';
+import {
+  CalendarLocale,
+  calendarEvents,
+  firstReminderDays,
+  staffFeedHolds,
+} from './calendar-events.rules';
 
 export const calendarFeedNotFound = () => notFound('calendar_feed');
 
@@ -32,6 +39,7 @@ export class CalendarService {
     private readonly certificates: CertificatesService,
     private readonly agreements: AgreementsService,
     private readonly policy: ReminderPolicyService,
+    private readonly responsibles: FactoryResponsiblesService,
     private readonly catalog: StandardsCatalog,
     private readonly clock: Clock,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
@@ -77,7 +85,7 @@ export class CalendarService {
   }
 
   private answer(feed: CalendarFeed): { url: string; createdAt: Date } {
-    const token = feedToken(this.auth.jwtSecret, feed.feedKey);
+    const token = feedToken(this.auth.calendarFeedSecret, feed.feedKey);
     return {
       url: `${this.app.publicUrl}/api/v1/calendar-feeds/${token}.ics`,
       createdAt: feed.createdAt,
@@ -86,7 +94,7 @@ export class CalendarService {
 
   /** The iCalendar text of a feed, or 404 for an unknown, renewed or tampered secret. */
   async render(token: string): Promise<string> {
-    const feedKey = feedKeyOf(this.auth.jwtSecret, token.replace(/\.ics$/, ''));
+    const feedKey = feedKeyOf(this.auth.calendarFeedSecret, token.replace(/\.ics$/, ''));
     if (!feedKey) throw calendarFeedNotFound();
     const feed = await this.feeds.repo(this.transactions.manager).findOne({ where: { feedKey } });
     if (!feed) throw calendarFeedNotFound();
@@ -96,11 +104,17 @@ export class CalendarService {
     const locale: CalendarLocale =
       (actor.locale ?? organization.locale) === 'zh-CN' ? 'zh-CN' : 'en';
 
-    const [certificates, milestones, policy] = await Promise.all([
+    const [visibleCertificates, visibleMilestones, policy] = await Promise.all([
       this.certificates.listVisible(actor),
       this.agreements.openMilestones(actor),
       this.policy.get(actor.organizationId),
     ]);
+    const holds = await this.holdsFactory(actor, policy.unassignedRecipients, [
+      ...visibleCertificates.map((c) => c.factoryId),
+      ...visibleMilestones.map((m) => m.factoryId),
+    ]);
+    const certificates = visibleCertificates.filter((c) => holds(c.factoryId));
+    const milestones = visibleMilestones.filter((m) => holds(m.factoryId));
     const factoryIds = [
       ...certificates.map((c) => c.factoryId),
       ...milestones.map((m) => m.factoryId),
@@ -166,6 +180,26 @@ export class CalendarService {
       }
     }
     return calendar.toString();
+  }
+
+  /**
+   * Which factories' dates (null: the trader's own) are the reader's: a factory manager's
+   * are already scoped to their factory; staff get those they are responsible for
+   * (staffFeedHolds), read in one query for every factory of the feed.
+   */
+  private async holdsFactory(
+    actor: Actor,
+    unassigned: 'admins' | 'everyone',
+    factoryIds: (string | null)[],
+  ): Promise<(factoryId: string | null) => boolean> {
+    if (isFactoryManager(actor)) return () => true;
+    const responsible = await this.responsibles.responsibleFor(
+      this.transactions.manager,
+      actor.organizationId,
+      factoryIds.filter((id): id is string => id !== null),
+    );
+    return (factoryId) =>
+      staffFeedHolds(actor, (factoryId && responsible.get(factoryId)) || [], unassigned);
   }
 }
 

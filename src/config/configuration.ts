@@ -108,31 +108,45 @@ export const documentsConfig = registerAs('documents', () => {
   };
 });
 
-function generatedSecretFile(dataDir: string): string {
-  return join(dataDir, 'jwt-secret');
+/** The secrets generated into DATA_DIR for development, by the variable they stand in for. */
+const GENERATED_SECRET_FILES = {
+  JWT_SECRET: 'jwt-secret',
+  CALENDAR_FEED_SECRET: 'calendar-feed-secret',
+} as const;
+
+type SigningSecretVariable = keyof typeof GENERATED_SECRET_FILES;
+
+function generatedSecretFile(dataDir: string, variable: SigningSecretVariable): string {
+  return join(dataDir, GENERATED_SECRET_FILES[variable]);
 }
 
 /**
- * In production the signing secret must be JWT_SECRET, random and not one anybody else
- * knows (a placeholder from the repository, or the development secret generated in
- * DATA_DIR). Throws an EnvironmentError of one line that names JWT_SECRET, never its value.
+ * In production each signing secret (JWT_SECRET, CALENDAR_FEED_SECRET) must be set, random
+ * and not one anybody else knows (a placeholder from the repository, or the development
+ * secret generated in DATA_DIR). Throws an EnvironmentError of one line that names the
+ * variable, never its value; JWT_SECRET is checked first.
  */
 export function checkSigningSecret(env: Environment): void {
   if (env.NODE_ENV !== 'production') return;
-  const file = generatedSecretFile(absolute(env.DATA_DIR));
-  const generated = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
-  const problem = signingSecretProblem(env.JWT_SECRET, generated);
-  if (problem) throw new EnvironmentError(`Invalid environment variable JWT_SECRET: it ${problem}`);
+  for (const variable of Object.keys(GENERATED_SECRET_FILES) as SigningSecretVariable[]) {
+    const file = generatedSecretFile(absolute(env.DATA_DIR), variable);
+    const generated = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+    const problem = signingSecretProblem(env[variable], generated);
+    if (problem)
+      throw new EnvironmentError(`Invalid environment variable ${variable}: it ${problem}`);
+  }
 }
 
 /**
- * The signing secret: JWT_SECRET when set (always, in production: checkSigningSecret);
- * otherwise one made at first start and kept in DATA_DIR so that tokens survive a restart
- * of the embedded setup.
+ * A signing secret: the variable when set (always, in production: checkSigningSecret);
+ * otherwise one made at first start and kept in DATA_DIR so that tokens and feed URLs
+ * survive a restart of the embedded setup.
  */
-function signingSecret(explicit: string | undefined, dataDir: string): string {
+function signingSecret(variable: SigningSecretVariable, env: Environment): string {
+  const explicit = env[variable];
   if (explicit) return explicit;
-  const file = generatedSecretFile(dataDir);
+  const dataDir = absolute(env.DATA_DIR);
+  const file = generatedSecretFile(dataDir, variable);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -144,7 +158,9 @@ export const authConfig = registerAs('auth', () => {
   const env = environment();
   checkSigningSecret(env);
   return {
-    jwtSecret: signingSecret(env.JWT_SECRET, absolute(env.DATA_DIR)),
+    jwtSecret: signingSecret('JWT_SECRET', env),
+    /** Signs calendar feed URLs; never the JWT secret (see CALENDAR_FEED_SECRET). */
+    calendarFeedSecret: signingSecret('CALENDAR_FEED_SECRET', env),
     jwtTtl: env.JWT_TTL,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     addressRateLimit: env.AUTH_ADDRESS_RATE_LIMIT,

@@ -42,6 +42,7 @@ describe('parseEnvironment', () => {
     ['RUN_WORKER', 'maybe'],
     ['SMTP_URL', 'mailpit:1025'],
     ['JWT_SECRET', 'short'],
+    ['CALENDAR_FEED_SECRET', 'short'],
     ['JWT_TTL', '12 hours'],
     ['LOG_LEVEL', 'loud'],
   ])('refuses %s=%s with one line naming it', (name, value) => {

@@ -96,6 +96,17 @@ export class Environment {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET?: string = undefined;
 
+  /**
+   * Signs the calendar feed URLs, which live for months in people's calendar apps: its own
+   * secret, so that rotating JWT_SECRET (ending every session) leaves the feeds working, and
+   * a leaked feed URL says nothing about the key that signs access tokens.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'CALENDAR_FEED_SECRET must be at least 32 characters long' })
+  CALENDAR_FEED_SECRET?: string = undefined;
+
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must look like 30m, 12h or 7d' })
   JWT_TTL = '12h';
 
@@ -221,7 +232,12 @@ export class Environment {
 export class EnvironmentError extends Error {}
 
 /** Never printed, not even when they are wrong: the log would leak them. */
-const SECRET_VARIABLES = new Set(['JWT_SECRET', 'METRICS_TOKEN', 'IAF_CERTSEARCH_API_KEY']);
+const SECRET_VARIABLES = new Set([
+  'JWT_SECRET',
+  'CALENDAR_FEED_SECRET',
+  'METRICS_TOKEN',
+  'IAF_CERTSEARCH_API_KEY',
+]);
 
 /** Validates the raw environment; throws an EnvironmentError whose message is one line per bad variable. */
 export function parseEnvironment(raw: Record<string, string | undefined>): Environment {

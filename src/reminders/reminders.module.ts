@@ -72,6 +72,12 @@ import { CertificateRows } from './kinds/certificate-rows';
     StandardEditionSource,
     TransitionAuditSource,
   ],
-  exports: [ReminderScanService, ReminderPolicyService, DigestDeliveryService, ReminderQueues],
+  exports: [
+    ReminderScanService,
+    ReminderPolicyService,
+    DigestDeliveryService,
+    ReminderQueues,
+    FactoryResponsiblesService,
+  ],
 })
 export class RemindersModule {}
