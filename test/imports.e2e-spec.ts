@@ -16,7 +16,13 @@ interface Preview {
   created: number;
   updated: number;
   unchanged: number;
-  errors: { row: number; column: string; message: string }[];
+  errors: {
+    row: number;
+    column: string;
+    message: string;
+    code: string;
+    params: Record<string, string | number>;
+  }[];
 }
 
 const CERT_HEADER = [
@@ -188,8 +194,16 @@ describe('imports', () => {
         row: 5,
         column: 'Expires on',
         message: expect.stringMatching(/expiresOn must be a real date/),
+        code: 'invalid_date',
+        params: { value: '2028-02-30' },
       },
-      { row: 6, column: 'Standard', message: expect.stringMatching(/catalogue|standard/i) },
+      {
+        row: 6,
+        column: 'Standard',
+        message: expect.stringMatching(/catalogue|standard/i),
+        code: 'unknown_standard',
+        params: { value: 'ISO 9999:2015' },
+      },
     ]);
     // Nothing written by the preview.
     expect(await certificates(admin)).toHaveLength(0);
@@ -441,7 +455,13 @@ describe('imports', () => {
       const result = await preview(admin, 'factories', file, 'f.xlsx');
       expect(result).toMatchObject({ rows: 2, valid: 1, invalid: 1 });
       expect(result.errors).toEqual([
-        { row: 2, column: 'City', message: expect.stringMatching(/formula/) },
+        {
+          row: 2,
+          column: 'City',
+          message: expect.stringMatching(/formula/),
+          code: 'formula',
+          params: {},
+        },
       ]);
       const fromCsv = await preview(
         admin,
@@ -452,7 +472,13 @@ describe('imports', () => {
         ]),
       );
       expect(fromCsv.errors).toEqual([
-        { row: 2, column: 'Name', message: expect.stringMatching(/formula/) },
+        {
+          row: 2,
+          column: 'Name',
+          message: expect.stringMatching(/formula/),
+          code: 'formula',
+          params: {},
+        },
       ]);
     });
 
@@ -475,7 +501,13 @@ describe('imports', () => {
         ]),
       );
       expect(twice.errors).toEqual([
-        { row: 3, column: 'Name', message: 'repeats the factory of row 2' },
+        {
+          row: 3,
+          column: 'Name',
+          message: 'repeats the factory of row 2',
+          code: 'duplicate_in_file',
+          params: { row: 2 },
+        },
       ]);
       const orphan = await preview(
         admin,
@@ -486,7 +518,47 @@ describe('imports', () => {
         ]),
       );
       expect(orphan.errors).toEqual([
-        { row: 2, column: 'Factory', message: expect.stringMatching(/no factory/) },
+        {
+          row: 2,
+          column: 'Factory',
+          message: expect.stringMatching(/no factory/),
+          code: 'unknown_factory',
+          params: { value: 'Nobody' },
+        },
+      ]);
+    });
+
+    it('gives each row error a stable code and its params, for the client to translate', async () => {
+      const long = 'x'.repeat(201);
+      const result = await preview(
+        admin,
+        'factories',
+        csv([
+          ['Name', 'Country', 'Licence number', 'Status'],
+          ['', 'VN', '', ''],
+          ['Bad Country', 'Vietnam', '', ''],
+          [long, 'VN', '', ''],
+          ['Bad Licence', 'CN', '91330281MA2GQ7XK1', ''],
+          ['Bad Status', 'VN', '', 'closed'],
+        ]),
+      );
+      expect(result).toMatchObject({ rows: 5, valid: 0, invalid: 5 });
+      const byRow = new Map<number, { code: string; params: Record<string, string | number> }[]>();
+      for (const e of result.errors)
+        byRow.set(e.row, [...(byRow.get(e.row) ?? []), { code: e.code, params: e.params }]);
+      expect(byRow.get(2)?.map((e) => e.code)).toContain('required');
+      expect(byRow.get(3)).toEqual([{ code: 'invalid_country', params: { value: 'Vietnam' } }]);
+      expect(byRow.get(4)).toEqual([
+        { code: 'too_long', params: { limit: 200, value: long.slice(0, 200) } },
+      ]);
+      expect(byRow.get(5)).toEqual([
+        { code: 'licence_number_length', params: { value: '91330281MA2GQ7XK1' } },
+      ]);
+      expect(byRow.get(6)).toEqual([
+        {
+          code: 'not_an_option',
+          params: { value: 'closed', allowed: expect.stringContaining('active') as string },
+        },
       ]);
     });
 
@@ -568,7 +640,13 @@ describe('imports of large files, read by a job', () => {
       created: 11_999,
     });
     expect(body.errors).toEqual([
-      { row: 9, column: 'Status', message: expect.stringMatching(/status must be one of/) },
+      {
+        row: 9,
+        column: 'Status',
+        message: expect.stringMatching(/status must be one of/),
+        code: 'not_an_option',
+        params: expect.objectContaining({ allowed: expect.stringContaining('active') as string }),
+      },
     ]);
     const progress = seen.map((s) => s.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));

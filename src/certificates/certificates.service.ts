@@ -564,16 +564,22 @@ export class CertificatesService {
       problems.push({
         field: 'standard',
         message: CertificateErrors.unknownStandard(this.catalog.codes()).message,
+        rule: 'knownStandard',
       });
     }
     if (input.expiresOn <= input.issuedOn) {
       problems.push({
         field: 'expiresOn',
         message: CertificateErrors.expiresBeforeIssued().message,
+        rule: 'expiresAfterIssued',
       });
     }
     if (input.status === 'superseded') {
-      problems.push({ field: 'status', message: CertificateErrors.supersededByRenewal().message });
+      problems.push({
+        field: 'status',
+        message: CertificateErrors.supersededByRenewal().message,
+        rule: 'notSuperseded',
+      });
     }
     return problems;
   }

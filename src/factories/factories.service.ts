@@ -17,7 +17,14 @@ import {
 import { FactoryErrors } from './factories.errors';
 import { FactoryHoldingsService } from './factory-holdings.service';
 import { defaultContactLocale, Factory } from './factory.entity';
-import { USCC_MESSAGES, usccProblem } from './uscc';
+import { USCC_MESSAGES, UsccProblem, usccProblem } from './uscc';
+
+/** The rule each licence problem names (imports say it in the reader's language by it). */
+const USCC_RULES: Record<UsccProblem, string> = {
+  length: 'usccLength',
+  characters: 'usccCharacters',
+  check_character: 'usccCheckCharacter',
+};
 
 @Injectable()
 export class FactoriesService {
@@ -201,7 +208,9 @@ export class FactoriesService {
     const licenseNumber = normalizeLicense(input.country, input.licenseNumber);
     if (input.country !== 'CN' || !licenseNumber) return [];
     const problem = usccProblem(licenseNumber);
-    return problem ? [{ field: 'licenseNumber', message: USCC_MESSAGES[problem] }] : [];
+    return problem
+      ? [{ field: 'licenseNumber', message: USCC_MESSAGES[problem], rule: USCC_RULES[problem] }]
+      : [];
   }
 
   /** For imports: every factory of the organization, to match rows by licence number or name. */

@@ -1,5 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '../database/base.entity';
+import type { ImportRowErrorCode, ImportRowErrorParams } from './import-row-errors.rules';
 
 export const IMPORT_KINDS = ['factories', 'certificates'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -12,6 +13,9 @@ export interface ImportRowError {
   row: number;
   column: string;
   message: string;
+  /** Absent in previews stored before codes existed (answered as `invalid`). */
+  code?: ImportRowErrorCode;
+  params?: ImportRowErrorParams;
 }
 
 /** What commit does with one valid row: the fields are the create DTO's, validated. */

@@ -103,7 +103,7 @@ describe('import sheet rules', () => {
       problems: [],
     });
     expect(rowFields(['=1+1', 'VN', '', 'x', '', ''], map).problems).toEqual([
-      { index: 0, message: 'formulas are not imported: type the value itself' },
+      { index: 0, message: 'formulas are not imported: type the value itself', code: 'formula' },
     ]);
     expect(rowFields(['A', { formula: 'A1' }, '', '', '', ''], map).problems).toHaveLength(1);
   });

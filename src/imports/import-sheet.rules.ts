@@ -78,6 +78,8 @@ export interface CellProblem {
   /** 0-based position in the row. */
   index: number;
   message: string;
+  /** The stable code of import-row-errors.rules.ts. */
+  code: 'formula';
 }
 
 /** List cells separate items with ";" (as exported), a full-width "；" or a line break. */
@@ -111,11 +113,19 @@ export function rowFields(
     if (!column) return;
     const cell = cells[index] ?? '';
     if (typeof cell !== 'string' && 'formula' in cell) {
-      problems.push({ index, message: 'formulas are not imported: type the value itself' });
+      problems.push({
+        index,
+        message: 'formulas are not imported: type the value itself',
+        code: 'formula',
+      });
       return;
     }
     if (typeof cell === 'string' && looksLikeFormula(cell)) {
-      problems.push({ index, message: 'formulas are not imported: type the value itself' });
+      problems.push({
+        index,
+        message: 'formulas are not imported: type the value itself',
+        code: 'formula',
+      });
       return;
     }
     const text = typeof cell === 'string' ? cell.trim() : cell.date;

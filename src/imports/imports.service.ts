@@ -33,6 +33,7 @@ import {
 } from './import-preview.entity';
 import { HeaderMap, isBlankRow, mapHeader, MAX_IMPORT_ROWS, rowFields } from './import-sheet.rules';
 import { ImportErrors } from './imports.errors';
+import { ImportRowErrorCode, ImportRowErrorParams, ruleError } from './import-row-errors.rules';
 import { ImportRow } from './import-row.entity';
 import { PREVIEW_LIFETIME_MS } from './import-lifetime';
 import { ImportFiles } from './import-files';
@@ -65,12 +66,20 @@ interface ReadResult {
 /** Rows per write, both when the preview stores them and when commit reads them back. */
 const ROWS_PER_WRITE = 500;
 
+/** A problem of one field of a row, with its stable code (import-row-errors.rules.ts). */
+interface RowProblem {
+  field: string;
+  message: string;
+  code: ImportRowErrorCode;
+  params: ImportRowErrorParams;
+}
+
 /** Reads one kind of row: validate with the create DTO and the owning service, then match. */
 interface RowReader {
   check(
     fields: Record<string, unknown>,
     row: number,
-  ): Promise<{ problems: FieldProblem[]; plan?: ImportPlanRow }>;
+  ): Promise<{ problems: RowProblem[]; plan?: ImportPlanRow }>;
 }
 
 @Injectable()
@@ -322,10 +331,18 @@ export class ImportsService {
         row,
         column: (header as HeaderMap).headers[p.index],
         message: p.message,
+        code: p.code,
+        params: {},
       }));
       if (rowErrors.length === 0) {
         const { problems, plan: planned } = await reader.check(fields, row);
-        rowErrors = problems.map((p) => ({ row, column: columnOf(p.field), message: p.message }));
+        rowErrors = problems.map((p) => ({
+          row,
+          column: columnOf(p.field),
+          message: p.message,
+          code: p.code,
+          params: p.params,
+        }));
         if (planned && rowErrors.length === 0) {
           if (planned.action !== 'unchanged') plan.push(planned);
           if (plan.length >= ROWS_PER_WRITE) await store(plan.splice(0));
@@ -439,14 +456,21 @@ export class ImportsService {
         if (changes && Object.keys(changes).length === 0)
           return { problems: [], plan: { row, action: 'unchanged', id: existing?.id } };
         const own = this.factories.inputProblems(input);
-        if (own.length > 0) return { problems: own };
+        if (own.length > 0) return { problems: own.map((p) => domainProblem(p, input)) };
         const key = existing
           ? `id:${existing.id}`
           : `new:${input.licenseNumber ? input.licenseNumber.toUpperCase() : nameKey(input.name)}`;
         const repeated = seen.get(key);
         if (repeated)
           return {
-            problems: [{ field: 'name', message: `repeats the factory of row ${repeated}` }],
+            problems: [
+              {
+                field: 'name',
+                message: `repeats the factory of row ${repeated}`,
+                code: 'duplicate_in_file',
+                params: { row: repeated },
+              },
+            ],
           };
         seen.set(key, row);
         return existing
@@ -475,6 +499,8 @@ export class ImportsService {
                 {
                   field: 'factory',
                   message: 'no factory of the organization has this licence number or name',
+                  code: 'unknown_factory',
+                  params: { value: reference.trim().slice(0, 200) },
                 },
               ],
             };
@@ -487,7 +513,7 @@ export class ImportsService {
         const same = candidates.find((c) => Object.keys(changedFields(c, normalized)).length === 0);
         if (same) return { problems: [], plan: { row, action: 'unchanged', id: same.id } };
         const own = this.certificates.inputProblems(input);
-        if (own.length > 0) return { problems: own };
+        if (own.length > 0) return { problems: own.map((p) => domainProblem(p, input)) };
         const current = candidates.find((c) => c.status !== 'superseded');
         if (candidates.length > 0 && !current)
           return {
@@ -495,6 +521,8 @@ export class ImportsService {
               {
                 field: 'certificateNumber',
                 message: 'this certificate was renewed: change its renewal instead',
+                code: 'certificate_renewed',
+                params: { value: input.certificateNumber },
               },
             ],
           };
@@ -503,7 +531,12 @@ export class ImportsService {
         if (repeated)
           return {
             problems: [
-              { field: 'certificateNumber', message: `repeats the certificate of row ${repeated}` },
+              {
+                field: 'certificateNumber',
+                message: `repeats the certificate of row ${repeated}`,
+                code: 'duplicate_in_file',
+                params: { row: repeated },
+              },
             ],
           };
         seen.set(key, row);
@@ -547,22 +580,41 @@ function columnName(header: HeaderMap, field: string): string {
 async function validated<T extends object>(
   dto: new () => T,
   fields: Record<string, unknown>,
-): Promise<{ input?: T; problems: FieldProblem[] }> {
+): Promise<{ input?: T; problems: RowProblem[] }> {
   const instance = plainToInstance(dto, fields, { enableImplicitConversion: false });
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) return { problems: flatten(errors) };
+  if (errors.length > 0) return { problems: flatten(errors, fields) };
   const input = Object.fromEntries(
     Object.entries(instance).filter(([, value]) => value !== undefined),
   ) as T;
   return { input, problems: [] };
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+/** The problems of a row; each names the cell's value as the file gave it (before trims and upper-casing). */
+function flatten(
+  errors: ValidationError[],
+  given: Record<string, unknown>,
+  parent = '',
+): RowProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    const value = parent ? error.value : (given[error.property] ?? error.value);
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      message,
+      ...ruleError(rule, message, value),
+    }));
+    return [...own, ...flatten(error.children ?? [], given, field)];
   });
+}
+
+/** A problem found by the owning service's own checks, which name their rule. */
+function domainProblem(problem: FieldProblem, input: object): RowProblem {
+  return {
+    field: problem.field,
+    message: problem.message,
+    ...ruleError(problem.rule, problem.message, (input as Record<string, unknown>)[problem.field]),
+  };
 }
 
 /** A factory row as the service would store it (CN licence numbers upper-cased). */

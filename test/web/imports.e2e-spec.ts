@@ -55,6 +55,17 @@ describe('web app: imports, exports and the calendar feed', () => {
     const errors = page.getByRole('table', { name: 'Rows to fix' });
     await errors.getByRole('cell', { name: '国家或地区' }).waitFor();
     expect(await errors.getByRole('row').count()).toBe(2);
+    // The problem in the reader's language, from the error's code.
+    await errors
+      .getByRole('cell', { name: '“XX” is not a country code: use two letters, such as CN or VN.' })
+      .waitFor();
+    await page.getByText('中文', { exact: true }).click();
+    await page
+      .getByRole('table', { name: '需要修改的行' })
+      .getByRole('cell', { name: '“XX”不是国家代码，请填写两个字母，例如 CN 或 VN。' })
+      .waitFor();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('3 rows: 2 ready, 1 with errors').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Commit 2 rows' }).click();
     await page.getByText('Imported: 2 new, 0 changed.').waitFor();

@@ -8,6 +8,11 @@ import {
   ImportState,
 } from '../import-preview.entity';
 import { PREVIEW_LIFETIME_MS } from '../import-lifetime';
+import {
+  IMPORT_ROW_ERROR_CODES,
+  ImportRowErrorCode,
+  ImportRowErrorParams,
+} from '../import-row-errors.rules';
 
 const FORMATS = ['csv', 'xlsx'] as const;
 
@@ -28,6 +33,23 @@ export class CreateImportDto {
   kind: ImportKind;
 }
 
+export class ImportRowErrorParamsResponse implements ImportRowErrorParams {
+  @ApiPropertyOptional({ example: 200, description: 'The bound of a length, size or range' })
+  limit?: number;
+
+  @ApiPropertyOptional({ example: '2025-02-30', description: 'The cell’s value as given' })
+  value?: string;
+
+  @ApiPropertyOptional({ example: 2, description: 'The earlier row a duplicate repeats' })
+  row?: number;
+
+  @ApiPropertyOptional({
+    example: 'active, suspended, withdrawn, expired',
+    description: 'The values allowed, for not_an_option',
+  })
+  allowed?: string;
+}
+
 export class ImportRowErrorResponse {
   @ApiProperty({
     example: 3,
@@ -38,8 +60,22 @@ export class ImportRowErrorResponse {
   @ApiProperty({ example: 'Expires on', description: 'The column header as the file wrote it' })
   column: string;
 
-  @ApiProperty({ example: 'expiresOn must be a real date written YYYY-MM-DD' })
+  @ApiProperty({
+    example: 'expiresOn must be a real date written YYYY-MM-DD',
+    description: 'In English; a client shows `code` in its reader’s language',
+  })
   message: string;
+
+  @ApiProperty({
+    enum: IMPORT_ROW_ERROR_CODES,
+    enumName: 'ImportRowErrorCode',
+    example: 'invalid_date',
+    description: 'What is wrong, stable across releases and languages',
+  })
+  code: ImportRowErrorCode;
+
+  @ApiProperty({ type: ImportRowErrorParamsResponse })
+  params: ImportRowErrorParamsResponse;
 }
 
 export class ImportResponse {
@@ -114,7 +150,13 @@ export function toImportResponse(preview: ImportPreview): ImportResponse {
     progress: preview.progress,
     fileName: preview.fileName,
     ...preview.counts,
-    errors: preview.errors,
+    errors: preview.errors.map((e) => ({
+      row: e.row,
+      column: e.column,
+      message: e.message,
+      code: e.code ?? 'invalid',
+      params: e.params ?? {},
+    })),
     failureCode: preview.failure?.code ?? null,
     failureMessage: preview.failure?.message ?? null,
     createdAt: preview.createdAt.toISOString(),

@@ -3409,6 +3409,33 @@ export interface components {
              */
             method: string;
         };
+        /**
+         * @description What is wrong, stable across releases and languages
+         * @enum {string}
+         */
+        ImportRowErrorCode: "required" | "invalid_text" | "invalid_date" | "invalid_country" | "invalid_email" | "invalid_format" | "invalid_list" | "invalid_yes_no" | "not_an_option" | "not_a_whole_number" | "not_single_line" | "too_long" | "too_short" | "too_small" | "too_large" | "too_many_entries" | "too_few_entries" | "formula" | "unknown_factory" | "unknown_standard" | "expires_before_issued" | "superseded_status" | "certificate_renewed" | "duplicate_in_file" | "licence_number_length" | "licence_number_characters" | "licence_number_check_character" | "invalid";
+        ImportRowErrorParamsResponse: {
+            /**
+             * @description The bound of a length, size or range
+             * @example 200
+             */
+            limit?: number;
+            /**
+             * @description The cell’s value as given
+             * @example 2025-02-30
+             */
+            value?: string;
+            /**
+             * @description The earlier row a duplicate repeats
+             * @example 2
+             */
+            row?: number;
+            /**
+             * @description The values allowed, for not_an_option
+             * @example active, suspended, withdrawn, expired
+             */
+            allowed?: string;
+        };
         ImportRowErrorResponse: {
             /**
              * @description The row as the spreadsheet numbers it (the header is row 1)
@@ -3420,8 +3447,17 @@ export interface components {
              * @example Expires on
              */
             column: string;
-            /** @example expiresOn must be a real date written YYYY-MM-DD */
+            /**
+             * @description In English; a client shows `code` in its reader’s language
+             * @example expiresOn must be a real date written YYYY-MM-DD
+             */
             message: string;
+            /**
+             * @description What is wrong, stable across releases and languages
+             * @example invalid_date
+             */
+            code: components["schemas"]["ImportRowErrorCode"];
+            params: components["schemas"]["ImportRowErrorParamsResponse"];
         };
         ImportResponse: {
             id: string;

@@ -53,4 +53,14 @@ describe('catalogues', () => {
     expect(rules.filter((rule) => !(rule in en.kinds.gapRule))).toEqual([]);
     expect(signals.filter((signal) => !(signal in en.kinds.signal))).toEqual([]);
   });
+
+  it('says every import row error code the API can answer', () => {
+    const document = JSON.parse(readFileSync(join(__dirname, '..', '..', 'openapi.json'), 'utf8')) as {
+      components: { schemas: Record<string, { enum?: string[] }> };
+    };
+    const codes = document.components.schemas.ImportRowErrorCode.enum ?? [];
+    expect(codes.length).toBeGreaterThan(10);
+    expect(codes.filter((code) => !(code in en.imports.rowErrors))).toEqual([]);
+    expect(Object.keys(en.imports.rowErrors).filter((code) => !codes.includes(code))).toEqual([]);
+  });
 });

@@ -12,6 +12,15 @@ const ACCEPT = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
 };
 
+type RowError = ImportPreview['errors'][number];
+
+/** A row error in the reader's language, from its stable code and params. */
+function RowErrorText({ error }: { error: RowError }) {
+  const { t } = useTranslation();
+  // A param the code's sentence names but this error lacks reads as empty, not as {{name}}.
+  return <>{t(`imports.rowErrors.${error.code}`, { value: '', allowed: '', limit: '', row: '', ...error.params })}</>;
+}
+
 /** The counts of a preview, and the rows to fix as a table. */
 function PreviewView({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
@@ -34,7 +43,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
             columns={[
               { label: t('imports.row'), render: (e) => e.row },
               { label: t('imports.column'), render: (e) => e.column },
-              { label: t('imports.problem'), render: (e) => e.message },
+              { label: t('imports.problem'), render: (e) => <RowErrorText error={e} /> },
             ]}
           />
         </>
