@@ -1,3 +1,5 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
@@ -661,6 +663,76 @@ describe('imports of large files, read by a job', () => {
     expect(committed.body).toMatchObject({ state: 'committed', created: 11_999 });
     const list = await t.http().get('/api/v1/certificates?pageSize=1').set(admin.auth).expect(200);
     expect((list.body as { total: number }).total).toBe(11_999);
+  });
+
+  it('removes previews past their lifetime, with their rows, by an hourly job', async () => {
+    const queue = t.app.get<Queue>(getQueueToken('imports'));
+    for (let i = 0; ; i++) {
+      const schedulers = await queue.getJobSchedulers(0, -1, true);
+      if (schedulers.some((s) => s.key === 'imports-remove-expired')) {
+        expect(schedulers.find((s) => s.key === 'imports-remove-expired')?.pattern).toBe(
+          '23 * * * *',
+        );
+        break;
+      }
+      if (i > 100) throw new Error('the clean-up was never scheduled');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const dataSource = t.app.get(DataSource);
+    const rowsOf = async (id: string) =>
+      Number(
+        (
+          (await dataSource.query('SELECT COUNT(*) AS n FROM "import_rows" WHERE "importId" = $1', [
+            id,
+          ])) as { n: string | number }[]
+        )[0].n,
+      );
+    const upload = async (name: string) =>
+      (
+        await t
+          .http()
+          .post('/api/v1/imports')
+          .set(admin.auth)
+          .field('kind', 'factories')
+          .attach(
+            'file',
+            csv([
+              ['Name', 'Country'],
+              [name, 'VN'],
+            ]),
+            'f.csv',
+          )
+          .expect(201)
+      ).body as Preview;
+    const status = async (id: string) =>
+      (await t.http().get(`/api/v1/imports/${id}`).set(admin.auth)).status;
+
+    const old = await upload('Old Works');
+    const committed = await upload('Committed Works');
+    await t.http().post(`/api/v1/imports/${committed.id}/commit`).set(admin.auth).expect(200);
+    expect(await rowsOf(old.id)).toBe(1);
+    try {
+      t.clock.set(new Date(Date.now() + 61 * 60 * 1000).toISOString());
+      const fresh = await upload('Fresh Works');
+      await queue.add('remove-expired-imports', {});
+      for (let i = 0; (await status(old.id)) !== 404; i++) {
+        if (i > 200) throw new Error('the expired preview was never removed');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await rowsOf(old.id)).toBe(0);
+      expect(await status(committed.id)).toBe(404);
+      // The young preview, and what a commit wrote, stay.
+      expect(await status(fresh.id)).toBe(200);
+      expect(await rowsOf(fresh.id)).toBe(1);
+      const names = (
+        (await t.http().get('/api/v1/factories').set(admin.auth).expect(200)).body as {
+          items: { name: string }[];
+        }
+      ).items.map((f) => f.name);
+      expect(names).toContain('Committed Works');
+    } finally {
+      t.clock.reset();
+    }
   });
 
   it('marks a queued file that is refused as failed, with the code, and will not commit it', async () => {

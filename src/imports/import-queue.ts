@@ -9,6 +9,9 @@ import {
   ReadImportPayload,
   readJobId,
   readJobOptions,
+  REMOVE_EXPIRED_PATTERN,
+  REMOVE_EXPIRED_SCHEDULER_ID,
+  removeExpiredJobOptions,
 } from './imports.jobs';
 
 /** How long an upload waits for Redis to take its job before answering 503. */
@@ -24,6 +27,19 @@ export class ImportQueue {
         ...readJobOptions,
         jobId: readJobId(importId),
       }),
+      QUEUE_ANSWER_MS,
+      () => ImportErrors.queueUnavailable(),
+    );
+  }
+
+  /** Upserts the hourly clean-up of expired previews (idempotent: a fixed id and pattern). */
+  async scheduleRemoveExpired(): Promise<void> {
+    await withinMs(
+      this.queue.upsertJobScheduler(
+        REMOVE_EXPIRED_SCHEDULER_ID,
+        { pattern: REMOVE_EXPIRED_PATTERN },
+        { name: ImportJobs.removeExpired, data: {}, opts: removeExpiredJobOptions },
+      ),
       QUEUE_ANSWER_MS,
       () => ImportErrors.queueUnavailable(),
     );

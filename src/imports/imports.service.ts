@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { Between, EntityManager } from 'typeorm';
+import { Between, EntityManager, In, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditService } from '../audit/audit.service';
 import { CertificatesService } from '../certificates/certificates.service';
@@ -35,7 +35,7 @@ import { HeaderMap, isBlankRow, mapHeader, MAX_IMPORT_ROWS, rowFields } from './
 import { ImportErrors } from './imports.errors';
 import { ImportRowErrorCode, ImportRowErrorParams, ruleError } from './import-row-errors.rules';
 import { ImportRow } from './import-row.entity';
-import { PREVIEW_LIFETIME_MS } from './import-lifetime';
+import { PREVIEW_LIFETIME_MS, STUCK_READ_MS } from './import-lifetime';
 import { ImportFiles } from './import-files';
 import { ImportQueue } from './import-queue';
 import { IMPORT_JOB_MIN_BYTES } from './imports.jobs';
@@ -171,6 +171,42 @@ export class ImportsService {
       await manager.getRepository(ImportRow).delete({ importId: preview.id });
       await manager.getRepository(ImportPreview).delete({ id: preview.id });
     });
+  }
+
+  /**
+   * Removes, in every organization, the previews that can no longer be committed (ready,
+   * failed or committed, older than the preview lifetime) and those whose job was lost
+   * (queued or reading for a day), with their rows and waiting files; 500 at a time, each
+   * batch its own short transaction. Answers how many previews went.
+   */
+  async removeExpired(): Promise<number> {
+    const now = this.clock.now().getTime();
+    const finished = new Date(now - PREVIEW_LIFETIME_MS);
+    const stuck = new Date(now - STUCK_READ_MS);
+    let removed = 0;
+    for (;;) {
+      const batch = await this.transactions.run(async (manager) => {
+        const previews = manager.getRepository(ImportPreview);
+        const expired = await previews.find({
+          select: { id: true, state: true },
+          where: [
+            { state: In(['ready', 'failed', 'committed']), createdAt: LessThan(finished) },
+            { state: In(['queued', 'reading']), createdAt: LessThan(stuck) },
+          ],
+          take: ROWS_PER_WRITE,
+        });
+        if (expired.length === 0) return [];
+        const ids = expired.map((p) => p.id);
+        await manager.getRepository(ImportRow).delete({ importId: In(ids) });
+        await previews.delete({ id: In(ids) });
+        return expired;
+      });
+      if (batch.length === 0) return removed;
+      for (const preview of batch)
+        if (preview.state === 'queued' || preview.state === 'reading')
+          await this.files.remove(preview.id);
+      removed += batch.length;
+    }
   }
 
   /** The job's work: reads a queued file into its preview, reporting progress as it goes. */
