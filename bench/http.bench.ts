@@ -23,6 +23,11 @@ import { createTestDatabase } from '../test/support/test-database';
 const RUNS = Number(process.env.BENCH_HTTP_RUNS ?? 5);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = 50;
+/**
+ * BENCH_HTTP_ROUTES=certificates measures only the list and the detail (for iterating on
+ * them; record figures from a full run).
+ */
+const ONLY_CERTIFICATES = process.env.BENCH_HTTP_ROUTES === 'certificates';
 const CATEGORIES = ['valves', 'pumps', 'kettles', 'fasteners', 'castings'];
 const STANDARDS = ['ISO 9001:2015', 'ISO 14001:2015', 'ISO 45001:2018'];
 
@@ -233,13 +238,15 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
       '| report route | p50 / p99 at 20 req/s (target p99 < 200 ms) | saturation req/s, p99 at 50 connections | errors |',
       '|---|---|---|---|',
     );
-    for (const [name, path] of [
-      ['GET /gaps', '/gaps'],
-      ['GET /signals', '/signals'],
-      ['dashboard: expiring', '/certificates?expiringWithinDays=90&pageSize=1'],
-      ['dashboard: agreements at risk', '/agreements?atRisk=true&pageSize=1'],
-      ['dashboard: pending submissions', '/submissions?status=pending_review&pageSize=1'],
-    ] as const) {
+    for (const [name, path] of ONLY_CERTIFICATES
+      ? []
+      : ([
+          ['GET /gaps', '/gaps'],
+          ['GET /signals', '/signals'],
+          ['dashboard: expiring', '/certificates?expiringWithinDays=90&pageSize=1'],
+          ['dashboard: agreements at risk', '/agreements?atRisk=true&pageSize=1'],
+          ['dashboard: pending submissions', '/submissions?status=pending_review&pageSize=1'],
+        ] as const)) {
       await drive(`${certpact}${path}`, token, { connections: 2 }); // warm-up
       const fixed: Load[] = [];
       const saturated: Load[] = [];

@@ -17,6 +17,10 @@ export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   express.set('trust proxy', config.trustProxy);
   express.disable('x-powered-by');
+  // No ETag on answers sent with res.send: every API answer is no-store (noStoreForApi),
+  // so no client ever revalidates, and hashing each body (64 kB for a page of
+  // certificates) was spent for nothing. Static files set their own (serve-static).
+  express.set('etag', false);
   app.use(securityHeaders());
   app.use(noStoreForApi);
   express.useBodyParser('json', { limit: '1mb' });

@@ -6,22 +6,54 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
 export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+  return typeof value === 'string' && utcOf(value) !== null;
+}
+
+/**
+ * Midnight UTC of a calendar date in ms, or null when it is not one. Answers are kept:
+ * a page of certificates asks for the same few dates (issue days, today, thresholds)
+ * hundreds of times, and parsing them was a visible share of a list's CPU.
+ */
+function utcOf(date: string): number | null {
+  let ms = parsed.get(date);
+  if (ms === undefined) {
+    ms = parseCalendarDate(date);
+    if (parsed.size >= MAX_KEPT) parsed.clear();
+    parsed.set(date, ms);
+  }
+  return ms;
+}
+
+const MAX_KEPT = 10_000;
+const parsed = new Map<string, number | null>();
+const formatted = new Map<number, string>();
+
+function parseCalendarDate(value: string): number | null {
   const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number);
+  if (!match) return null;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    ? date.getTime()
+    : null;
 }
 
 function toUtc(date: string): number {
-  if (!isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+  const ms = utcOf(date);
+  if (ms === null) throw new RangeError(`not a calendar date: ${date}`);
+  return ms;
 }
 
 function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  let date = formatted.get(ms);
+  if (date === undefined) {
+    date = new Date(ms).toISOString().slice(0, 10);
+    if (formatted.size >= MAX_KEPT) formatted.clear();
+    formatted.set(ms, date);
+  }
+  return date;
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one, and scans ask for the

@@ -104,6 +104,16 @@ export class IafMlaList {
     certificationBody: string,
     accreditationBody: string | null,
   ): AccreditationWithdrawal | null {
-    return this.withdrawals.find(certificationBody, accreditationBody);
+    // Kept like the signatory answers: the same pairs of bodies come back on every page.
+    const key = `${certificationBody}\u0000${accreditationBody ?? '\u0000'}`;
+    let answer = this.withdrawalAnswers.get(key);
+    if (answer === undefined) {
+      answer = this.withdrawals.find(certificationBody, accreditationBody);
+      if (this.withdrawalAnswers.size >= 10_000) this.withdrawalAnswers.clear();
+      this.withdrawalAnswers.set(key, answer);
+    }
+    return answer;
   }
+
+  private readonly withdrawalAnswers = new Map<string, AccreditationWithdrawal | null>();
 }

@@ -102,8 +102,8 @@ export interface SignalFacts {
 
 interface SignalRule {
   id: SignalId;
-  /** The explanation when the rule raises the signal, or null. */
-  check(facts: SignalFacts): string | null;
+  /** The explanation when the rule raises the signal, or null; `scope` is assessScope(facts). */
+  check(facts: SignalFacts, scope: ScopeAssessment | null): string | null;
 }
 
 const RULES: SignalRule[] = [
@@ -181,9 +181,8 @@ const RULES: SignalRule[] = [
   },
   {
     id: 'scope_misses_factory_products',
-    check: (facts) => {
-      const assessment = assessScope(facts);
-      if (assessment?.result !== 'not_covered') return null;
+    check: (facts, scope) => {
+      if (scope?.result !== 'not_covered') return null;
       return `The certificate's scope names none of the factory's product categories (${facts.factoryProductCategories!.join(', ')}).`;
     },
   },
@@ -223,11 +222,17 @@ const RULES: SignalRule[] = [
   },
 ];
 
-/** Every signal the facts raise, in a stable order. */
-export function riskSignals(facts: SignalFacts): RiskSignal[] {
+/**
+ * Every signal the facts raise, in a stable order. `scope` is assessScope(facts), for a
+ * caller that answers it as well and need not match the scope twice.
+ */
+export function riskSignals(
+  facts: SignalFacts,
+  scope: ScopeAssessment | null = assessScope(facts),
+): RiskSignal[] {
   const signals: RiskSignal[] = [];
   for (const rule of RULES) {
-    const explanation = rule.check(facts);
+    const explanation = rule.check(facts, scope);
     if (explanation !== null) signals.push({ id: rule.id, explanation });
   }
   return signals;

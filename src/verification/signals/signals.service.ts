@@ -115,7 +115,8 @@ export class SignalsService {
         vocabulary: this.vocabulary.vocabulary,
         lastAuditOn: lastAudits.get(certificate.id) ?? null,
       };
-      result.set(certificate.id, { signals: riskSignals(facts), scope: assessScope(facts) });
+      const scope = assessScope(facts);
+      result.set(certificate.id, { signals: riskSignals(facts, scope), scope });
     }
     return result;
   }
