@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
 import { Page, pageOf, skipTake } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
+import { insertRows } from '../database/bulk-insert';
 import { Transactions } from '../database/transactions';
 import { AuditEvent } from './audit-event.entity';
 import {
@@ -23,6 +24,9 @@ export interface AuditEntry {
   before?: object | null;
   after?: object | null;
 }
+
+/** Events per multi-row INSERT (9 columns each: well under SQLite's parameter limit). */
+const MANY_PER_INSERT = 500;
 
 @Injectable()
 export class AuditService {
@@ -61,6 +65,8 @@ export class AuditService {
     if (entries.length === 0) return;
     const repo = manager.getRepository(AuditEvent);
     const now = this.clock.now();
+    // Not through plain(): insertRows writes the snapshots with JSON.stringify, which drops
+    // what plain() drops (undefined, functions) and writes dates as plain() does.
     const events = entries.map((entry) =>
       repo.create({
         organizationId: actor.organizationId,
@@ -68,12 +74,13 @@ export class AuditService {
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId,
-        before: plain(entry.before),
-        after: plain(entry.after),
+        before: (entry.before ?? null) as Record<string, unknown> | null,
+        after: (entry.after ?? null) as Record<string, unknown> | null,
         createdAt: now,
       }),
     );
-    await repo.insert(events as QueryDeepPartialEntity<AuditEvent>[]);
+    for (let start = 0; start < events.length; start += MANY_PER_INSERT)
+      await insertRows(manager, AuditEvent, events.slice(start, start + MANY_PER_INSERT));
   }
 
   /**

@@ -10,6 +10,7 @@ import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { Transactions } from '../database/transactions';
+import { insertRows } from '../database/bulk-insert';
 import { FactoriesService } from '../factories/factories.service';
 import { FactoryErrors } from '../factories/factories.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -649,7 +650,7 @@ export class CertificatesService {
           updatedAt: now,
         }),
       );
-      await repo.insert(rows);
+      await insertRows(manager, Certificate, rows);
       await this.audit.recordManyBy(
         manager,
         actor,

@@ -38,7 +38,7 @@ export interface ImportCounts {
 
 /**
  * An uploaded file, read and validated but not yet written: commit writes its rows
- * (import-row.entity.ts).
+ * (import-row-batch.entity.ts).
  * The data stamp (the organization's last factory or certificate change when the file
  * was read) tells commit whether those rows still hold.
  */
