@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { CertificateBacking, CertificateBackingAgreement } from '../certificates/certificate-links';
 import { Transactions } from '../database/transactions';
 import { Agreement } from './agreement.entity';
@@ -17,14 +16,18 @@ export class AgreementBacking implements CertificateBacking {
     const backing = new Map<string, CertificateBackingAgreement[]>();
     if (certificateIds.length === 0) return backing;
     if (scope && !scope.onlyFactoryId) return backing;
-    const agreements = await this.transactions.reader.getRepository(Agreement).find({
-      where: {
-        organizationId,
-        certificateId: In([...new Set(certificateIds)]),
-        ...(scope ? { factoryId: scope.onlyFactoryId! } : {}),
-      },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    // The query builder, not find options: they cost more than the query on every page.
+    const query = this.transactions.reader
+      .getRepository(Agreement)
+      .createQueryBuilder('agreement')
+      .where('agreement.organizationId = :organizationId', { organizationId })
+      .andWhere('agreement.certificateId IN (:...ids)', { ids: [...new Set(certificateIds)] });
+    if (scope)
+      query.andWhere('agreement.factoryId = :factoryId', { factoryId: scope.onlyFactoryId });
+    const agreements = await query
+      .orderBy('agreement.createdAt', 'ASC')
+      .addOrderBy('agreement.id', 'ASC')
+      .getMany();
     for (const agreement of agreements) {
       const list = backing.get(agreement.certificateId!) ?? [];
       list.push({

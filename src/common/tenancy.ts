@@ -57,9 +57,13 @@ export class TenantRepository<T extends TenantOwned> {
   ): Promise<T | null> {
     this.requireOrganization(organizationId);
     if (typeof id !== 'string' || id.length > 64) return Promise.resolve(null);
-    return this.repo(manager).findOne({
-      where: { ...(extra ?? {}), id, organizationId } as FindOptionsWhere<T>,
-    });
+    if (extra)
+      return this.repo(manager).findOne({
+        where: { ...extra, id, organizationId } as FindOptionsWhere<T>,
+      });
+    // The same row through the query builder: findOne's find options cost twice the
+    // query's own time, on the path of every detail and every signed-in request.
+    return this.query(manager, organizationId, 'row').andWhere('row.id = :id', { id }).getOne();
   }
 
   list(

@@ -32,12 +32,24 @@ export class UsersService {
     organizationId: string,
     tokenVersion?: number,
   ): Promise<Actor | null> {
-    // Side by side: the token names both, and every request needs the organization's
-    // timezone for "today" (carried on the actor so that no service reads it again).
-    const [user, timezone] = await Promise.all([
-      this.users.find(this.transactions.reader, organizationId, userId),
-      this.organizations.timezoneOf(organizationId, this.transactions.reader),
-    ]);
+    // One statement: every request needs the organization's timezone for "today"
+    // (carried on the actor so that no service reads it again), and on SQLite each
+    // statement costs about as much as this whole read.
+    if (typeof userId !== 'string' || userId.length > 64) return null;
+    const { entities, raw } = await this.users
+      .query(this.transactions.reader, organizationId, 'user')
+      .andWhere('user.id = :userId', { userId })
+      .addSelect(
+        (organization) =>
+          organization
+            .select('organization.timezone')
+            .from('organizations', 'organization')
+            .where('organization.id = user.organizationId'),
+        'timezone',
+      )
+      .getRawAndEntities<{ timezone: string | null }>();
+    const user = entities[0];
+    const timezone = raw[0]?.timezone ?? null;
     if (!user || !user.active || timezone === null) return null;
     if (tokenVersion !== undefined && user.tokenVersion !== tokenVersion) return null;
     return {

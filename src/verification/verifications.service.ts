@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IafMlaList } from './signals/iaf-mla-list';
 import { addYears } from '../common/dates';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Certificate } from '../certificates/certificate.entity';
 import type { VerificationState, VerificationStates } from '../certificates/certificate-links';
@@ -303,10 +303,13 @@ export class VerificationsService implements VerificationStates {
   ): Promise<Map<string, CertificateVerification[]>> {
     const byCertificate = new Map<string, CertificateVerification[]>();
     if (certificateIds.length === 0) return byCertificate;
-    const [rows] = await this.records.list(manager, organizationId, {
-      where: { certificateId: In([...new Set(certificateIds)]) },
-      order: { checkedOn: 'DESC', createdAt: 'DESC' },
-    });
+    // The query builder, not find options: they cost more than the query on every page.
+    const rows = await this.records
+      .query(manager, organizationId, 'check')
+      .andWhere('check.certificateId IN (:...ids)', { ids: [...new Set(certificateIds)] })
+      .orderBy('check.checkedOn', 'DESC')
+      .addOrderBy('check.createdAt', 'DESC')
+      .getMany();
     for (const row of rows) {
       const list = byCertificate.get(row.certificateId) ?? [];
       list.push(row);
