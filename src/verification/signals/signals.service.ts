@@ -56,31 +56,45 @@ export class SignalsService {
   ): Promise<Map<string, CertificateReview>> {
     const result = new Map<string, CertificateReview>();
     if (certificates.length === 0) return result;
-    const manager = this.transactions.reader;
     const numbers = [...new Set(certificates.map((c) => c.certificateNumber))];
+    const pageFactoryIds = new Set(
+      certificates.map((c) => c.factoryId).filter((id): id is string => !!id),
+    );
 
-    // Set-based, a fixed number of queries whatever the page's size: the numbers and the
-    // audits side by side, then the factories the numbers name.
-    const [{ own: sameNumber, heldElsewhere: numbersElsewhere }, lastAudits] = await Promise.all([
-      this.certificatesService.holdersOfNumbers(organizationId, numbers, manager),
-      this.verifications.lastAudits(
-        organizationId,
-        certificates.map((c) => c.id),
-        today,
-        manager,
-      ),
-    ]);
-    const factoryIds = [
+    // Set-based, a fixed number of queries whatever the page's size, side by side and
+    // spread over the read connections: the numbers, the audits and the page's factories;
+    // then, only when another holder of a number is a factory off the page, that factory.
+    const [{ own: sameNumber, heldElsewhere: numbersElsewhere }, lastAudits, pageFactories] =
+      await Promise.all([
+        this.certificatesService.holdersOfNumbers(
+          organizationId,
+          numbers,
+          this.transactions.reader,
+        ),
+        this.verifications.lastAudits(
+          organizationId,
+          certificates.map((c) => c.id),
+          today,
+          this.transactions.reader,
+        ),
+        this.factories.signalFactsOf(organizationId, [...pageFactoryIds], this.transactions.reader),
+      ]);
+    const otherFactoryIds = [
       ...new Set(
-        [...certificates, ...sameNumber].map((c) => c.factoryId).filter((id): id is string => !!id),
+        sameNumber
+          .map((c) => c.factoryId)
+          .filter((id): id is string => !!id && !pageFactoryIds.has(id)),
       ),
     ];
-    const factories = new Map(
-      (await this.factories.signalFactsOf(organizationId, factoryIds, manager)).map((f) => [
-        f.id,
-        f,
-      ]),
-    );
+    const otherFactories =
+      otherFactoryIds.length > 0
+        ? await this.factories.signalFactsOf(
+            organizationId,
+            otherFactoryIds,
+            this.transactions.reader,
+          )
+        : [];
+    const factories = new Map([...pageFactories, ...otherFactories].map((f) => [f.id, f]));
 
     for (const certificate of certificates) {
       const otherHolders = new Set<string>();
