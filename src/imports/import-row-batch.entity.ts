@@ -3,7 +3,7 @@ import { TenantEntity } from '../database/base.entity';
 import type { ImportPlanRow } from './import-preview.entity';
 
 /**
- * Up to 500 rows commit will write (creates and updates; unchanged rows are not kept), in
+ * Up to 500 rows commit will write (imports.service.ts, ROWS_PER_BATCH) (creates and updates; unchanged rows are not kept), in
  * the order of the file: stored as the preview reads the file and read back by commit one
  * batch at a time, so neither holds all 50,000 in memory. One database row per batch, not
  * per spreadsheet row: the rows are only ever read whole, and a row each cost as much to

@@ -65,6 +65,12 @@ interface ReadResult {
 
 /** Rows per write, both when the preview stores them and when commit reads them back. */
 const ROWS_PER_WRITE = 500;
+/**
+ * Rows per stored batch: each is one short transaction of the preview (on SQLite a
+ * commit to disk) and one read of the commit; 500 rows are about 250 kB of JSON. 2,000
+ * measured no faster and held more during a commit (bench/RESULTS.md).
+ */
+const ROWS_PER_BATCH = 500;
 
 /** A problem of one field of a row, with its stable code (import-row-errors.rules.ts). */
 interface RowProblem {
@@ -239,7 +245,7 @@ export class ImportsService {
         async (fraction) => {
           // The last percent is the preview's own write.
           const percent = Math.min(99, Math.floor(fraction * 100));
-          if (percent < reported + 2) return;
+          if (percent < reported + 5) return;
           reported = percent;
           await repo.update({ id, organizationId }, { progress: percent });
           await reportProgress(percent);
@@ -376,7 +382,7 @@ export class ImportsService {
         }));
         if (planned && rowErrors.length === 0) {
           if (planned.action !== 'unchanged') plan.push(planned);
-          if (plan.length >= ROWS_PER_WRITE) await store(plan.splice(0));
+          if (plan.length >= ROWS_PER_BATCH) await store(plan.splice(0));
           if (planned.action === 'create') counts.created += 1;
           else if (planned.action === 'update') counts.updated += 1;
           else counts.unchanged += 1;
