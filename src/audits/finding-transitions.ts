@@ -43,8 +43,3 @@ export function findingMoveProblem(
     move === 'close' && severity === 'observation' ? ['open', 'action_proposed'] : rule.from;
   return from.includes(status) ? null : 'status';
 }
-
-/** Open and action_proposed findings still need the factory or the trader to act. */
-export function isUnresolved(status: FindingStatus): boolean {
-  return status !== 'verified_closed';
-}

@@ -114,10 +114,6 @@ export function addYears(date: string, years: number): string {
   return addMonths(date, years * 12);
 }
 
-export function minDate(a: string, b: string): string {
-  return a <= b ? a : b;
-}
-
 /**
  * A `date` column's value as YYYY-MM-DD: SQLite hands back the text, node-postgres a
  * Date at local midnight (so its local fields, not its UTC ones, are the date).

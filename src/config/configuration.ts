@@ -194,10 +194,4 @@ export const allConfigs = [
 ];
 
 export type AppConfig = ReturnType<typeof appConfig>;
-export type RedisConfig = ReturnType<typeof redisConfig>;
-export type MailConfig = ReturnType<typeof mailConfig>;
-export type RemindersConfig = ReturnType<typeof remindersConfig>;
-export type RegistryConfig = ReturnType<typeof registryConfig>;
-export type AuthConfig = ReturnType<typeof authConfig>;
-export type DocumentsConfig = ReturnType<typeof documentsConfig>;
 export type ObservabilityConfig = ReturnType<typeof observabilityConfig>;

@@ -72,15 +72,6 @@ export function effectiveCertificateStatus<S extends string>(
   return editionValidOn(edition, today) ? certificate.status : 'expired';
 }
 
-/** The day a certificate stops counting: its expiry, or its edition's validUntil if earlier. */
-export function effectiveExpiry(
-  expiresOn: string,
-  edition: Pick<StandardEdition, 'validUntil'> | undefined,
-): string {
-  const until = edition?.validUntil?.date ?? null;
-  return until !== null && until < expiresOn ? until : expiresOn;
-}
-
 export interface NextAudit {
   kind: 'surveillance' | 'recertification';
   /** The planned date of a surveillance audit, or the expiry by which recertification must be done. */

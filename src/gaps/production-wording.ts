@@ -6,12 +6,6 @@
  *
  * Pure: the word list (config/production-wording.json) is passed in.
  */
-export const PRODUCTION_WORDING_RULE = {
-  id: 'production_wording',
-  explanation:
-    'A scope covers production of a category when it has production wording and does not name the category only in trading clauses.',
-} as const;
-
 export interface ProductionWording {
   production: { en: string[]; zh: string[] };
   tradingOnly: { en: string[]; zh: string[] };

@@ -29,10 +29,6 @@ export function stageOf(payload: Record<string, unknown>): number | null {
   return typeof payload.thresholdDays === 'number' ? payload.thresholdDays : null;
 }
 
-export function quietKey(notice: Pick<NoticeFacts, 'kind' | 'subjectType' | 'subjectId'>): string {
-  return `${notice.kind}|${notice.subjectType}|${notice.subjectId}`;
-}
-
 /** Whether one of these acknowledgements silences the notice on `today`. */
 export function isQuiet(notice: NoticeFacts, quiets: readonly Quiet[], today: string): boolean {
   const stage = stageOf(notice.payload);
