@@ -7,6 +7,7 @@ import {
   Repository,
   SelectQueryBuilder,
 } from 'typeorm';
+import { currentManager } from './transaction-scope';
 import { DomainError } from './errors';
 
 export interface TenantOwned extends ObjectLiteral {
@@ -18,6 +19,9 @@ export interface TenantOwned extends ObjectLiteral {
  * Every read of tenant data goes through here: the organization id is a required
  * argument, so a query without it cannot be written by accident. Another tenant's row
  * is indistinguishable from a missing one.
+ *
+ * Inside `Transactions.run`, every call goes through the transaction's manager, whichever
+ * manager of the same data source it was given (see `currentManager`).
  */
 export class TenantRepository<T extends TenantOwned> {
   constructor(
@@ -26,7 +30,7 @@ export class TenantRepository<T extends TenantOwned> {
   ) {}
 
   repo(manager: EntityManager): Repository<T> {
-    return manager.getRepository(this.target);
+    return currentManager(manager).getRepository(this.target);
   }
 
   /**

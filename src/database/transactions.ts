@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { ConfigType } from '@nestjs/config';
 import { Mutex } from 'async-mutex';
 import { DataSource, DataSourceOptions, EntityManager, QueryRunner } from 'typeorm';
+import { isOpen, transactionScope } from '../common/transaction-scope';
 import { readConnectionsConfig } from '../config/configuration';
 import { ReportCache } from './report-cache';
 
@@ -17,6 +18,11 @@ import { ReportCache } from './report-cache';
  * process holds the lock, it waits here in short steps rather than in SQLite's busy
  * handler, which would hold a libuv thread (and, through the connection mutex, every
  * other query of this process) for the whole wait.
+ *
+ * While `work` runs, its manager is the current one (held in AsyncLocalStorage, see
+ * `currentManager`): `manager` and `reader` answer it, and TenantRepository reads and
+ * writes through it, so a service called inside `run` joins the transaction without a
+ * manager parameter. A `run` inside a `run` joins the outer transaction.
  */
 @Injectable()
 export class Transactions implements OnModuleInit, OnModuleDestroy {
@@ -36,8 +42,27 @@ export class Transactions implements OnModuleInit, OnModuleDestroy {
     return this.dataSource.options.type === 'sqlite';
   }
 
+  /** The manager of the transaction in progress in this call chain, else the default. */
   get manager(): EntityManager {
-    return this.dataSource.manager;
+    return this.active() ?? this.dataSource.manager;
+  }
+
+  /** True while a `run` of this data source is in progress in this call chain. */
+  get inTransaction(): boolean {
+    return this.active() !== undefined;
+  }
+
+  private active(): EntityManager | undefined {
+    const current = transactionScope.getStore();
+    return current?.owner === this && isOpen(current.manager) ? current.manager : undefined;
+  }
+
+  /** Whether the manager is this data source's (the default one or a reader). */
+  owns(manager: EntityManager): boolean {
+    return (
+      manager.connection === this.dataSource ||
+      this.readers.some((reader) => reader === manager.connection)
+    );
   }
 
   /**
@@ -45,9 +70,12 @@ export class Transactions implements OnModuleInit, OnModuleDestroy {
    * detail, the signed-in user): on SQLite a connection of its own, taken in turn, so
    * that such reads run side by side and never queue behind a write (WAL lets readers
    * and the writer work at once, and a reader sees every committed write); on
-   * PostgreSQL the pool, as everywhere else.
+   * PostgreSQL the pool, as everywhere else. Inside `run`, the transaction's manager, so
+   * that a read there sees the transaction's own writes.
    */
   get reader(): EntityManager {
+    const active = this.active();
+    if (active) return active;
     if (this.readers.length === 0) return this.dataSource.manager;
     this.nextReader = (this.nextReader + 1) % this.readers.length;
     return this.readers[this.nextReader].manager;
@@ -75,9 +103,17 @@ export class Transactions implements OnModuleInit, OnModuleDestroy {
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const active = this.active();
+    // Already inside one: join it (on SQLite a second BEGIN would wait on the mutex the
+    // outer transaction holds, for ever).
+    if (active) return work(active);
+    const scoped = (manager: EntityManager): Promise<T> =>
+      transactionScope.run({ owner: this, manager, owns: (other) => this.owns(other) }, () =>
+        work(manager),
+      );
     try {
-      if (!this.isSqlite) return await this.dataSource.transaction(work);
-      return await this.sqliteLock.runExclusive(() => this.immediate(work));
+      if (!this.isSqlite) return await this.dataSource.transaction(scoped);
+      return await this.sqliteLock.runExclusive(() => this.immediate(scoped));
     } finally {
       // Whatever it wrote, kept reports are older than it now.
       this.reports.invalidate();
