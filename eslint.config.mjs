@@ -79,7 +79,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}'],
     ignores: [
       'src/common/factory-scope.ts',
       'src/**/*.spec.ts',
@@ -93,7 +93,7 @@ export default tseslint.config(
   {
     // Tenancy in one place: features reach their tables through TenantRepository
     // (src/common/tenancy.ts), which refuses a missing organization id.
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/database/**', 'src/common/tenancy.ts', 'src/**/*.spec.ts', ...RAW_REPOSITORY_FILES],
     rules: {
       'no-restricted-syntax': [

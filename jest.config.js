@@ -1,6 +1,6 @@
 /** Unit specs beside the code; end-to-end specs in test/ against real databases, Redis and SMTP. */
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
 };
 
 module.exports = {
@@ -11,9 +11,9 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: '.',
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
       transform,
-      moduleFileExtensions: ['ts', 'js', 'json'],
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
     },
     {
       displayName: 'e2e',
@@ -21,7 +21,7 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
-      moduleFileExtensions: ['ts', 'js', 'json'],
+      moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
       setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
       testTimeout: 60000,
     },

@@ -94,14 +94,14 @@ describe('Factory contacts: their own language, and one-click unsubscribe (RFC 8
     const [mail, ...more] = smtp.digestsTo(contact);
     expect(more).toHaveLength(0);
     expect(mail.text).toContain(overdue.certificateNumber);
-    expect(mail.text).toContain('日期：');
+    expect(mail.text).toContain('过期（');
     for (const label of ENGLISH_LABELS) {
       expect(mail.subject).not.toContain(label);
       expect(mail.text).not.toContain(label);
     }
     // The admin's own digest stays in the organization's language, with no unsubscribe.
     const [adminMail] = smtp.digestsTo(admin.email);
-    expect(adminMail.text).toContain('Due: ');
+    expect(adminMail.text).toContain('Expired on ');
     expect(adminMail.rawHeaders.has('list-unsubscribe')).toBe(false);
 
     const header = mail.rawHeaders.get('list-unsubscribe') ?? '';

@@ -244,12 +244,12 @@ describe('reminders: policy, scan, digests', () => {
       expect(english.text).toContain(
         `https://certpact.example/certificates/${certs.expiring.id}`,
       );
-      expect(english.html).toContain('<ol>');
+      expect(english.html).toContain('<h2');
 
       const chinese = smtp.digestsTo(chineseAdmin.email);
       expect(chinese).toHaveLength(1);
       expect(chinese[0].subject).toBe('[certpact] Ningbo Export 有 4 项提醒（2027-01-31）');
-      expect(chinese[0].text).toContain('2027-03-02，还有 30 天');
+      expect(chinese[0].text).toContain('到期日：2027-03-02（还有 30 天）');
 
       const managerMail = smtp.digestsTo(manager.email);
       expect(managerMail).toHaveLength(1);

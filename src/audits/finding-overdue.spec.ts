@@ -36,7 +36,7 @@ describe('overdueFindingNotice', () => {
       title:
         'A major finding (clause 8.4) at Yuyao Valve is 3 days past its corrective-action date (2026-12-10)',
       detail: 'No corrective action yet: the factory should propose one and attach its evidence.',
-      link: '/api/v1/findings/f1',
+      link: '/findings/f1',
     });
     expect(renderOverdueFinding(stored, 'zh-CN').title).toBe(
       'Yuyao Valve 的严重不符合项（条款 8.4）整改已逾期 3 天（应于 2026-12-10 完成）',

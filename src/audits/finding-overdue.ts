@@ -59,7 +59,7 @@ export function renderOverdueFinding(
   const clause = typeof p.clause === 'string' && p.clause ? p.clause : null;
   const days = Math.max(1, -notice.daysLeft);
   const proposed = p.status === 'action_proposed';
-  const link = `/api/v1/findings/${notice.subjectId}`;
+  const link = `/findings/${notice.subjectId}`;
   if (locale === 'zh-CN')
     return {
       title: `${factory} 的严重不符合项${clause ? `（条款 ${clause}）` : ''}整改已逾期 ${days} 天（应于 ${notice.dueOn} 完成）`,

@@ -14,7 +14,7 @@ import { MailService } from '../mail/mail.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { Invitation } from './invitation.entity';
-import { invitationMail } from './invitation.mail';
+import { InvitationContext, invitationMail } from './invitation.mail';
 
 export interface NewInvitation {
   organizationId: string;
@@ -108,12 +108,12 @@ export class InvitationsService {
   async deliver(
     invitation: Invitation,
     issued: IssuedInvitation,
-    organizationName: string,
+    context: InvitationContext,
   ): Promise<void> {
     try {
       await this.mail.send({
         to: invitation.email,
-        ...invitationMail(invitation, issued, organizationName),
+        ...(await invitationMail(invitation, issued, context)),
       });
     } catch (error) {
       this.logger.warn(

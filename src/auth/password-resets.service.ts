@@ -71,7 +71,7 @@ export class PasswordResetsService {
     try {
       await this.mail.send({
         to: user.email,
-        ...passwordResetMail(user, { resetUrl, validMinutes: RESET_VALID_MINUTES }),
+        ...(await passwordResetMail(user, { resetUrl, validMinutes: RESET_VALID_MINUTES })),
       });
     } catch (error) {
       this.logger.warn(

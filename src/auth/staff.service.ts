@@ -55,7 +55,10 @@ export class StaffService {
       return { user, invitation, issued };
     });
     const organization = await this.organizations.get(actor.organizationId);
-    await this.invitations.deliver(invitation, issued, organization.name);
+    await this.invitations.deliver(invitation, issued, {
+      organizationName: organization.name,
+      organizationLocale: organization.locale,
+    });
     return { ...toUserResponse(user), invitation: issued };
   }
 

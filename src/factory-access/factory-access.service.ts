@@ -23,11 +23,11 @@ export class FactoryAccessService {
     factoryId: string,
     input: InviteFactoryManagerDto,
   ): Promise<IssuedInvitation> {
-    const { invitation, issued } = await this.transactions.run(async (manager) => {
+    const { invitation, issued, factoryName } = await this.transactions.run(async (manager) => {
       const factory = await this.factories.get(actor, factoryId, manager);
       // Refused now rather than when the link is opened: the email is the login.
       await this.users.assertEmailFree(manager, input.email);
-      return this.invitations.issue(manager, {
+      const issuedInvitation = await this.invitations.issue(manager, {
         organizationId: actor.organizationId,
         email: input.email,
         name: input.name,
@@ -36,9 +36,14 @@ export class FactoryAccessService {
         factoryId: factory.id,
         invitedById: actor.userId,
       });
+      return { ...issuedInvitation, factoryName: factory.name };
     });
     const organization = await this.organizations.get(actor.organizationId);
-    await this.invitations.deliver(invitation, issued, organization.name);
+    await this.invitations.deliver(invitation, issued, {
+      organizationName: organization.name,
+      organizationLocale: organization.locale,
+      factoryName,
+    });
     return issued;
   }
 }

@@ -56,6 +56,24 @@ export class ContactUnsubscribeService {
     return `${this.app.publicUrl}/unsubscribe?token=${encodeURIComponent(this.tokenFor(contact))}`;
   }
 
+  /** False once the contact unsubscribed (or the factory has another contact now). */
+  async mailable(contact: {
+    organizationId: string;
+    factoryId: string;
+    email: string;
+  }): Promise<boolean> {
+    const [factory] = await this.factories.columnsOf(
+      contact.organizationId,
+      [contact.factoryId],
+      ['contactEmail', 'contactUnsubscribedAt'],
+    );
+    return (
+      !!factory &&
+      !factory.contactUnsubscribedAt &&
+      factory.contactEmail?.toLowerCase() === contact.email.toLowerCase()
+    );
+  }
+
   /** The `List-Unsubscribe` and `List-Unsubscribe-Post` headers of a mail to the contact. */
   headersFor(contact: {
     organizationId: string;

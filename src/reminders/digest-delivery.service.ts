@@ -7,7 +7,7 @@ import { appConfig, remindersConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
 import { MailService } from '../mail/mail.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { renderDigest } from './digest/digest.render';
+import { renderDigest } from './digest/digest.mail';
 import { daysUntil } from './reminder-due';
 import type { RenderedNotice } from './reminder-source';
 import { ReminderMetrics } from './reminder-metrics';
@@ -32,7 +32,16 @@ export type DeliveryOutcome =
   /** The server refused it; the rows are pending again with one more attempt spent. */
   | { status: 'retry'; attempts: number; error: string }
   /** The last attempt failed; the rows are `failed`. */
-  | { status: 'failed'; error: string };
+  | { status: 'failed'; error: string }
+  /**
+   * Not sent: the factory contact unsubscribed (or was replaced) after the scan queued the
+   * digest; the rows are `failed` with `lastError` saying why, so nobody reads them as sent.
+   */
+  | { status: 'unsubscribed'; reminders: number };
+
+/** The `lastError` of rows not sent because their contact unsubscribed after the scan. */
+export const CONTACT_UNSUBSCRIBED_ERROR =
+  'CONTACT_UNSUBSCRIBED: not sent, the factory contact unsubscribed after the scan';
 
 /** Message-ID from the digest key and the rows it carries: a resend of the same digest folds. */
 export function digestMessageId(digestId: string, reminderIds: string[]): string {
@@ -73,6 +82,19 @@ export class DigestDeliveryService {
       return until ? { status: 'held', until } : { status: 'nothing' };
     }
 
+    const first = rows[0];
+    const contact =
+      first.recipientRole === 'factory_contact' && first.factoryId
+        ? {
+            organizationId: first.organizationId,
+            factoryId: first.factoryId,
+            email: first.recipient,
+          }
+        : null;
+    if (contact && !(await this.unsubscribes.mailable(contact))) {
+      return this.dropUnsubscribed(digestId, token, rows.length);
+    }
+
     let messageId: string;
     try {
       messageId = digestMessageId(
@@ -81,14 +103,15 @@ export class DigestDeliveryService {
       );
       const organization = await this.organizations.get(rows[0].organizationId);
       const acknowledged = await this.acknowledgements.latestFor(organization.id, rows);
-      const first = rows[0];
-      const digest = renderDigest({
+      const digest = await renderDigest({
         organizationName: organization.name,
         digestOn: first.scanOn,
         locale: first.locale,
         linkToSubmission:
           first.recipientRole === 'factory_manager' || first.recipientRole === 'factory_contact',
         publicUrl: this.app.publicUrl,
+        reader: contact ? 'contact' : 'user',
+        ...(contact ? { unsubscribeUrl: this.unsubscribes.pageUrlFor(contact) } : {}),
         items: rows.map((row) => {
           const daysLeft = daysUntil(first.scanOn, row.dueOn);
           // Factory people are told what the factory must do, not the trader's escalation.
@@ -144,13 +167,7 @@ export class DigestDeliveryService {
         headers: {
           'X-Certpact-Digest': digestId,
           // Someone who is no user can stop the mail in one click (RFC 8058).
-          ...(first.recipientRole === 'factory_contact' && first.factoryId
-            ? this.unsubscribes.headersFor({
-                organizationId: first.organizationId,
-                factoryId: first.factoryId,
-                email: first.recipient,
-              })
-            : {}),
+          ...(contact ? this.unsubscribes.headersFor(contact) : {}),
         },
       });
     } catch (error) {
@@ -175,6 +192,29 @@ export class DigestDeliveryService {
     );
     this.metrics.digestsSent.inc();
     return { status: 'sent', reminders: rows.length, messageId };
+  }
+
+  /** The claimed rows of a digest whose contact unsubscribed since the scan: visibly not sent. */
+  private async dropUnsubscribed(
+    digestId: string,
+    token: string,
+    reminders: number,
+  ): Promise<DeliveryOutcome> {
+    await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Reminder)
+        .set({
+          state: 'failed',
+          lastError: CONTACT_UNSUBSCRIBED_ERROR,
+          claimToken: null,
+          claimedUntil: null,
+        })
+        .where({ digestId, claimToken: token })
+        .execute(),
+    );
+    this.logger.log(`Digest ${digestId} not sent: its factory contact unsubscribed`);
+    return { status: 'unsubscribed', reminders };
   }
 
   private async claim(digestId: string, token: string): Promise<Reminder[]> {

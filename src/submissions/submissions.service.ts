@@ -319,7 +319,7 @@ export class SubmissionsService {
         submission.submittedById,
       );
       const organization = await this.organizations.get(submission.organizationId);
-      const mail = decisionMail(submission, submitter, {
+      const mail = await decisionMail(submission, submitter, {
         organizationName: organization.name,
         certificateNumber,
         link: `${this.app.publicUrl}/submissions/${submission.id}`,
