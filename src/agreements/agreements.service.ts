@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { DateUtils } from 'typeorm/util/DateUtils';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { canSeeFactory, scopeToFactory } from '../common/factory-scope';
 import { Clock } from '../common/clock';
-import { todayIn } from '../common/dates';
+import { todayIn, calendarDateOf } from '../common/dates';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { StandardsCatalog } from '../config/standards-catalog';
@@ -29,6 +28,7 @@ interface RawMilestone {
   id: string;
   agreementId: string;
   name: string;
+  templateKey: string | null;
   owner: MilestoneOwner;
   dueOn: string | Date;
   completedOn: string | Date | null;
@@ -38,7 +38,7 @@ interface RawMilestone {
 }
 
 function calendarDate(value: string | Date | null): string | null {
-  return value === null ? null : (DateUtils.mixedDateToDateString(value) as string);
+  return value === null ? null : calendarDateOf(value);
 }
 
 /** How many agreements the at-risk filter and the daily scan read at a time. */
@@ -185,6 +185,7 @@ export class AgreementsService {
       .select('milestone.id', 'id')
       .addSelect('milestone.agreementId', 'agreementId')
       .addSelect('milestone.name', 'name')
+      .addSelect('milestone.templateKey', 'templateKey')
       .addSelect('milestone.owner', 'owner')
       .addSelect('milestone.dueOn', 'dueOn')
       .addSelect('milestone.completedOn', 'completedOn')
@@ -199,6 +200,8 @@ export class AgreementsService {
       list.push({
         id: row.id,
         name: row.name,
+        templateKey: row.templateKey,
+        nameZh: this.templates.milestoneNameZh(row),
         owner: row.owner,
         // raw rows skip TypeORM's hydration: PostgreSQL's driver answers dates as Date objects
         dueOn: calendarDate(row.dueOn)!,

@@ -11,6 +11,7 @@ import {
 
 const milestone = (overrides: Partial<ReminderMilestone> = {}): ReminderMilestone => ({
   id: 'm1',
+  templateKey: null,
   name: 'Stage 1 audit',
   dueOn: '2027-03-10',
   status: 'pending',
@@ -151,6 +152,19 @@ describe('milestone reminders', () => {
       expect(rendered.title).toContain(words);
       expect(rendered.link).toBe('/agreements/a1');
       expect(rendered.detail).toContain(locale === 'en' ? 'the factory' : '工厂');
+    });
+
+    it('names a plan step in Chinese for a Chinese reader, and as it is for an English one', () => {
+      const notice = {
+        ...base,
+        kind: MILESTONE_DUE,
+        daysLeft: 7,
+        payload: { ...base.payload, milestoneNameZh: '第一阶段审核（文件审查）' },
+      };
+      expect(renderAgreementNotice(notice, 'zh-CN').title).toContain(
+        '里程碑“第一阶段审核（文件审查）”7 天后到期',
+      );
+      expect(renderAgreementNotice(notice, 'en').title).toContain('Milestone "Stage 1 audit"');
     });
 
     it.each([

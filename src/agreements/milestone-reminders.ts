@@ -41,6 +41,10 @@ export interface ReminderAgreement {
 
 export interface ReminderMilestone extends MilestoneFacts {
   owner: MilestoneOwner;
+  /** The plan step it came from, if any. */
+  templateKey: string | null;
+  /** Its name in Chinese, when known (a plan step's, not renamed). */
+  nameZh?: string | null;
 }
 
 export type MilestoneReminderDue =
@@ -104,6 +108,7 @@ export function agreementNotices(
       payload: {
         ...common,
         milestoneName: milestone.name,
+        ...(milestone.nameZh ? { milestoneNameZh: milestone.nameZh } : {}),
         owner: milestone.owner,
         ...(due.kind === MILESTONE_DUE
           ? { threshold: due.threshold }
@@ -131,7 +136,12 @@ export function agreementNotices(
 function riskPayload(risk: RiskReason, milestones: ReminderMilestone[]): Record<string, unknown> {
   if (risk.code === 'MILESTONE_OVERDUE') {
     const milestone = milestones.find((m) => m.id === risk.milestoneId);
-    return { ...risk, milestoneName: milestone?.name ?? '', dueOn: milestone?.dueOn ?? '' };
+    return {
+      ...risk,
+      milestoneName: milestone?.name ?? '',
+      ...(milestone?.nameZh ? { milestoneNameZh: milestone.nameZh } : {}),
+      dueOn: milestone?.dueOn ?? '',
+    };
   }
   return { ...risk };
 }
@@ -173,7 +183,7 @@ export function renderAgreementNotice(
   if (notice.kind === MILESTONE_DUE) {
     return zh
       ? {
-          title: `合作协议“${agreement}”${withFactory}的里程碑“${str(p, 'milestoneName')}”${inDays(notice.daysLeft, locale)}（${notice.dueOn}）`,
+          title: `合作协议“${agreement}”${withFactory}的里程碑“${str(p, 'milestoneNameZh') || str(p, 'milestoneName')}”${inDays(notice.daysLeft, locale)}（${notice.dueOn}）`,
           detail: `负责方：${owner[locale]}。完成后请在 certpact 中标记为已完成。`,
           link,
         }
@@ -187,7 +197,7 @@ export function renderAgreementNotice(
     const days = Math.max(1, -notice.daysLeft);
     return zh
       ? {
-          title: `合作协议“${agreement}”${withFactory}的里程碑“${str(p, 'milestoneName')}”已逾期 ${days} 天（应于 ${notice.dueOn} 完成）`,
+          title: `合作协议“${agreement}”${withFactory}的里程碑“${str(p, 'milestoneNameZh') || str(p, 'milestoneName')}”已逾期 ${days} 天（应于 ${notice.dueOn} 完成）`,
           detail: `负责方：${owner[locale]}。请完成它，或调整计划日期。`,
           link,
         }
@@ -202,7 +212,7 @@ export function renderAgreementNotice(
   let detail: string;
   if (reason.code === 'MILESTONE_OVERDUE') {
     detail = zh
-      ? `里程碑“${str(reason, 'milestoneName')}”应于 ${str(reason, 'dueOn')} 完成，已逾期。`
+      ? `里程碑“${str(reason, 'milestoneNameZh') || str(reason, 'milestoneName')}”应于 ${str(reason, 'dueOn')} 完成，已逾期。`
       : str(reason, 'message');
   } else {
     detail = zh

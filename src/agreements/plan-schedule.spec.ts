@@ -16,12 +16,13 @@ const shipped = JSON.parse(
 const threeSteps: PlanTemplate = {
   id: 'three',
   name: 'Three steps',
+  nameZh: '三步',
   description: '',
   months: 3,
   milestones: [
-    { key: 'a', name: 'A', owner: 'trader', months: 0, days: 10 },
-    { key: 'b', name: 'B', owner: 'factory', months: 1, days: 0 },
-    { key: 'c', name: 'C', owner: 'trader', months: 3, days: 0 },
+    { key: 'a', name: 'A', nameZh: 'A', owner: 'trader', months: 0, days: 10 },
+    { key: 'b', name: 'B', nameZh: 'B', owner: 'factory', months: 1, days: 0 },
+    { key: 'c', name: 'C', nameZh: 'C', owner: 'trader', months: 3, days: 0 },
   ],
 };
 
@@ -84,8 +85,8 @@ describe('plan schedule', () => {
     const template: PlanTemplate = {
       ...threeSteps,
       milestones: [
-        { key: 'a', name: 'A', owner: 'trader', months: 0, days: 30 },
-        { key: 'b', name: 'B', owner: 'trader', months: 1, days: 0 },
+        { key: 'a', name: 'A', nameZh: 'A', owner: 'trader', months: 0, days: 30 },
+        { key: 'b', name: 'B', nameZh: 'B', owner: 'trader', months: 1, days: 0 },
       ],
     };
     // 31 Jan + 30 days = 2 Mar; 31 Jan + 1 month = 28 Feb

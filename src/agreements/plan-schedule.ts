@@ -11,6 +11,8 @@ export type MilestoneOwner = (typeof MILESTONE_OWNERS)[number];
 export interface PlanStep {
   key: string;
   name: string;
+  /** The name in Simplified Chinese, for mails and pages read in Chinese. */
+  nameZh: string;
   owner: MilestoneOwner;
   months: number;
   days: number;
@@ -19,6 +21,7 @@ export interface PlanStep {
 export interface PlanTemplate {
   id: string;
   name: string;
+  nameZh: string;
   description: string;
   /** The plan's length: the default targetOn is startsOn plus this many months. */
   months: number;
@@ -120,6 +123,8 @@ export function templateProblems(raw: unknown): string[] {
     else ids.add(template.id);
     if (typeof template.name !== 'string' || !template.name)
       problems.push(`${where}.name is required`);
+    if (typeof template.nameZh !== 'string' || !template.nameZh)
+      problems.push(`${where}.nameZh (the name in Chinese) is required`);
     if (!Number.isInteger(template.months) || (template.months ?? 0) < 1)
       problems.push(`${where}.months must be a whole number of months, at least 1`);
     if (!Array.isArray(template.milestones) || template.milestones.length === 0) {
@@ -130,6 +135,8 @@ export function templateProblems(raw: unknown): string[] {
       const at = `${where}.milestones[${s}]`;
       if (typeof step.key !== 'string' || !step.key) problems.push(`${at}.key is required`);
       if (typeof step.name !== 'string' || !step.name) problems.push(`${at}.name is required`);
+      if (typeof step.nameZh !== 'string' || !step.nameZh)
+        problems.push(`${at}.nameZh (the name in Chinese) is required`);
       if (!MILESTONE_OWNERS.includes(step.owner as MilestoneOwner))
         problems.push(`${at}.owner must be trader or factory`);
       if (!Number.isInteger(step.months) || (step.months ?? -1) < 0)

@@ -26,6 +26,18 @@ export class PlanTemplates {
     return this.byId.get(id);
   }
 
+  /**
+   * A milestone's name in Chinese: the template step's, while the milestone still bears
+   * that step's English name (one renamed by hand keeps the name it was given).
+   */
+  milestoneNameZh(milestone: { templateKey: string | null; name: string }): string | null {
+    if (!milestone.templateKey) return null;
+    for (const template of this.templates)
+      for (const step of template.milestones)
+        if (step.key === milestone.templateKey && step.name === milestone.name) return step.nameZh;
+    return null;
+  }
+
   ids(): string[] {
     return this.templates.map((t) => t.id);
   }

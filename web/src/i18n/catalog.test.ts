@@ -63,4 +63,18 @@ describe('catalogues', () => {
     expect(codes.filter((code) => !(code in en.imports.rowErrors))).toEqual([]);
     expect(Object.keys(en.imports.rowErrors).filter((code) => !codes.includes(code))).toEqual([]);
   });
+
+  it('names plans and plan steps as the server does in mails (config/plan-templates.json)', () => {
+    const file = join(__dirname, '..', '..', '..', 'config', 'plan-templates.json');
+    const { templates } = JSON.parse(readFileSync(file, 'utf8')) as {
+      templates: { id: string; name: string; nameZh: string; milestones: { key: string; name: string; nameZh: string }[] }[];
+    };
+    const plans = zhCN.kinds.plan as Record<string, string>;
+    const steps = zhCN.kinds.milestone as Record<string, string>;
+    for (const template of templates) {
+      expect({ plan: template.id, zh: plans[template.id] }).toEqual({ plan: template.id, zh: template.nameZh });
+      for (const step of template.milestones)
+        expect({ step: step.key, zh: steps[step.key] }).toEqual({ step: step.key, zh: step.nameZh });
+    }
+  });
 });
