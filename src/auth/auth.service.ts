@@ -33,13 +33,13 @@ export class AuthService {
     );
     const passwordHash = await hashPassword(input.password);
     const { organization, user } = await this.transactions.run(async (manager) => {
-      await this.users.assertEmailFree(manager, input.email);
+      await this.users.assertEmailFree(input.email);
       const organization = await this.organizations.create(manager, {
         name: input.organizationName,
         timezone: input.timezone ?? 'Asia/Shanghai',
         locale: input.locale ?? 'en',
       });
-      const user = await this.users.insert(manager, {
+      const user = await this.users.insert({
         organizationId: organization.id,
         email: input.email,
         name: input.name,
@@ -91,7 +91,7 @@ export class AuthService {
    */
   async changePassword(actor: Actor, input: ChangePasswordDto) {
     const user = await this.transactions.run(async (manager) => {
-      const hash = await this.users.passwordHashOf(manager, actor.userId);
+      const hash = await this.users.passwordHashOf(actor.userId);
       if (!(await verifyPassword(hash, input.currentPassword))) {
         const message = 'currentPassword is not your current password';
         throw new DomainError('invalid', 'AUTH.WRONG_PASSWORD', message, [
@@ -99,8 +99,8 @@ export class AuthService {
         ]);
       }
       assertStrongPassword(input.newPassword, knownWords(actor.email, actor.name), 'newPassword');
-      await this.users.setPassword(manager, actor.userId, await hashPassword(input.newPassword));
-      await this.users.endSessions(manager, actor.userId);
+      await this.users.setPassword(actor.userId, await hashPassword(input.newPassword));
+      await this.users.endSessions(actor.userId);
       await this.audit.record(manager, {
         organizationId: actor.organizationId,
         actorId: actor.userId,
@@ -108,7 +108,7 @@ export class AuthService {
         entityType: 'user',
         entityId: actor.userId,
       });
-      return this.users.get(manager, actor.organizationId, actor.userId);
+      return this.users.get(actor.organizationId, actor.userId);
     });
     return { accessToken: await this.tokenFor(user), user: toUserResponse(user) };
   }

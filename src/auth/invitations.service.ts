@@ -143,11 +143,11 @@ export class InvitationsService {
 
       let user: User;
       if (invitation.userId) {
-        user = await this.users.get(manager, invitation.organizationId, invitation.userId);
-        await this.users.setPassword(manager, user.id, passwordHash);
+        user = await this.users.get(invitation.organizationId, invitation.userId);
+        await this.users.setPassword(user.id, passwordHash);
       } else {
         user = await this.users
-          .insert(manager, {
+          .insert({
             organizationId: invitation.organizationId,
             email: invitation.email,
             name: invitation.name,
@@ -235,7 +235,7 @@ export class InvitationsService {
       // A colleague added by an admin has a user row from the start; revoked before they
       // joined, it goes too, so that the email can be invited again.
       if (invitation.userId)
-        await this.users.removeIfNeverJoined(manager, actor.organizationId, invitation.userId);
+        await this.users.removeIfNeverJoined(actor.organizationId, invitation.userId);
       await this.audit.recordBy(
         manager,
         actor,

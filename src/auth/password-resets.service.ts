@@ -90,7 +90,7 @@ export class PasswordResetsService {
         throw invalidToken('USED', 'token has already been used; ask for a new link');
       if (reset.expiresAt.getTime() < this.clock.now().getTime())
         throw invalidToken('EXPIRED', 'token has expired; ask for a new link');
-      const user = await this.users.get(manager, reset.organizationId, reset.userId);
+      const user = await this.users.get(reset.organizationId, reset.userId);
       if (!user.active) throw invalidToken('UNKNOWN', 'token is not a valid password reset link');
       assertStrongPassword(password, knownWords(user.email, user.name));
       const spent = await repo.update(
@@ -99,8 +99,8 @@ export class PasswordResetsService {
       );
       if (!spent.affected)
         throw invalidToken('USED', 'token has already been used; ask for a new link');
-      await this.users.setPassword(manager, user.id, await hashPassword(password));
-      await this.users.endSessions(manager, user.id);
+      await this.users.setPassword(user.id, await hashPassword(password));
+      await this.users.endSessions(user.id);
       await this.audit.record(manager, {
         organizationId: user.organizationId,
         actorId: user.id,

@@ -26,7 +26,7 @@ export class StaffService {
 
   async add(actor: Actor, input: CreateUserDto) {
     const { user, invitation, issued } = await this.transactions.run(async (manager) => {
-      const user = await this.users.insert(manager, {
+      const user = await this.users.insert({
         organizationId: actor.organizationId,
         email: input.email,
         name: input.name,
@@ -65,7 +65,7 @@ export class StaffService {
   /** Changes a colleague's role or switches their access off and on (admins). */
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserResponse> {
     const user = await this.transactions.run(async (manager) => {
-      const before = await this.users.get(manager, actor.organizationId, id);
+      const before = await this.users.get(actor.organizationId, id);
       if (before.id === actor.userId && (input.active === false || input.role === 'member'))
         throw UserErrors.notYourself();
       // The request may only say admin or member: a manager's role never changes.
@@ -75,8 +75,8 @@ export class StaffService {
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
       };
-      const after = await this.users.update(manager, actor.organizationId, id, changes);
-      if (input.active === false && before.active) await this.users.endSessions(manager, id);
+      const after = await this.users.update(actor.organizationId, id, changes);
+      if (input.active === false && before.active) await this.users.endSessions(id);
       if (Object.keys(changes).length > 0) {
         await this.audit.recordBy(
           manager,
@@ -103,10 +103,10 @@ export class StaffService {
    */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const user = await this.users.get(manager, actor.organizationId, id);
+      const user = await this.users.get(actor.organizationId, id);
       if (user.id === actor.userId) throw UserErrors.notYourself();
       await this.invitations.revokePendingFor(manager, actor.organizationId, user);
-      await this.users.remove(manager, actor.organizationId, id);
+      await this.users.remove(actor.organizationId, id);
       await this.audit.recordBy(
         manager,
         actor,

@@ -26,7 +26,7 @@ export class FactoryAccessService {
     const { invitation, issued, factoryName } = await this.transactions.run(async (manager) => {
       const factory = await this.factories.get(actor, factoryId, manager);
       // Refused now rather than when the link is opened: the email is the login.
-      await this.users.assertEmailFree(manager, input.email);
+      await this.users.assertEmailFree(input.email);
       const issuedInvitation = await this.invitations.issue(manager, {
         organizationId: actor.organizationId,
         email: input.email,

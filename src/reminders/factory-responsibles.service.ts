@@ -34,12 +34,10 @@ export class FactoryResponsiblesService {
     return this.transactions.run(async (manager) => {
       const factory = await this.factories.get(actor, factoryId, manager);
       for (const userId of userIds) {
-        const user = await this.users
-          .get(manager, actor.organizationId, userId)
-          .catch((error: unknown) => {
-            if (error instanceof DomainError && error.kind === 'not_found') return null;
-            throw error;
-          });
+        const user = await this.users.get(actor.organizationId, userId).catch((error: unknown) => {
+          if (error instanceof DomainError && error.kind === 'not_found') return null;
+          throw error;
+        });
         if (!user || (user.role !== 'admin' && user.role !== 'member'))
           throw invalidField(
             'FACTORY.RESPONSIBLE_NOT_STAFF',
@@ -95,7 +93,7 @@ export class FactoryResponsiblesService {
     const rows = await this.rows.repo(manager).find({ where: { organizationId, factoryId } });
     const responsible: ResponsibleStaffMember[] = [];
     for (const row of rows) {
-      const user = await this.users.get(manager, organizationId, row.userId);
+      const user = await this.users.get(organizationId, row.userId);
       responsible.push({ userId: user.id, name: user.name, email: user.email, role: user.role });
     }
     responsible.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));

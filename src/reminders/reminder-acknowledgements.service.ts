@@ -78,7 +78,7 @@ export class ReminderAcknowledgementsService {
       }
       const today = await this.today(actor.organizationId, manager);
       checkQuietUntil(input.quietUntil, today);
-      const user = await this.users.get(manager, actor.organizationId, actor.userId);
+      const user = await this.users.get(actor.organizationId, actor.userId);
       return this.record(manager, row, {
         note: input.note.trim(),
         quietUntil: input.quietUntil,

@@ -313,11 +313,7 @@ export class SubmissionsService {
   private async tellSubmitter(submission: Submission, certificateNumber: string | null) {
     if (!submission.submittedById) return;
     try {
-      const submitter = await this.users.get(
-        this.transactions.manager,
-        submission.organizationId,
-        submission.submittedById,
-      );
+      const submitter = await this.users.get(submission.organizationId, submission.submittedById);
       const organization = await this.organizations.get(submission.organizationId);
       const mail = await decisionMail(submission, submitter, {
         organizationName: organization.name,

@@ -32,8 +32,6 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserResponse> {
-    return toUserResponse(
-      await this.users.get(this.transactions.manager, actor.organizationId, id),
-    );
+    return toUserResponse(await this.users.get(actor.organizationId, id));
   }
 }

@@ -74,28 +74,28 @@ export class UsersService {
       .getOne();
   }
 
-  async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
-    const existing = await manager
+  async assertEmailFree(email: string): Promise<void> {
+    const existing = await this.transactions.manager
       .getRepository(User)
       .exists({ where: { email: email.toLowerCase() } });
     if (existing) throw emailTaken();
   }
 
-  async insert(manager: EntityManager, user: Partial<User>): Promise<User> {
-    await this.assertEmailFree(manager, user.email ?? '');
-    const repo = manager.getRepository(User);
+  async insert(user: Partial<User>): Promise<User> {
+    await this.assertEmailFree(user.email ?? '');
+    const repo = this.transactions.manager.getRepository(User);
     const row = repo.create(user);
     await repo.insert(row);
     return repo.findOneOrFail({ where: { id: row.id } });
   }
 
-  async setPassword(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager.getRepository(User).update({ id: userId }, { passwordHash });
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.transactions.manager.getRepository(User).update({ id: userId }, { passwordHash });
   }
 
   /** The password hash, for checking the current password before a change. */
-  async passwordHashOf(manager: EntityManager, userId: string): Promise<string | null> {
-    const row = await manager
+  async passwordHashOf(userId: string): Promise<string | null> {
+    const row = await this.transactions.manager
       .getRepository(User)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -105,40 +105,37 @@ export class UsersService {
   }
 
   /** Ends every session of the user: tokens carry the version they were signed with. */
-  async endSessions(manager: EntityManager, userId: string): Promise<void> {
-    await manager.getRepository(User).increment({ id: userId }, 'tokenVersion', 1);
+  async endSessions(userId: string): Promise<void> {
+    await this.transactions.manager
+      .getRepository(User)
+      .increment({ id: userId }, 'tokenVersion', 1);
   }
 
   async update(
-    manager: EntityManager,
     organizationId: string,
     id: string,
     changes: { role?: User['role']; active?: boolean },
   ): Promise<User> {
     if (Object.keys(changes).length > 0)
-      await manager.getRepository(User).update({ id, organizationId }, changes);
-    return this.users.get(manager, organizationId, id);
+      await this.transactions.manager.getRepository(User).update({ id, organizationId }, changes);
+    return this.users.get(this.transactions.manager, organizationId, id);
   }
 
   /** Removes a user added by an admin who never chose a password; true when removed. */
-  async removeIfNeverJoined(
-    manager: EntityManager,
-    organizationId: string,
-    id: string,
-  ): Promise<boolean> {
-    const result = await manager
+  async removeIfNeverJoined(organizationId: string, id: string): Promise<boolean> {
+    const result = await this.transactions.manager
       .getRepository(User)
       .delete({ id, organizationId, passwordHash: IsNull() });
     return (result.affected ?? 0) > 0;
   }
 
-  async remove(manager: EntityManager, organizationId: string, id: string): Promise<void> {
-    await manager.getRepository(User).delete({ id, organizationId });
+  async remove(organizationId: string, id: string): Promise<void> {
+    await this.transactions.manager.getRepository(User).delete({ id, organizationId });
   }
 
   /** Active admins other than `exceptId`: an organization must always keep one. */
-  otherActiveAdmins(manager: EntityManager, organizationId: string, exceptId: string) {
-    return manager
+  otherActiveAdmins(organizationId: string, exceptId: string) {
+    return this.transactions.manager
       .getRepository(User)
       .createQueryBuilder('user')
       .where('user.organizationId = :organizationId', { organizationId })
@@ -148,8 +145,8 @@ export class UsersService {
       .getCount();
   }
 
-  get(manager: EntityManager, organizationId: string, id: string): Promise<User> {
-    return this.users.get(manager, organizationId, id);
+  get(organizationId: string, id: string): Promise<User> {
+    return this.users.get(this.transactions.manager, organizationId, id);
   }
 
   async list(actor: Actor, query: PageQueryDto): Promise<Page<User>> {
