@@ -55,8 +55,8 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
     const next = random(42);
     const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
 
-    const organization = await transactions.run((manager) =>
-      t.app.get(OrganizationsService).create(manager, {
+    const organization = await transactions.run(() =>
+      t.app.get(OrganizationsService).create({
         name: 'Bench Trading',
         businessScope: '货物进出口；五金产品批发',
       }),

@@ -34,7 +34,7 @@ export class AuthService {
     const passwordHash = await hashPassword(input.password);
     const { organization, user } = await this.transactions.run(async (manager) => {
       await this.users.assertEmailFree(input.email);
-      const organization = await this.organizations.create(manager, {
+      const organization = await this.organizations.create({
         name: input.organizationName,
         timezone: input.timezone ?? 'Asia/Shanghai',
         locale: input.locale ?? 'en',

@@ -14,11 +14,8 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(
-    manager: EntityManager,
-    fields: Pick<Organization, 'name'> & Partial<Organization>,
-  ): Promise<Organization> {
-    const repo = manager.getRepository(Organization);
+  async create(fields: Pick<Organization, 'name'> & Partial<Organization>): Promise<Organization> {
+    const repo = this.transactions.manager.getRepository(Organization);
     const organization = repo.create(fields);
     await repo.insert(organization);
     return repo.findOneOrFail({ where: { id: organization.id } });
@@ -49,12 +46,15 @@ export class OrganizationsService {
     return row?.timezone ?? null;
   }
 
+  /**
+   * In a transaction of its own, or in the caller's when called inside `run` (the
+   * reminder settings change timezone and locale too).
+   */
   update(actor: Actor, changes: UpdateOrganizationDto): Promise<Organization> {
-    return this.transactions.run((manager) => this.updateIn(manager, actor, changes));
+    return this.transactions.run((manager) => this.updateWith(manager, actor, changes));
   }
 
-  /** `update` inside the caller's transaction (the reminder settings change timezone and locale too). */
-  async updateIn(
+  private async updateWith(
     manager: EntityManager,
     actor: Actor,
     changes: UpdateOrganizationDto,
@@ -75,12 +75,8 @@ export class OrganizationsService {
   }
 
   /** For the reminder engine: stores the organization's reminder policy (the caller audits it). */
-  async saveReminderPolicyIn(
-    manager: EntityManager,
-    organizationId: string,
-    policy: StoredReminderPolicy,
-  ): Promise<void> {
-    await manager
+  async saveReminderPolicy(organizationId: string, policy: StoredReminderPolicy): Promise<void> {
+    await this.transactions.manager
       .getRepository(Organization)
       .update({ id: organizationId }, { reminderPolicy: policy });
   }

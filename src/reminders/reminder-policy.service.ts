@@ -43,8 +43,8 @@ export class ReminderPolicyService {
       const timezone = changes.timezone ?? organization.timezone;
       const locale = changes.locale ?? organization.locale;
       if (timezone !== organization.timezone || locale !== organization.locale)
-        calendar = await this.organizations.updateIn(manager, actor, { timezone, locale });
-      await this.organizations.saveReminderPolicyIn(manager, organization.id, stored);
+        calendar = await this.organizations.update(actor, { timezone, locale });
+      await this.organizations.saveReminderPolicy(organization.id, stored);
       const after = effectivePolicy({ ...calendar, reminderPolicy: stored });
       await this.audit.recordBy(
         manager,
