@@ -27,6 +27,8 @@ const PUBLIC_CONTRACTS = [
   '^src/reminders/reminder-source[.]ts$',
   // The reminder policy in force and how far ahead it looks: scope gaps look as far.
   '^src/reminders/reminder-policy[.]ts$',
+  // Who hears of what: calendar feeds hold the dates of the same colleagues.
+  '^src/reminders/reminder-recipients[.]ts$',
   // The upload decorator shared by the two document upload routes.
   '^src/documents/document-upload[.]ts$',
 ];

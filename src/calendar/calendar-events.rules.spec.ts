@@ -1,9 +1,4 @@
-import {
-  calendarEvents,
-  CalendarCertificate,
-  firstReminderDays,
-  staffFeedHolds,
-} from './calendar-events.rules';
+import { calendarEvents, CalendarCertificate, firstReminderDays } from './calendar-events.rules';
 
 const certificate = (overrides: Partial<CalendarCertificate> = {}): CalendarCertificate => ({
   id: 'c1',
@@ -23,23 +18,6 @@ const base = {
   transitions: [],
   firstReminderDays: 90,
 };
-
-describe('whose feed holds a factory’s dates (as its reminders’ recipients)', () => {
-  const admin = { userId: 'a', role: 'admin' };
-  const member = { userId: 'm', role: 'member' };
-  it.each([
-    ['a member responsible for it', member, ['m'], 'admins', true],
-    ['a member, another looks after it', member, ['x'], 'admins', false],
-    ['a member, nobody looks after it', member, [], 'admins', false],
-    ['a member, nobody looks after it, unassigned to everyone', member, [], 'everyone', true],
-    ['an admin, another looks after it', admin, ['m'], 'admins', false],
-    ['an admin responsible for it', admin, ['a', 'm'], 'admins', true],
-    ['an admin, nobody looks after it', admin, [], 'admins', true],
-    ['an admin, nobody looks after it, unassigned to everyone', admin, [], 'everyone', true],
-  ] as const)('%s: %p', (_, reader, responsible, unassigned, holds) =>
-    expect(staffFeedHolds(reader, responsible, unassigned)).toBe(holds),
-  );
-});
 
 describe('calendar events', () => {
   it.each([

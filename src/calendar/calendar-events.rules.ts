@@ -43,22 +43,6 @@ export interface CalendarEvent {
   alarmDaysBefore: number | null;
 }
 
-/**
- * Whether the dates of a factory (null: the trader's own certificates and agreements) go
- * into a colleague's feed: the same people who hear of its reminders
- * (reminders/reminder-recipients.ts): those who look after the factory; when nobody does,
- * and for the trader's own, the organization default (the admins, or every admin and
- * member). A factory manager's feed is scoped to their factory before this rule.
- */
-export function staffFeedHolds(
-  reader: { userId: string; role: string },
-  responsibleUserIds: readonly string[],
-  unassigned: 'admins' | 'everyone',
-): boolean {
-  if (responsibleUserIds.length > 0) return responsibleUserIds.includes(reader.userId);
-  return reader.role === 'admin' || (reader.role === 'member' && unassigned === 'everyone');
-}
-
 /** Certificates that still lapse, or are audited, in the future of the certificate itself. */
 const LIVE = new Set(['active', 'suspended']);
 

@@ -15,15 +15,11 @@ import { FactoriesService } from '../factories/factories.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { FactoryResponsiblesService } from '../reminders/factory-responsibles.service';
 import { ReminderPolicyService } from '../reminders/reminder-policy.service';
+import { colleagueHears } from '../reminders/reminder-recipients';
 import { UsersService } from '../users/users.service';
 import { CalendarFeed } from './calendar-feed.entity';
 import { feedKeyOf, feedToken, newFeedKey } from './calendar-feed-token';
-import {
-  CalendarLocale,
-  calendarEvents,
-  firstReminderDays,
-  staffFeedHolds,
-} from './calendar-events.rules';
+import { CalendarLocale, calendarEvents, firstReminderDays } from './calendar-events.rules';
 
 export const calendarFeedNotFound = () => notFound('calendar_feed');
 
@@ -185,7 +181,7 @@ export class CalendarService {
   /**
    * Which factories' dates (null: the trader's own) are the reader's: a factory manager's
    * are already scoped to their factory; staff get those they are responsible for
-   * (staffFeedHolds), read in one query for every factory of the feed.
+   * (colleagueHears, the rule of their reminders), read in one query for every factory of the feed.
    */
   private async holdsFactory(
     actor: Actor,
@@ -199,7 +195,7 @@ export class CalendarService {
       factoryIds.filter((id): id is string => id !== null),
     );
     return (factoryId) =>
-      staffFeedHolds(actor, (factoryId && responsible.get(factoryId)) || [], unassigned);
+      colleagueHears(actor, (factoryId && responsible.get(factoryId)) || [], unassigned);
   }
 }
 

@@ -1,4 +1,10 @@
-import { Directory, Recipient, recipientsOf, UnassignedRecipients } from './reminder-recipients';
+import {
+  colleagueHears,
+  Directory,
+  Recipient,
+  recipientsOf,
+  UnassignedRecipients,
+} from './reminder-recipients';
 
 const person = (email: string, role: string, factoryId: string | null = null): Recipient => ({
   email,
@@ -109,4 +115,21 @@ describe('recipientsOf', () => {
     expect(quiet.some((r) => r.role === 'admin')).toBe(false);
     expect(loud.filter((r) => r.role === 'admin')).toHaveLength(2);
   });
+});
+
+describe('which colleague hears of a factory’s matters (its reminders and its calendar dates)', () => {
+  const admin = { userId: 'a', role: 'admin' };
+  const member = { userId: 'm', role: 'member' };
+  it.each([
+    ['a member responsible for it', member, ['m'], 'admins', true],
+    ['a member, another looks after it', member, ['x'], 'admins', false],
+    ['a member, nobody looks after it', member, [], 'admins', false],
+    ['a member, nobody looks after it, unassigned to everyone', member, [], 'everyone', true],
+    ['an admin, another looks after it', admin, ['m'], 'admins', false],
+    ['an admin responsible for it', admin, ['a', 'm'], 'admins', true],
+    ['an admin, nobody looks after it', admin, [], 'admins', true],
+    ['an admin, nobody looks after it, unassigned to everyone', admin, [], 'everyone', true],
+  ] as const)('%s: %p', (_, reader, responsible, unassigned, holds) =>
+    expect(colleagueHears(reader, responsible, unassigned)).toBe(holds),
+  );
 });

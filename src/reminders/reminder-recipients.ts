@@ -25,6 +25,29 @@ export interface Directory {
 }
 
 /**
+ * The organization default for a matter nobody looks after (and for the trader's own
+ * certificates): the admins, or every admin and member.
+ */
+export function hearsByDefault(role: string, unassigned: UnassignedRecipients): boolean {
+  return role === 'admin' || (role === 'member' && unassigned === 'everyone');
+}
+
+/**
+ * Whether a colleague (an admin or a member) hears of a matter about a factory whose
+ * responsible colleagues are `responsibleUserIds` (empty: nobody looks after it, or it is
+ * the trader's own): those who look after it, else the organization default. The calendar
+ * feeds hold the same people's dates, through this function.
+ */
+export function colleagueHears(
+  colleague: { userId: string; role: string },
+  responsibleUserIds: readonly string[],
+  unassigned: UnassignedRecipients,
+): boolean {
+  if (responsibleUserIds.length > 0) return responsibleUserIds.includes(colleague.userId);
+  return hearsByDefault(colleague.role, unassigned);
+}
+
+/**
  * Who hears of a notice (README, "Who hears of what"):
  * - `responsible`, about a factory: its factory managers and contact email, and the
  *   colleagues who look after it; when nobody does, the organization default (the
@@ -49,7 +72,9 @@ export function recipientsOf(
     }
   };
   const byDefault = () =>
-    (directory.unassigned === 'everyone' ? directory.staff : directory.admins).forEach(add);
+    directory.staff
+      .filter((colleague) => hearsByDefault(colleague.role, directory.unassigned))
+      .forEach(add);
   if (notice.audience === 'responsible') {
     if (notice.factoryId) {
       directory.managersOf(notice.factoryId).forEach(add);
