@@ -1,7 +1,7 @@
 import { createCertificate, createFactory } from './factories/reminders';
 import { Account, addStaff, signUp } from './support/accounts';
-import { startApp, TestApp } from './support/app';
-import { deleteQueueKeys } from './support/redis';
+import { startMailingApp } from './support/mailing-app';
+import { TestApp } from './support/app';
 import { TestSmtpServer } from './support/smtp';
 
 /** Every label the English digest writes: none may appear in a zh-CN one. */
@@ -20,18 +20,10 @@ const ENGLISH_LABELS = [
 describe('Factory contacts: their own language, and one-click unsubscribe (RFC 8058)', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    t = await startApp({
-      env: { RUN_WORKER: 'true', SMTP_URL: smtp.url, PUBLIC_URL: 'https://certpact.example' },
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await deleteQueueKeys(t.env.QUEUE_PREFIX);
-    await smtp.close();
-  });
+  beforeAll(async () => ({ t, smtp, close } = await startMailingApp()));
+  afterAll(() => close());
   afterEach(() => t.clock.reset());
 
   const scan = (admin: Account) =>

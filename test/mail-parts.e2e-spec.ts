@@ -3,8 +3,8 @@ import { ReminderScanService } from '../src/reminders/reminder-scan.service';
 import { createCertificate, createFactory } from './factories/reminders';
 import { inviteManager } from './factories/managers';
 import { addStaff, signUp } from './support/accounts';
-import { startApp, TestApp } from './support/app';
-import { deleteQueueKeys } from './support/redis';
+import { startMailingApp } from './support/mailing-app';
+import { TestApp } from './support/app';
 import { ReceivedMail, TestSmtpServer } from './support/smtp';
 
 /** A mail with a plain-text part and an HTML part (multipart/alternative), both with content. */
@@ -43,18 +43,10 @@ function htmlWords(html: string): string {
 describe('Every mail has a text and an HTML part, in the reader’s language (issue 13)', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    t = await startApp({
-      env: { RUN_WORKER: 'true', SMTP_URL: smtp.url, PUBLIC_URL: 'https://certpact.example' },
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await deleteQueueKeys(t.env.QUEUE_PREFIX);
-    await smtp.close();
-  });
+  beforeAll(async () => ({ t, smtp, close } = await startMailingApp()));
+  afterAll(() => close());
   afterEach(() => t.clock.reset());
 
   const eventually = async (find: () => ReceivedMail | undefined): Promise<ReceivedMail> => {

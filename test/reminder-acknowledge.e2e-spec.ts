@@ -1,8 +1,8 @@
 import { inviteManager } from './factories/managers';
 import { createCertificate, createFactory } from './factories/reminders';
 import { Account, addStaff, signUp } from './support/accounts';
-import { startApp, TestApp } from './support/app';
-import { deleteQueueKeys } from './support/redis';
+import { startMailingApp } from './support/mailing-app';
+import { TestApp } from './support/app';
 import { TestSmtpServer } from './support/smtp';
 
 jest.setTimeout(120_000);
@@ -19,18 +19,10 @@ interface ReminderItem {
 describe('reminders: acknowledge and snooze', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    t = await startApp({
-      env: { RUN_WORKER: 'true', SMTP_URL: smtp.url, PUBLIC_URL: 'https://certpact.example' },
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await deleteQueueKeys(t.env.QUEUE_PREFIX);
-    await smtp.close();
-  });
+  beforeAll(async () => ({ t, smtp, close } = await startMailingApp()));
+  afterAll(() => close());
   afterEach(() => t.clock.reset());
 
   const scan = (admin: Account) =>

@@ -10,8 +10,8 @@ import { inviteManager } from './factories/managers';
 import { createRunningAgreement } from './factories/reminder-kinds';
 import { createCertificate, createFactory } from './factories/reminders';
 import { Account, addStaff, signUp } from './support/accounts';
-import { startApp, TestApp } from './support/app';
-import { deleteQueueKeys } from './support/redis';
+import { startMailingApp } from './support/mailing-app';
+import { TestApp } from './support/app';
 import { ReceivedMail, TestSmtpServer } from './support/smtp';
 
 /**
@@ -47,22 +47,10 @@ jest.setTimeout(60_000);
 describe('reminder kinds of every feature, through the engine to the mailbox', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    t = await startApp({
-      env: {
-        RUN_WORKER: 'true',
-        SMTP_URL: smtp.url,
-        PUBLIC_URL: 'https://certpact.example',
-      },
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await deleteQueueKeys(t.env.QUEUE_PREFIX);
-    await smtp.close();
-  });
+  beforeAll(async () => ({ t, smtp, close } = await startMailingApp()));
+  afterAll(() => close());
 
   /** Runs the scan now and returns the digests it sent. */
   async function scan(admin: Account): Promise<{ created: number; mails: ReceivedMail[] }> {

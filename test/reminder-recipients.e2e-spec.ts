@@ -1,7 +1,7 @@
 import { createCertificate, createFactory } from './factories/reminders';
 import { Account, addStaff, signUp } from './support/accounts';
-import { startApp, TestApp } from './support/app';
-import { deleteQueueKeys } from './support/redis';
+import { startMailingApp } from './support/mailing-app';
+import { TestApp } from './support/app';
 import { TestSmtpServer } from './support/smtp';
 
 jest.setTimeout(90_000);
@@ -10,18 +10,10 @@ jest.setTimeout(90_000);
 describe('reminders: who looks after a factory', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    t = await startApp({
-      env: { RUN_WORKER: 'true', SMTP_URL: smtp.url, PUBLIC_URL: 'https://certpact.example' },
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await deleteQueueKeys(t.env.QUEUE_PREFIX);
-    await smtp.close();
-  });
+  beforeAll(async () => ({ t, smtp, close } = await startMailingApp()));
+  afterAll(() => close());
   afterEach(() => t.clock.reset());
 
   const setResponsible = (admin: Account, factoryId: string, userIds: string[]) =>

@@ -4,8 +4,8 @@ import { REMINDER_SCAN_QUEUE, scanSchedulerId } from '../src/reminders/reminders
 import { Reminder } from '../src/reminders/reminder.entity';
 import { createCertificate, createFactory, createFactoryManager } from './factories/reminders';
 import { Account, addStaff, signUp } from './support/accounts';
-import { startApp, TestApp } from './support/app';
-import { deleteQueueKeys } from './support/redis';
+import { startMailingApp } from './support/mailing-app';
+import { TestApp } from './support/app';
 import { TestSmtpServer } from './support/smtp';
 
 interface ReminderBody {
@@ -34,24 +34,16 @@ jest.setTimeout(60_000);
 describe('reminders: policy, scan, digests', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
+  let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    t = await startApp({
-      env: {
-        RUN_WORKER: 'true',
-        SMTP_URL: smtp.url,
+  beforeAll(
+    async () =>
+      ({ t, smtp, close } = await startMailingApp({
         REMINDER_MAX_ATTEMPTS: '4',
         REMINDER_BACKOFF_MS: '50',
-        PUBLIC_URL: 'https://certpact.example',
-      },
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await deleteQueueKeys(t.env.QUEUE_PREFIX);
-    await smtp.close();
-  });
+      })),
+  );
+  afterAll(() => close());
 
   const list = async (account: Account, query: string) =>
     (await t.http().get(`/api/v1/reminders?pageSize=200&${query}`).set(account.auth).expect(200))
@@ -241,9 +233,7 @@ describe('reminders: policy, scan, digests', () => {
         english.text.indexOf(certs.expiring.certificateNumber),
       );
       expect(english.text).toContain('[ESCALATED]');
-      expect(english.text).toContain(
-        `https://certpact.example/certificates/${certs.expiring.id}`,
-      );
+      expect(english.text).toContain(`https://certpact.example/certificates/${certs.expiring.id}`);
       expect(english.html).toContain('<h2');
 
       const chinese = smtp.digestsTo(chineseAdmin.email);

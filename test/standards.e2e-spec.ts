@@ -4,6 +4,7 @@ import { configFile } from '../src/config/project-root';
 import { makeBuyer, makeRequirement } from './factories/buyers';
 import { createCertificate, createFactory } from './factories/reminders';
 import { Account, signUp } from './support/accounts';
+import { startMailingApp } from './support/mailing-app';
 import { startApp, TestApp } from './support/app';
 import { deleteQueueKeys } from './support/redis';
 import { createTestDatabase } from './support/test-database';
@@ -28,21 +29,15 @@ interface StandardBody {
 describe('standards catalogue and transitions', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
+  let close: () => Promise<void>;
   let admin: Account;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    t = await startApp({
-      env: { RUN_WORKER: 'true', SMTP_URL: smtp.url, PUBLIC_URL: 'https://certpact.example' },
-    });
+    ({ t, smtp, close } = await startMailingApp());
     t.clock.set('2026-12-02T02:00:00Z');
     admin = await signUp(t, { organizationName: 'Edition Trading' });
   });
-  afterAll(async () => {
-    await t.close();
-    await deleteQueueKeys(t.env.QUEUE_PREFIX);
-    await smtp.close();
-  });
+  afterAll(() => close());
 
   const standards = async () =>
     (await t.http().get('/api/v1/standards').set(admin.auth).expect(200)).body as {
