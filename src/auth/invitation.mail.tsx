@@ -1,10 +1,53 @@
 import { renderHtml, RenderedMail, SimpleMail } from '../mail/mail-layout';
 import type { Invitation } from './invitation.entity';
 
-const ROLE_NAMES: Record<string, { en: string; zh: string }> = {
-  admin: { en: 'an administrator', zh: '管理员' },
-  member: { en: 'a team member', zh: '团队成员' },
-  factory_manager: { en: 'the manager of your factory', zh: '工厂负责人' },
+type MailLocale = 'en' | 'zh-CN';
+
+const ROLE_NAMES: Record<string, Record<MailLocale, string>> = {
+  admin: { en: 'an administrator', 'zh-CN': '管理员' },
+  member: { en: 'a team member', 'zh-CN': '团队成员' },
+  factory_manager: { en: 'the manager of your factory', 'zh-CN': '工厂负责人' },
+};
+
+interface Facts {
+  name: string;
+  organizationName: string;
+  role: string;
+  factory: string | null;
+  expires: string;
+}
+
+/** What the invitation says, per language; everything else is the same in both. */
+const WORDING: Record<
+  MailLocale,
+  {
+    subject(f: Facts): string;
+    greeting(f: Facts): string;
+    invites(f: Facts): string;
+    open(f: Facts): string;
+    action: string;
+  }
+> = {
+  en: {
+    subject: (f) => `${f.organizationName} invites you to certpact`,
+    greeting: (f) => `Hello ${f.name},`,
+    invites: (f) =>
+      f.factory
+        ? `${f.organizationName} invites you to certpact as the manager of ${f.factory}, to keep that factory’s certificates current.`
+        : `${f.organizationName} invites you to certpact as ${f.role}, to keep certificates current.`,
+    open: (f) => `Open this link before ${f.expires} and choose a password:`,
+    action: 'Accept the invitation',
+  },
+  'zh-CN': {
+    subject: (f) => `${f.organizationName} 邀请您加入 certpact`,
+    greeting: (f) => `${f.name}，您好：`,
+    invites: (f) =>
+      f.factory
+        ? `${f.organizationName} 邀请您以${f.factory}的${f.role}身份使用 certpact，维护该工厂的认证证书。`
+        : `${f.organizationName} 邀请您以${f.role}身份使用 certpact 管理认证证书。`,
+    open: (f) => `请在 ${f.expires} 之前打开以下链接并设置密码：`,
+    action: '接受邀请并设置密码',
+  },
 };
 
 export interface InvitationContext {
@@ -21,48 +64,26 @@ export async function invitationMail(
   issued: { inviteUrl: string; expiresAt: string },
   context: InvitationContext,
 ): Promise<RenderedMail> {
-  const role = ROLE_NAMES[invitation.role] ?? ROLE_NAMES.member;
-  const expires = issued.expiresAt.slice(0, 10);
-  const organizationName = context.organizationName;
-  const factory = context.factoryName ?? null;
-  const locale = (invitation.locale ?? context.organizationLocale) === 'zh-CN' ? 'zh-CN' : 'en';
-  if (locale === 'zh-CN') {
-    const subject = `${organizationName} 邀请您加入 certpact`;
-    const paragraphs = [
-      `${invitation.name}，您好：`,
-      factory
-        ? `${organizationName} 邀请您以${factory}的${role.zh}身份使用 certpact，维护该工厂的认证证书。`
-        : `${organizationName} 邀请您以${role.zh}身份使用 certpact 管理认证证书。`,
-      `请在 ${expires} 之前打开以下链接并设置密码：`,
-    ];
-    const text = `${paragraphs[0]}\n\n${paragraphs[1]}\n${paragraphs[2]}\n${issued.inviteUrl}\n`;
-    const html = await renderHtml(
-      <SimpleMail
-        locale={locale}
-        subject={subject}
-        organizationName={organizationName}
-        paragraphs={paragraphs}
-        action={{ label: '接受邀请并设置密码', href: issued.inviteUrl }}
-      />,
-    );
-    return { subject, text, html };
-  }
-  const subject = `${organizationName} invites you to certpact`;
-  const paragraphs = [
-    `Hello ${invitation.name},`,
-    factory
-      ? `${organizationName} invites you to certpact as the manager of ${factory}, to keep that factory’s certificates current.`
-      : `${organizationName} invites you to certpact as ${role.en}, to keep certificates current.`,
-    `Open this link before ${expires} and choose a password:`,
-  ];
+  const locale: MailLocale =
+    (invitation.locale ?? context.organizationLocale) === 'zh-CN' ? 'zh-CN' : 'en';
+  const words = WORDING[locale];
+  const facts: Facts = {
+    name: invitation.name,
+    organizationName: context.organizationName,
+    role: (ROLE_NAMES[invitation.role] ?? ROLE_NAMES.member)[locale],
+    factory: context.factoryName ?? null,
+    expires: issued.expiresAt.slice(0, 10),
+  };
+  const subject = words.subject(facts);
+  const paragraphs = [words.greeting(facts), words.invites(facts), words.open(facts)];
   const text = `${paragraphs[0]}\n\n${paragraphs[1]}\n${paragraphs[2]}\n${issued.inviteUrl}\n`;
   const html = await renderHtml(
     <SimpleMail
       locale={locale}
       subject={subject}
-      organizationName={organizationName}
+      organizationName={facts.organizationName}
       paragraphs={paragraphs}
-      action={{ label: 'Accept the invitation', href: issued.inviteUrl }}
+      action={{ label: words.action, href: issued.inviteUrl }}
     />,
   );
   return { subject, text, html };
