@@ -189,13 +189,9 @@ export class InvitationsService {
   }
 
   /** FactoryInvitations: the factory is being deleted; its managers' pending invitations go with it. */
-  async revokeAllFor(
-    manager: EntityManager,
-    organizationId: string,
-    factoryId: string,
-  ): Promise<void> {
-    await manager
-      .getRepository(Invitation)
+  async revokeAllFor(organizationId: string, factoryId: string): Promise<void> {
+    await this.invitations
+      .repo(this.transactions.manager)
       .update(
         { organizationId, factoryId, acceptedAt: IsNull(), revokedAt: IsNull() },
         { revokedAt: this.clock.now(), revokedBecauseFactoryRemoved: true },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { Transactions } from '../database/transactions';
 import { Certificate } from './certificate.entity';
 import { certificateSnapshot } from './dto/certificate.response';
 import type { FactoryHoldings } from '../factories/factory-holdings.service';
@@ -12,14 +12,20 @@ import type { FactoryHoldings } from '../factories/factory-holdings.service';
  */
 @Injectable()
 export class FactoryCertificatesService implements FactoryHoldings {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
 
-  countHeldBy(manager: EntityManager, organizationId: string, factoryId: string): Promise<number> {
-    return manager.getRepository(Certificate).count({ where: { organizationId, factoryId } });
+  countHeldBy(organizationId: string, factoryId: string): Promise<number> {
+    return this.transactions.manager
+      .getRepository(Certificate)
+      .count({ where: { organizationId, factoryId } });
   }
 
   /** Deletes every certificate the factory holds; each is an audit event of its own. */
-  async removeAllHeldBy(manager: EntityManager, actor: Actor, factoryId: string): Promise<void> {
+  async removeAllHeldBy(actor: Actor, factoryId: string): Promise<void> {
+    const manager = this.transactions.manager;
     const certificates = manager.getRepository(Certificate);
     const held = await certificates.find({
       where: { organizationId: actor.organizationId, factoryId },

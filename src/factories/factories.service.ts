@@ -46,7 +46,7 @@ export class FactoriesService {
     return this.transactions.run(async (manager) => {
       await this.factories.get(manager, organizationId, id);
       const address = email.toLowerCase();
-      const repo = manager.getRepository(Factory);
+      const repo = this.factories.repo(manager);
       const subscribed = await repo.find({
         where: { organizationId, contactEmail: address, contactUnsubscribedAt: IsNull() },
       });
@@ -170,34 +170,35 @@ export class FactoriesService {
     return pageOf(items, total, query);
   }
 
+  /**
+   * In a transaction of its own, or in the caller's when called inside `run` (an import
+   * commits all its rows in one).
+   */
   create(actor: Actor, input: CreateFactoryDto): Promise<Factory> {
-    return this.transactions.run((manager) => this.createIn(manager, actor, input));
-  }
-
-  /** `create` inside the caller's transaction (an import commits all its rows in one). */
-  async createIn(manager: EntityManager, actor: Actor, input: CreateFactoryDto): Promise<Factory> {
-    const fields = { ...input, productCategories: input.productCategories ?? [] };
-    fields.licenseNumber = normalizeLicense(fields.country, fields.licenseNumber);
-    checkLicense(fields.country, fields.licenseNumber);
-    const repo = manager.getRepository(Factory);
-    const factory = repo.create({
-      ...fields,
-      organizationId: actor.organizationId,
-      status: fields.status ?? 'active',
-      contactLocale: fields.contactLocale ?? defaultContactLocale(fields.country),
+    return this.transactions.run(async (manager) => {
+      const fields = { ...input, productCategories: input.productCategories ?? [] };
+      fields.licenseNumber = normalizeLicense(fields.country, fields.licenseNumber);
+      checkLicense(fields.country, fields.licenseNumber);
+      const repo = this.factories.repo(manager);
+      const factory = repo.create({
+        ...fields,
+        organizationId: actor.organizationId,
+        status: fields.status ?? 'active',
+        contactLocale: fields.contactLocale ?? defaultContactLocale(fields.country),
+      });
+      await repo.insert(factory);
+      const saved = await this.factories.get(manager, actor.organizationId, factory.id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'factory.created',
+        'factory',
+        saved.id,
+        null,
+        toFactoryResponse(saved),
+      );
+      return saved;
     });
-    await repo.insert(factory);
-    const saved = await this.factories.get(manager, actor.organizationId, factory.id);
-    await this.audit.recordBy(
-      manager,
-      actor,
-      'factory.created',
-      'factory',
-      saved.id,
-      null,
-      toFactoryResponse(saved),
-    );
-    return saved;
   }
 
   /**
@@ -221,71 +222,64 @@ export class FactoriesService {
     return this.factories.query(manager, organizationId, 'factory').getMany();
   }
 
+  /** In a transaction of its own, or in the caller's when called inside `run` (an import's). */
   update(actor: Actor, id: string, changes: UpdateFactoryDto): Promise<Factory> {
-    return this.transactions.run((manager) => this.updateIn(manager, actor, id, changes));
-  }
-
-  /** `update` inside the caller's transaction. */
-  async updateIn(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    changes: UpdateFactoryDto,
-  ): Promise<Factory> {
-    const before = await this.get(actor, id, manager);
-    const { contactMailEnabled, ...fields } = changes;
-    const patch: Partial<Factory> = { ...fields };
-    if (contactMailEnabled !== undefined) {
-      // Mailing a contact that asked to stop is the organization's call, not any member's.
-      if (actor.role !== 'admin') throw FactoryErrors.contactMailAdminOnly();
-      patch.contactUnsubscribedAt = contactMailEnabled
-        ? null
-        : (before.contactUnsubscribedAt ?? this.clock.now());
-    } else if (
-      fields.contactEmail !== undefined &&
-      before.contactUnsubscribedAt &&
-      (fields.contactEmail ?? '').toLowerCase() !== (before.contactEmail ?? '').toLowerCase()
-    ) {
-      // The "stop" was the old address's: a new contact starts with mail on.
-      patch.contactUnsubscribedAt = null;
-    }
-    if (patch.country !== undefined || patch.licenseNumber !== undefined) {
-      // The licence rule depends on the country, whichever of the two the patch changes.
-      const country = patch.country ?? before.country;
-      patch.licenseNumber = normalizeLicense(
-        country,
-        patch.licenseNumber !== undefined ? patch.licenseNumber : before.licenseNumber,
-      );
-      checkLicense(country, patch.licenseNumber);
-    }
-    await manager
-      .getRepository(Factory)
-      .update({ id, organizationId: actor.organizationId }, patch);
-    const after = await this.factories.get(manager, actor.organizationId, id);
-    await this.audit.recordBy(
-      manager,
-      actor,
-      'factory.updated',
-      'factory',
-      id,
-      toFactoryResponse(before),
-      toFactoryResponse(after),
-    );
-    const was = before.contactUnsubscribedAt?.getTime() ?? null;
-    if (was !== (after.contactUnsubscribedAt?.getTime() ?? null)) {
+    return this.transactions.run(async (manager) => {
+      const before = await this.get(actor, id, manager);
+      const { contactMailEnabled, ...fields } = changes;
+      const patch: Partial<Factory> = { ...fields };
+      if (contactMailEnabled !== undefined) {
+        // Mailing a contact that asked to stop is the organization's call, not any member's.
+        if (actor.role !== 'admin') throw FactoryErrors.contactMailAdminOnly();
+        patch.contactUnsubscribedAt = contactMailEnabled
+          ? null
+          : (before.contactUnsubscribedAt ?? this.clock.now());
+      } else if (
+        fields.contactEmail !== undefined &&
+        before.contactUnsubscribedAt &&
+        (fields.contactEmail ?? '').toLowerCase() !== (before.contactEmail ?? '').toLowerCase()
+      ) {
+        // The "stop" was the old address's: a new contact starts with mail on.
+        patch.contactUnsubscribedAt = null;
+      }
+      if (patch.country !== undefined || patch.licenseNumber !== undefined) {
+        // The licence rule depends on the country, whichever of the two the patch changes.
+        const country = patch.country ?? before.country;
+        patch.licenseNumber = normalizeLicense(
+          country,
+          patch.licenseNumber !== undefined ? patch.licenseNumber : before.licenseNumber,
+        );
+        checkLicense(country, patch.licenseNumber);
+      }
+      await this.factories
+        .repo(manager)
+        .update({ id, organizationId: actor.organizationId }, patch);
+      const after = await this.factories.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
         manager,
         actor,
-        after.contactUnsubscribedAt === null
-          ? 'factory.contact_mail_enabled'
-          : 'factory.contact_mail_disabled',
+        'factory.updated',
         'factory',
         id,
-        { contactUnsubscribedAt: before.contactUnsubscribedAt?.toISOString() ?? null },
-        { contactUnsubscribedAt: after.contactUnsubscribedAt?.toISOString() ?? null },
+        toFactoryResponse(before),
+        toFactoryResponse(after),
       );
-    }
-    return after;
+      const was = before.contactUnsubscribedAt?.getTime() ?? null;
+      if (was !== (after.contactUnsubscribedAt?.getTime() ?? null)) {
+        await this.audit.recordBy(
+          manager,
+          actor,
+          after.contactUnsubscribedAt === null
+            ? 'factory.contact_mail_enabled'
+            : 'factory.contact_mail_disabled',
+          'factory',
+          id,
+          { contactUnsubscribedAt: before.contactUnsubscribedAt?.toISOString() ?? null },
+          { contactUnsubscribedAt: after.contactUnsubscribedAt?.toISOString() ?? null },
+        );
+      }
+      return after;
+    });
   }
 
   /** Refused while certificates remain, unless the factory was first ended: then they go with it. */
@@ -293,12 +287,12 @@ export class FactoriesService {
     return this.transactions.run(async (manager) => {
       const factory = await this.get(actor, id, manager);
       const certificates = this.holdings.certificates.get();
-      const count = await certificates.countHeldBy(manager, actor.organizationId, id);
+      const count = await certificates.countHeldBy(actor.organizationId, id);
       if (count > 0 && factory.status !== 'ended') throw FactoryErrors.hasCertificates(count);
-      if (count > 0) await certificates.removeAllHeldBy(manager, actor, id);
+      if (count > 0) await certificates.removeAllHeldBy(actor, id);
       // A manager invited to this factory can no longer join it.
-      await this.holdings.invitations.get().revokeAllFor(manager, actor.organizationId, id);
-      await manager.getRepository(Factory).delete({ id, organizationId: actor.organizationId });
+      await this.holdings.invitations.get().revokeAllFor(actor.organizationId, id);
+      await this.factories.repo(manager).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
         manager,
         actor,

@@ -1,19 +1,18 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { Port } from '../common/port';
 
 /** What a factory holds that another feature owns (its certificates), as deleting the factory needs it. */
 export interface FactoryHoldings {
-  countHeldBy(manager: EntityManager, organizationId: string, factoryId: string): Promise<number>;
+  countHeldBy(organizationId: string, factoryId: string): Promise<number>;
   /** Deletes every record the factory holds, in the caller's transaction. */
-  removeAllHeldBy(manager: EntityManager, actor: Actor, factoryId: string): Promise<void>;
+  removeAllHeldBy(actor: Actor, factoryId: string): Promise<void>;
 }
 
 /** The invitations of a factory's managers, which the auth feature owns. */
 export interface FactoryInvitations {
   /** Revokes, in the caller's transaction, every pending invitation to manage the factory. */
-  revokeAllFor(manager: EntityManager, organizationId: string, factoryId: string): Promise<void>;
+  revokeAllFor(organizationId: string, factoryId: string): Promise<void>;
 }
 
 /**

@@ -425,7 +425,7 @@ export class ImportsService {
       for (let position = 0; ; position += 1) {
         const batch = await batches.findOne({ where: { importId: id, position } });
         if (!batch) break;
-        if (preview.kind === 'factories') await this.writeFactories(manager, actor, batch.rows);
+        if (preview.kind === 'factories') await this.writeFactories(actor, batch.rows);
         else await this.writeCertificates(manager, actor, batch.rows);
       }
       // A committed preview keeps its counts only.
@@ -434,21 +434,13 @@ export class ImportsService {
     });
   }
 
-  private async writeFactories(
-    manager: EntityManager,
-    actor: Actor,
-    plan: ImportPlanRow[],
-  ): Promise<void> {
+  /** Inside commit's transaction: create and update join it. */
+  private async writeFactories(actor: Actor, plan: ImportPlanRow[]): Promise<void> {
     for (const step of plan) {
       if (step.action === 'create')
-        await this.factories.createIn(manager, actor, step.fields as unknown as CreateFactoryDto);
+        await this.factories.create(actor, step.fields as unknown as CreateFactoryDto);
       else if (step.action === 'update')
-        await this.factories.updateIn(
-          manager,
-          actor,
-          step.id as string,
-          step.fields as UpdateFactoryDto,
-        );
+        await this.factories.update(actor, step.id as string, step.fields as UpdateFactoryDto);
     }
   }
 
