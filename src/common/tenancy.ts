@@ -1,4 +1,6 @@
 import {
+  DeepPartial,
+  DeleteResult,
   EntityManager,
   EntityTarget,
   FindManyOptions,
@@ -6,13 +8,42 @@ import {
   ObjectLiteral,
   Repository,
   SelectQueryBuilder,
+  UpdateResult,
 } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { currentManager } from './transaction-scope';
 import { DomainError } from './errors';
 
 export interface TenantOwned extends ObjectLiteral {
   id: string;
   organizationId: string;
+}
+
+/** Find options whose `where` is one condition: the organization is added to it. */
+export type ScopedFindOptions<T> = FindManyOptions<T> & { where?: FindOptionsWhere<T> };
+
+/**
+ * TypeORM drops `undefined` conditions, so a missing organization id would match every
+ * tenant's rows: refuse it loudly instead (a programming error, never a client's).
+ */
+export function requireOrganizationId(organizationId: string): void {
+  if (typeof organizationId !== 'string' || organizationId === '')
+    throw new Error('TenantRepository: an organization id is required');
+}
+
+/**
+ * The one door past the organization scope, for the reads and writes that are honestly
+ * across tenants: the row is found by a key unique across organizations that the caller
+ * holds as a credential (login by email, a share link's or a reset's token, a user id
+ * from a signed token), the daily scan lists every organization, or the table has no
+ * organization column (the organization row itself). Anything else goes through the
+ * scoped methods of `TenantRepository`; every call of this names its reason beside it.
+ */
+export function acrossTenants<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+): Repository<E> {
+  return currentManager(manager).getRepository(target);
 }
 
 /**
@@ -29,17 +60,27 @@ export class TenantRepository<T extends TenantOwned> {
     private readonly notFound: () => DomainError,
   ) {}
 
+  /**
+   * The table without the scope, for the writes not yet moved onto the scoped methods
+   * below (issue 10): each must name the organization in its own conditions. New code
+   * uses the scoped methods, or `acrossTenants` with its reason.
+   */
   repo(manager: EntityManager): Repository<T> {
     return currentManager(manager).getRepository(this.target);
   }
 
-  /**
-   * TypeORM drops `undefined` conditions, so a missing organization id would match every
-   * tenant's rows: refuse it loudly instead (a programming error, never a client's).
-   */
+  /** This table past the organization scope: see the function `acrossTenants` for when. */
+  acrossTenants(manager: EntityManager): Repository<T> {
+    return acrossTenants(manager, this.target);
+  }
+
   private requireOrganization(organizationId: string): void {
-    if (typeof organizationId !== 'string' || organizationId === '')
-      throw new Error('TenantRepository: an organization id is required');
+    requireOrganizationId(organizationId);
+  }
+
+  private scoped(organizationId: string, where: FindOptionsWhere<T>): FindOptionsWhere<T> {
+    this.requireOrganization(organizationId);
+    return { ...where, organizationId } as FindOptionsWhere<T>;
   }
 
   async get(
@@ -73,13 +114,79 @@ export class TenantRepository<T extends TenantOwned> {
   list(
     manager: EntityManager,
     organizationId: string,
-    options: FindManyOptions<T> & { where?: FindOptionsWhere<T> } = {},
+    options: ScopedFindOptions<T> = {},
   ): Promise<[T[], number]> {
+    const where = this.scoped(organizationId, options.where ?? {});
+    return this.repo(manager).findAndCount({ ...options, where });
+  }
+
+  /** The organization's rows matching `options`, without `list`'s count. */
+  async findMany(
+    manager: EntityManager,
+    organizationId: string,
+    options: ScopedFindOptions<T> = {},
+  ): Promise<T[]> {
+    const where = this.scoped(organizationId, options.where ?? {});
+    return this.repo(manager).find({ ...options, where });
+  }
+
+  /** Updates the organization's rows matching `where` (never another's). */
+  async update(
+    manager: EntityManager,
+    organizationId: string,
+    where: FindOptionsWhere<T>,
+    changes: QueryDeepPartialEntity<T>,
+  ): Promise<UpdateResult> {
+    const scoped = this.scoped(organizationId, where);
+    return this.repo(manager).update(scoped, changes);
+  }
+
+  /** Adds `by` to a numeric column of the organization's rows matching `where`. */
+  async increment(
+    manager: EntityManager,
+    organizationId: string,
+    where: FindOptionsWhere<T>,
+    column: keyof T & string,
+    by: number,
+  ): Promise<UpdateResult> {
+    const scoped = this.scoped(organizationId, where);
+    return this.repo(manager).increment(scoped, column, by);
+  }
+
+  /** Deletes the organization's rows matching `where` (never another's). */
+  async delete(
+    manager: EntityManager,
+    organizationId: string,
+    where: FindOptionsWhere<T>,
+  ): Promise<DeleteResult> {
+    const scoped = this.scoped(organizationId, where);
+    return this.repo(manager).delete(scoped);
+  }
+
+  /** Inserts one row of the organization; the row as inserted (its generated id set). */
+  async insert(manager: EntityManager, organizationId: string, fields: DeepPartial<T>): Promise<T> {
+    const [row] = await this.insertMany(manager, organizationId, [fields]);
+    return row;
+  }
+
+  /**
+   * Inserts rows of the organization in one statement: a row without an organization id
+   * gets this one, a row naming another is refused. With `orIgnore`, a row that would
+   * break a unique index is skipped instead of failing the statement.
+   */
+  async insertMany(
+    manager: EntityManager,
+    organizationId: string,
+    fields: DeepPartial<T>[],
+    options: { orIgnore?: boolean } = {},
+  ): Promise<T[]> {
     this.requireOrganization(organizationId);
-    return this.repo(manager).findAndCount({
-      ...options,
-      where: { ...(options.where ?? {}), organizationId } as FindOptionsWhere<T>,
-    });
+    const repo = this.repo(manager);
+    const rows = fields.map((one) => ownedBy(repo.create(one), organizationId));
+    if (rows.length === 0) return rows;
+    const insert = repo.createQueryBuilder().insert().into(this.target).values(rows);
+    await (options.orIgnore ? insert.orIgnore() : insert).execute();
+    return rows;
   }
 
   query(manager: EntityManager, organizationId: string, alias: string): SelectQueryBuilder<T> {
@@ -88,4 +195,11 @@ export class TenantRepository<T extends TenantOwned> {
       .createQueryBuilder(alias)
       .where(`${alias}.organizationId = :organizationId`, { organizationId });
   }
+}
+
+function ownedBy<T extends TenantOwned>(row: T, organizationId: string): T {
+  if (row.organizationId === undefined) (row as TenantOwned).organizationId = organizationId;
+  else if (row.organizationId !== organizationId)
+    throw new Error('TenantRepository: a row of another organization cannot be inserted here');
+  return row;
 }
