@@ -21,12 +21,10 @@ const RAW_REPOSITORY_FILES = [
   'src/gaps/gap-episodes.step.ts',
   'src/gaps/scope-gap.reminder-source.ts',
   'src/imports/imports.service.ts',
-  'src/organizations/organizations.service.ts',
   'src/reminders/digest-delivery.service.ts',
   'src/reminders/kinds/certificate-rows.ts',
   'src/reminders/reminder-scan.service.ts',
   'src/share-links/share-links.service.ts',
-  'src/users/users.service.ts',
   'src/verification/verification-due.source.ts',
 ];
 

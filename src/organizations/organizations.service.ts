@@ -3,9 +3,20 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { notFound } from '../common/errors';
+import { acrossTenants, requireOrganizationId } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization, StoredReminderPolicy } from './organization.entity';
+
+/**
+ * The organization row is the tenant itself: it has no organization column to scope by,
+ * so it is reached through `acrossTenants`. A find or an update of one organization
+ * refuses an undefined or empty id, as TenantRepository does: TypeORM would drop the
+ * condition and take the first organization, or update all of them.
+ */
+function organizations(manager: EntityManager) {
+  return acrossTenants(manager, Organization);
+}
 
 @Injectable()
 export class OrganizationsService {
@@ -15,7 +26,7 @@ export class OrganizationsService {
   ) {}
 
   async create(fields: Pick<Organization, 'name'> & Partial<Organization>): Promise<Organization> {
-    const repo = this.transactions.manager.getRepository(Organization);
+    const repo = organizations(this.transactions.manager);
     const organization = repo.create(fields);
     await repo.insert(organization);
     return repo.findOneOrFail({ where: { id: organization.id } });
@@ -25,9 +36,8 @@ export class OrganizationsService {
     organizationId: string,
     manager: EntityManager = this.transactions.manager,
   ): Promise<Organization> {
-    const organization = await manager
-      .getRepository(Organization)
-      .findOne({ where: { id: organizationId } });
+    requireOrganizationId(organizationId);
+    const organization = await organizations(manager).findOne({ where: { id: organizationId } });
     if (!organization) throw notFound('organization');
     return organization;
   }
@@ -37,8 +47,7 @@ export class OrganizationsService {
     organizationId: string,
     manager: EntityManager = this.transactions.manager,
   ): Promise<string | null> {
-    const row = await manager
-      .getRepository(Organization)
+    const row = await organizations(manager)
       .createQueryBuilder('organization')
       .select('organization.timezone', 'timezone')
       .where('organization.id = :organizationId', { organizationId })
@@ -60,7 +69,7 @@ export class OrganizationsService {
     changes: UpdateOrganizationDto,
   ): Promise<Organization> {
     const before = await this.get(actor.organizationId, manager);
-    await manager.getRepository(Organization).update({ id: before.id }, changes);
+    await organizations(manager).update({ id: before.id }, changes);
     const after = await this.get(actor.organizationId, manager);
     await this.audit.recordBy(
       manager,
@@ -76,16 +85,18 @@ export class OrganizationsService {
 
   /** For the reminder engine: stores the organization's reminder policy (the caller audits it). */
   async saveReminderPolicy(organizationId: string, policy: StoredReminderPolicy): Promise<void> {
-    await this.transactions.manager
-      .getRepository(Organization)
-      .update({ id: organizationId }, { reminderPolicy: policy });
+    requireOrganizationId(organizationId);
+    await organizations(this.transactions.manager).update(
+      { id: organizationId },
+      { reminderPolicy: policy },
+    );
   }
 
   /** Every organization, in pages: the reminder scheduler registers one schedule each. */
   async *all(batchSize = 500): AsyncGenerator<Organization[]> {
     let offset = 0;
     for (;;) {
-      const batch = await this.transactions.manager.getRepository(Organization).find({
+      const batch = await organizations(this.transactions.manager).find({
         order: { id: 'ASC' },
         skip: offset,
         take: batchSize,

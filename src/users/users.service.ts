@@ -66,37 +66,42 @@ export class UsersService {
 
   /** For login only: the one lookup that is not scoped by organization, since the email is the key. */
   findForLogin(email: string): Promise<User | null> {
-    return this.transactions.manager
-      .getRepository(User)
+    return this.users
+      .acrossTenants(this.transactions.manager)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('user.email = :email', { email: email.toLowerCase() })
       .getOne();
   }
 
+  /** Across organizations: an email signs in to one account only (it is the login's key). */
   async assertEmailFree(email: string): Promise<void> {
-    const existing = await this.transactions.manager
-      .getRepository(User)
+    const existing = await this.users
+      .acrossTenants(this.transactions.manager)
       .exists({ where: { email: email.toLowerCase() } });
     if (existing) throw emailTaken();
   }
 
   async insert(user: Partial<User>): Promise<User> {
     await this.assertEmailFree(user.email ?? '');
-    const repo = this.transactions.manager.getRepository(User);
-    const row = repo.create(user);
-    await repo.insert(row);
-    return repo.findOneOrFail({ where: { id: row.id } });
+    const organizationId = user.organizationId as string;
+    const row = await this.users.insert(this.transactions.manager, organizationId, user);
+    return this.users.get(this.transactions.manager, organizationId, row.id);
   }
 
+  // By user id alone (a key unique across organizations), for a user the caller already
+  // holds: the signed-in actor, or the user a reset or an invitation token names.
+
   async setPassword(userId: string, passwordHash: string): Promise<void> {
-    await this.transactions.manager.getRepository(User).update({ id: userId }, { passwordHash });
+    await this.users
+      .acrossTenants(this.transactions.manager)
+      .update({ id: userId }, { passwordHash });
   }
 
   /** The password hash, for checking the current password before a change. */
   async passwordHashOf(userId: string): Promise<string | null> {
-    const row = await this.transactions.manager
-      .getRepository(User)
+    const row = await this.users
+      .acrossTenants(this.transactions.manager)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('user.id = :userId', { userId })
@@ -106,8 +111,8 @@ export class UsersService {
 
   /** Ends every session of the user: tokens carry the version they were signed with. */
   async endSessions(userId: string): Promise<void> {
-    await this.transactions.manager
-      .getRepository(User)
+    await this.users
+      .acrossTenants(this.transactions.manager)
       .increment({ id: userId }, 'tokenVersion', 1);
   }
 
@@ -117,28 +122,27 @@ export class UsersService {
     changes: { role?: User['role']; active?: boolean },
   ): Promise<User> {
     if (Object.keys(changes).length > 0)
-      await this.transactions.manager.getRepository(User).update({ id, organizationId }, changes);
+      await this.users.update(this.transactions.manager, organizationId, { id }, changes);
     return this.users.get(this.transactions.manager, organizationId, id);
   }
 
   /** Removes a user added by an admin who never chose a password; true when removed. */
   async removeIfNeverJoined(organizationId: string, id: string): Promise<boolean> {
-    const result = await this.transactions.manager
-      .getRepository(User)
-      .delete({ id, organizationId, passwordHash: IsNull() });
+    const result = await this.users.delete(this.transactions.manager, organizationId, {
+      id,
+      passwordHash: IsNull(),
+    });
     return (result.affected ?? 0) > 0;
   }
 
   async remove(organizationId: string, id: string): Promise<void> {
-    await this.transactions.manager.getRepository(User).delete({ id, organizationId });
+    await this.users.delete(this.transactions.manager, organizationId, { id });
   }
 
   /** Active admins other than `exceptId`: an organization must always keep one. */
   otherActiveAdmins(organizationId: string, exceptId: string) {
-    return this.transactions.manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .where('user.organizationId = :organizationId', { organizationId })
+    return this.users
+      .query(this.transactions.manager, organizationId, 'user')
       .andWhere('user.role = :role', { role: 'admin' })
       .andWhere('user.active = :active', { active: true })
       .andWhere('user.id != :exceptId', { exceptId })
@@ -176,8 +180,8 @@ export class UsersService {
 
   /** Admins of an organization: reminder escalations go to them. */
   admins(organizationId: string): Promise<User[]> {
-    return this.transactions.manager.getRepository(User).find({
-      where: { organizationId, role: 'admin', active: true },
+    return this.users.findMany(this.transactions.manager, organizationId, {
+      where: { role: 'admin', active: true },
       order: { email: 'ASC' },
     });
   }
