@@ -11,7 +11,6 @@ import tseslint from 'typescript-eslint';
 const RAW_REPOSITORY_FILES = [
   'src/agreements/agreement-backing.ts',
   'src/agreements/agreement-reminder.source.ts',
-  'src/agreements/agreements.service.ts',
   'src/audit/audit.service.ts',
   'src/auth/invitations.service.ts',
   'src/auth/password-resets.service.ts',

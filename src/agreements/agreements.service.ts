@@ -50,6 +50,7 @@ const LAPSE_BATCH = 100;
 export class AgreementsService {
   private readonly logger = new Logger(AgreementsService.name);
   private readonly agreements = new TenantRepository(Agreement, AgreementErrors.notFound);
+  private readonly milestones = new TenantRepository(Milestone, AgreementErrors.milestoneNotFound);
 
   constructor(
     private readonly transactions: Transactions,
@@ -179,8 +180,8 @@ export class AgreementsService {
   ): Promise<Map<string, ReminderMilestone[]>> {
     const byAgreement = new Map<string, ReminderMilestone[]>();
     if (agreementIds.length === 0) return byAgreement;
-    const rows = await manager
-      .getRepository(Milestone)
+    const rows = await this.milestones
+      .repo(manager)
       .createQueryBuilder('milestone')
       .select('milestone.id', 'id')
       .addSelect('milestone.agreementId', 'agreementId')
@@ -262,7 +263,7 @@ export class AgreementsService {
         agreementSnapshot(saved),
       );
       if (template) {
-        const milestones = manager.getRepository(Milestone);
+        const milestones = this.milestones.repo(manager);
         for (const step of schedulePlan(template, input.startsOn)) {
           const milestone = milestones.create({
             organizationId: actor.organizationId,
@@ -400,8 +401,8 @@ export class AgreementsService {
       const agreements = await this.agreements
         .repo(manager)
         .find({ where: { organizationId, id: In(ids), status: 'in_progress' } });
-      const counts = await manager
-        .getRepository(Milestone)
+      const counts = await this.milestones
+        .repo(manager)
         .createQueryBuilder('milestone')
         .select('milestone.agreementId', 'agreementId')
         .addSelect('COUNT(*)', 'pending')
@@ -448,7 +449,7 @@ export class AgreementsService {
     agreements: Agreement[],
   ): Promise<AgreementView[]> {
     if (agreements.length === 0) return [];
-    const milestones = await manager.getRepository(Milestone).find({
+    const milestones = await this.milestones.repo(manager).find({
       where: { organizationId, agreementId: In(agreements.map((a) => a.id)) },
       order: { dueOn: 'ASC', position: 'ASC' },
     });
@@ -477,7 +478,7 @@ export class AgreementsService {
     const agreements = await qb.getMany();
     if (agreements.length === 0) return [];
     const factoryOf = new Map(agreements.map((a) => [a.id, a.factoryId]));
-    const milestones = await manager.getRepository(Milestone).find({
+    const milestones = await this.milestones.repo(manager).find({
       where: {
         organizationId: actor.organizationId,
         agreementId: In([...factoryOf.keys()]),
