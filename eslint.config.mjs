@@ -16,7 +16,6 @@ const RAW_REPOSITORY_FILES = [
   'src/auth/password-resets.service.ts',
   'src/buyers/buyers.service.ts',
   'src/certificates/factory-certificates.service.ts',
-  'src/documents/documents.service.ts',
   'src/gaps/gap-episodes.step.ts',
   'src/gaps/scope-gap.reminder-source.ts',
   'src/imports/imports.service.ts',

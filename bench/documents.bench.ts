@@ -93,7 +93,7 @@ export default async function documentsBench(options: BenchOptions): Promise<Ben
       plain.push(performance.now() - start);
       start = performance.now();
       const rows = await repo.find({ where, order: { version: 'DESC', id: 'ASC' } });
-      const withFlags = await service['withFlags'](transactions.manager, rows);
+      const withFlags = await service['withFlags'](rows);
       flagged.push(performance.now() - start);
       flags += withFlags.filter((d) => d.duplicate.flagged).length;
     }

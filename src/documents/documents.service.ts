@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { assertCanSee } from '../common/factory-scope';
@@ -91,7 +91,7 @@ export class DocumentsService {
       where: { auditId },
       order: { createdAt: 'DESC', id: 'ASC' },
     });
-    return this.withFlags(this.transactions.manager, documents);
+    return this.withFlags(documents);
   }
 
   /**
@@ -172,10 +172,10 @@ export class DocumentsService {
     document: CertificateDocument,
   ): Promise<DocumentWithFlag> {
     return this.transactions.run(async (manager) => {
-      document.version = (await this.latestVersion(manager, holder)) + 1;
-      await manager.getRepository(CertificateDocument).insert(document);
+      document.version = (await this.latestVersion(holder)) + 1;
+      await this.documents.repo(manager).insert(document);
       const saved = await this.documents.get(manager, holder.organizationId, document.id);
-      const duplicate = await this.flagOf(manager, saved);
+      const [{ duplicate }] = await this.withFlags([saved]);
       await this.audit.recordBy(manager, actor, 'document.uploaded', 'document', saved.id, null, {
         certificateId: saved.certificateId,
         submissionId: saved.submissionId,
@@ -206,7 +206,7 @@ export class DocumentsService {
       where: { certificateId: certificate.id },
       order: { version: 'DESC', id: 'ASC' },
     });
-    return this.withFlags(this.transactions.manager, documents);
+    return this.withFlags(documents);
   }
 
   async listForSubmission(
@@ -217,14 +217,14 @@ export class DocumentsService {
       where: { submissionId },
       order: { version: 'DESC', id: 'ASC' },
     });
-    return this.withFlags(this.transactions.manager, documents);
+    return this.withFlags(documents);
   }
 
   /** A document the actor may see: a factory manager only their own factory's. */
   async get(actor: Actor, id: string): Promise<DocumentWithFlag> {
     const document = await this.documents.get(this.transactions.manager, actor.organizationId, id);
     assertCanSee(actor, document.factoryId, DocumentErrors.notFound);
-    const [withFlag] = await this.withFlags(this.transactions.manager, [document]);
+    const [withFlag] = await this.withFlags([document]);
     return withFlag;
   }
 
@@ -237,37 +237,39 @@ export class DocumentsService {
   }
 
   /**
-   * Inside the approval's transaction: a submission's files join the certificate it
-   * created or changed, numbered after the versions the certificate already has.
+   * A submission's files join the certificate it created or changed, numbered after the
+   * versions the certificate already has: in the approval's transaction (called inside
+   * its `run`), else in one of its own.
    */
-  async attachSubmissionDocuments(
-    manager: EntityManager,
+  attachSubmissionDocuments(
     organizationId: string,
     submissionId: string,
     certificate: { id: string; factoryId: string | null },
   ): Promise<number> {
-    const repo = manager.getRepository(CertificateDocument);
-    const pending = await repo.find({
-      where: { organizationId, submissionId, certificateId: IsNull() },
-      order: { version: 'ASC', id: 'ASC' },
+    return this.transactions.run(async (manager) => {
+      const repo = this.documents.repo(manager);
+      const pending = await repo.find({
+        where: { organizationId, submissionId, certificateId: IsNull() },
+        order: { version: 'ASC', id: 'ASC' },
+      });
+      let version = await this.latestVersion({
+        organizationId,
+        certificateId: certificate.id,
+        submissionId: null,
+        factoryId: certificate.factoryId,
+      });
+      for (const document of pending) {
+        version += 1;
+        await repo.update(
+          { id: document.id, organizationId },
+          { certificateId: certificate.id, factoryId: certificate.factoryId, version },
+        );
+      }
+      return pending.length;
     });
-    let version = await this.latestVersion(manager, {
-      organizationId,
-      certificateId: certificate.id,
-      submissionId: null,
-      factoryId: certificate.factoryId,
-    });
-    for (const document of pending) {
-      version += 1;
-      await repo.update(
-        { id: document.id, organizationId },
-        { certificateId: certificate.id, factoryId: certificate.factoryId, version },
-      );
-    }
-    return pending.length;
   }
 
-  private async latestVersion(manager: EntityManager, holder: DocumentHolder): Promise<number> {
+  private async latestVersion(holder: DocumentHolder): Promise<number> {
     const where = holder.certificateId
       ? { organizationId: holder.organizationId, certificateId: holder.certificateId }
       : holder.findingId
@@ -275,31 +277,22 @@ export class DocumentsService {
         : holder.auditId
           ? { organizationId: holder.organizationId, auditId: holder.auditId, findingId: IsNull() }
           : { organizationId: holder.organizationId, submissionId: holder.submissionId ?? '' };
-    const latest = await manager
-      .getRepository(CertificateDocument)
+    const latest = await this.documents
+      .repo(this.transactions.manager)
       .findOne({ where, order: { version: 'DESC' }, select: { id: true, version: true } });
     return latest?.version ?? 0;
-  }
-
-  private async flagOf(
-    manager: EntityManager,
-    document: CertificateDocument,
-  ): Promise<DuplicateFlag> {
-    const [withFlag] = await this.withFlags(manager, [document]);
-    return withFlag.duplicate;
   }
 
   /**
    * The one read that crosses organizations: it looks only at where copies of the same
    * SHA-256 sit, and what it tells of another organization is a single boolean.
    */
-  private async withFlags(
-    manager: EntityManager,
-    documents: CertificateDocument[],
-  ): Promise<DocumentWithFlag[]> {
+  private async withFlags(documents: CertificateDocument[]): Promise<DocumentWithFlag[]> {
     if (documents.length === 0) return [];
     const hashes = [...new Set(documents.map((d) => d.sha256))];
-    const copies = await manager.getRepository(CertificateDocument).find({
+    // Not the TenantRepository: this read crosses organizations on purpose (see above).
+    // eslint-disable-next-line no-restricted-syntax
+    const copies = await this.transactions.manager.getRepository(CertificateDocument).find({
       where: { sha256: In(hashes) },
       select: {
         id: true,

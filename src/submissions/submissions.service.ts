@@ -70,7 +70,7 @@ export class SubmissionsService {
       let factoryId: string | null;
       let certificateId: string | null = null;
       if (input.kind === 'new_certificate') {
-        factoryId = await this.factoryForNewCertificate(actor, input.factoryId, manager);
+        factoryId = await this.factoryForNewCertificate(actor, input.factoryId);
       } else {
         const certificate = await this.certificates.get(actor, input.certificateId ?? '', manager);
         if (certificate.status === 'superseded') throw SubmissionErrors.certificateSuperseded();
@@ -173,15 +173,14 @@ export class SubmissionsService {
    */
   async approve(actor: Actor, id: string): Promise<Submission> {
     const decided = await this.transactions.run(async (manager) => {
-      const submission = await this.pending(actor, id, manager);
-      const result = await this.apply(manager, actor, submission);
+      const submission = await this.pending(actor, id);
+      const result = await this.apply(actor, submission);
       const attached = await this.documents.attachSubmissionDocuments(
-        manager,
         actor.organizationId,
         submission.id,
         result,
       );
-      const after = await this.decide(manager, actor, submission, {
+      const after = await this.decide(actor, submission, {
         status: 'approved',
         resultCertificateId: result.id,
       });
@@ -202,8 +201,8 @@ export class SubmissionsService {
 
   async reject(actor: Actor, id: string, reason: string): Promise<Submission> {
     const decided = await this.transactions.run(async (manager) => {
-      const submission = await this.pending(actor, id, manager);
-      const after = await this.decide(manager, actor, submission, {
+      const submission = await this.pending(actor, id);
+      const after = await this.decide(actor, submission, {
         status: 'rejected',
         rejectionReason: reason,
       });
@@ -234,8 +233,8 @@ export class SubmissionsService {
     return decided.submission;
   }
 
-  private async pending(actor: Actor, id: string, manager: EntityManager): Promise<Submission> {
-    const submission = await this.get(actor, id, manager);
+  private async pending(actor: Actor, id: string): Promise<Submission> {
+    const submission = await this.get(actor, id);
     if (submission.status !== 'pending_review') {
       throw SubmissionErrors.alreadyDecided(submission.status);
     }
@@ -244,13 +243,13 @@ export class SubmissionsService {
 
   /** Conditional on still being pending, so that two reviewers racing cannot both decide. */
   private async decide(
-    manager: EntityManager,
     actor: Actor,
     submission: Submission,
     outcome:
       | { status: 'approved'; resultCertificateId: string }
       | { status: 'rejected'; rejectionReason: string },
   ): Promise<Submission> {
+    const manager = this.transactions.manager;
     const result = await this.submissions
       .repo(manager)
       .update(
@@ -261,11 +260,8 @@ export class SubmissionsService {
     return this.submissions.get(manager, actor.organizationId, submission.id);
   }
 
-  private async apply(
-    manager: EntityManager,
-    actor: Actor,
-    submission: Submission,
-  ): Promise<Certificate> {
+  private async apply(actor: Actor, submission: Submission): Promise<Certificate> {
+    const manager = this.transactions.manager;
     const proposal = submission.proposal;
     const certificateId = submission.certificateId ?? '';
     switch (submission.kind) {
@@ -298,15 +294,14 @@ export class SubmissionsService {
   private async factoryForNewCertificate(
     actor: Actor,
     requested: string | null | undefined,
-    manager: EntityManager,
   ): Promise<string | null> {
     if (isFactoryManager(actor)) {
       // A manager proposes only for their own factory; naming another is the same 404 as seeing it.
       if (requested !== undefined) assertCanSee(actor, requested, FactoryErrors.notFound);
-      return (await this.factories.get(actor, actor.factoryId ?? '', manager)).id;
+      return (await this.factories.get(actor, actor.factoryId ?? '')).id;
     }
     if (requested === undefined || requested === null) return null;
-    return (await this.factories.get(actor, requested, manager)).id;
+    return (await this.factories.get(actor, requested)).id;
   }
 
   /** Best effort after commit: the decision stands even if the mail server is down. */
