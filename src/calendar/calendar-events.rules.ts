@@ -3,6 +3,8 @@
  * pure functions of plain values (dates as YYYY-MM-DD), tested without Nest or a database.
  */
 
+import { isInForce } from '../certificates/certificate-status';
+
 export type CalendarLocale = 'en' | 'zh-CN';
 
 export interface CalendarCertificate {
@@ -42,9 +44,6 @@ export interface CalendarEvent {
   /** A reminder this many days before, for expiries. */
   alarmDaysBefore: number | null;
 }
-
-/** Certificates that still lapse, or are audited, in the future of the certificate itself. */
-const LIVE = new Set(['active', 'suspended']);
 
 const UID_DOMAIN = 'certpact';
 
@@ -100,7 +99,7 @@ export function calendarEvents(input: {
 }): CalendarEvent[] {
   const text = TEXT[input.locale];
   const events: CalendarEvent[] = [];
-  const live = input.certificates.filter((c) => LIVE.has(c.status));
+  const live = input.certificates.filter((c) => isInForce(c.status));
   for (const certificate of live) {
     const url = `${input.webUrl}/certificates/${certificate.id}`;
     events.push({

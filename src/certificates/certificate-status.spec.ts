@@ -1,4 +1,12 @@
-import { CertificateStatus, effectiveStatus, expiredFrom, lapsesBy } from './certificate-status';
+import {
+  CERTIFICATE_STATUSES,
+  CertificateStatus,
+  effectiveStatus,
+  expiredFrom,
+  isInForce,
+  lapsesBy,
+  WEIGHED_STATUSES,
+} from './certificate-status';
 
 describe('effectiveStatus: expired from the first day after the last valid day', () => {
   it.each<[CertificateStatus, string, string | null, string, CertificateStatus]>([
@@ -32,6 +40,15 @@ describe('effectiveStatus: expired from the first day after the last valid day',
     );
     expect(lapsesBy({ status: 'withdrawn', expiresOn: '2026-11-22' }, null, '2026-11-23')).toBe(
       false,
+    );
+  });
+});
+
+describe('which statuses count, in one place', () => {
+  it.each(CERTIFICATE_STATUSES.map((status) => [status]))('%s', (status) => {
+    expect(isInForce(status)).toBe(status === 'active' || status === 'suspended');
+    expect((WEIGHED_STATUSES as readonly string[]).includes(status)).toBe(
+      isInForce(status) || status === 'withdrawn',
     );
   });
 });

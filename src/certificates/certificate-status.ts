@@ -13,8 +13,25 @@ export const CERTIFICATE_STATUSES = [
 ] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
-/** Statuses that lapse into `expired` once the certificate's last valid day has passed. */
+/**
+ * Statuses that lapse into `expired` once the certificate's last valid day has passed:
+ * the certificate is in force, so it still has surveillance audits and an expiry ahead.
+ */
 export const LAPSING_STATUSES = ['active', 'suspended'] as const satisfies CertificateStatus[];
+
+/** Whether a certificate of this status is in force (LAPSING_STATUSES). */
+export function isInForce(status: string): boolean {
+  return (LAPSING_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * Statuses a buyer's demand is weighed against: those in force and withdrawn ones, which
+ * count until their date and are flagged (not_verified) rather than silently missing.
+ */
+export const WEIGHED_STATUSES = [
+  ...LAPSING_STATUSES,
+  'withdrawn',
+] as const satisfies CertificateStatus[];
 
 export interface StatusFacts {
   status: CertificateStatus;
@@ -48,7 +65,7 @@ export function effectiveStatus(
   editionValidUntil: string | null,
   today: string,
 ): CertificateStatus {
-  if (!isLapsing(certificate.status)) return certificate.status;
+  if (!isInForce(certificate.status)) return certificate.status;
   return today > lastValidDay(certificate.expiresOn, editionValidUntil)
     ? 'expired'
     : certificate.status;
@@ -61,10 +78,6 @@ export function lapsesBy(
   today: string,
 ): boolean {
   return effectiveStatus(certificate, editionValidUntil, today) !== certificate.status;
-}
-
-function isLapsing(status: CertificateStatus): boolean {
-  return (LAPSING_STATUSES as readonly CertificateStatus[]).includes(status);
 }
 
 /** Statuses that still call for reminders: in force, or lapsed without a successor. */

@@ -1,4 +1,5 @@
 import type { VerificationState } from '../certificates/certificate-links';
+import { WEIGHED_STATUSES } from '../certificates/certificate-status';
 import { addDays } from '../common/dates';
 import {
   NO_VOCABULARY,
@@ -175,7 +176,7 @@ export function isCurrent(
   validUntil: string | null = null,
 ): boolean {
   return (
-    ['active', 'suspended', 'withdrawn'].includes(certificate.status) &&
+    (WEIGHED_STATUSES as readonly string[]).includes(certificate.status) &&
     certificate.expiresOn >= today &&
     (validUntil === null || today <= validUntil)
   );

@@ -5,6 +5,7 @@ import { ConfigType } from '@nestjs/config';
 import { FlowProducer, Queue } from 'bullmq';
 import { CertificatesService } from '../certificates/certificates.service';
 import { CertificateErrors } from '../certificates/certificates.errors';
+import { LAPSING_STATUSES } from '../certificates/certificate-status';
 import { registryConfig } from '../config/configuration';
 import type { Actor } from '../common/actor';
 import { BulkVerifyDto } from './dto/verification.dto';
@@ -116,7 +117,7 @@ export class BulkVerificationService {
   }
 
   private async certificateIds(organizationId: string, input: BulkVerifyDto): Promise<string[]> {
-    if (input.all) return this.certificates.idsWithStatus(organizationId, ['active', 'suspended']);
+    if (input.all) return this.certificates.idsWithStatus(organizationId, [...LAPSING_STATUSES]);
     const wanted = [...new Set(input.certificateIds ?? [])];
     if (wanted.length === 0) return [];
     const rows = await this.certificates.issueDatesOf(organizationId, wanted);

@@ -1,4 +1,5 @@
 import type { CertificateStatus } from '../../certificates/certificate.entity';
+import { isInForce } from '../../certificates/certificate-status';
 import { addDays, addMonths, addYears } from '../../common/dates';
 import {
   ProductVocabulary,
@@ -189,7 +190,7 @@ const RULES: SignalRule[] = [
   {
     id: 'surveillance_overdue',
     check: ({ certificate: c, today, lastAuditOn, surveillanceRule }) => {
-      if (!['active', 'suspended'].includes(c.status) || today > c.expiresOn) return null;
+      if (!isInForce(c.status) || today > c.expiresOn) return null;
       // CNCA-QMS-01:2025 5.4.1.4, or ISO/IEC 17021-1 9.6.2.2 outside China.
       const clock = surveillanceStatus(surveillanceRule, c, lastAuditOn, today);
       if (clock === null) return null; // the recertification audit before expiry takes its place
