@@ -13,7 +13,6 @@ const RAW_REPOSITORY_FILES = [
   'src/agreements/agreement-reminder.source.ts',
   'src/audit/audit.service.ts',
   'src/auth/invitations.service.ts',
-  'src/auth/password-resets.service.ts',
   'src/buyers/buyers.service.ts',
   'src/certificates/factory-certificates.service.ts',
   'src/gaps/gap-episodes.step.ts',
@@ -22,7 +21,6 @@ const RAW_REPOSITORY_FILES = [
   'src/reminders/digest-delivery.service.ts',
   'src/reminders/kinds/certificate-rows.ts',
   'src/reminders/reminder-scan.service.ts',
-  'src/share-links/share-links.service.ts',
   'src/verification/verification-due.source.ts',
 ];
 

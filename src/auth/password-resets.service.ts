@@ -4,7 +4,8 @@ import { ConfigType } from '@nestjs/config';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/errors';
+import { DomainError, notFound } from '../common/errors';
+import { TenantRepository } from '../common/tenancy';
 import { appConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
 import { MailService } from '../mail/mail.service';
@@ -28,6 +29,7 @@ function invalidToken(code: string, message: string): DomainError {
 @Injectable()
 export class PasswordResetsService {
   private readonly logger = new Logger(PasswordResetsService.name);
+  private readonly resets = new TenantRepository(PasswordReset, () => notFound('password_reset'));
 
   constructor(
     private readonly transactions: Transactions,
@@ -48,17 +50,18 @@ export class PasswordResetsService {
     if (!user || !user.active || !user.passwordHash) return;
     const token = randomBytes(32).toString('base64url');
     await this.transactions.run(async (manager) => {
-      const repo = manager.getRepository(PasswordReset);
       // One live link at a time: an older one stops working when a new one is asked for.
-      await repo.update({ userId: user.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-      await repo.insert(
-        repo.create({
-          organizationId: user.organizationId,
-          userId: user.id,
-          tokenHash: hashToken(token),
-          expiresAt: new Date(this.clock.now().getTime() + RESET_VALID_MINUTES * 60_000),
-        }),
+      await this.resets.update(
+        manager,
+        user.organizationId,
+        { userId: user.id, usedAt: IsNull() },
+        { usedAt: this.clock.now() },
       );
+      await this.resets.insert(manager, user.organizationId, {
+        userId: user.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(this.clock.now().getTime() + RESET_VALID_MINUTES * 60_000),
+      });
       await this.audit.record(manager, {
         organizationId: user.organizationId,
         actorId: null,
@@ -83,8 +86,10 @@ export class PasswordResetsService {
   /** Sets the new password, spends the token and ends every session of the user. */
   async confirm(token: string, password: string): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const repo = manager.getRepository(PasswordReset);
-      const reset = await repo.findOne({ where: { tokenHash: hashToken(token) } });
+      // Across organizations: the token is the credential, and names its organization.
+      const reset = await this.resets
+        .acrossTenants(manager)
+        .findOne({ where: { tokenHash: hashToken(token) } });
       if (!reset) throw invalidToken('UNKNOWN', 'token is not a valid password reset link');
       if (reset.usedAt)
         throw invalidToken('USED', 'token has already been used; ask for a new link');
@@ -93,7 +98,9 @@ export class PasswordResetsService {
       const user = await this.users.get(reset.organizationId, reset.userId);
       if (!user.active) throw invalidToken('UNKNOWN', 'token is not a valid password reset link');
       assertStrongPassword(password, knownWords(user.email, user.name));
-      const spent = await repo.update(
+      const spent = await this.resets.update(
+        manager,
+        reset.organizationId,
         { id: reset.id, usedAt: IsNull() },
         { usedAt: this.clock.now() },
       );

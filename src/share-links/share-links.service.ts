@@ -7,6 +7,7 @@ import { BuyersService } from '../buyers/buyers.service';
 import type { EvidencePack } from '../gaps/dto/coverage.dto';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
+import { notFound } from '../common/errors';
 import { TenantRepository } from '../common/tenancy';
 import { appConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
@@ -30,6 +31,9 @@ export function tokenHash(token: string): string {
 @Injectable()
 export class ShareLinksService {
   private readonly links = new TenantRepository(ShareLink, ShareLinkErrors.notFound);
+  private readonly visits = new TenantRepository(ShareLinkVisit, () =>
+    notFound('share_link_visit'),
+  );
 
   constructor(
     private readonly transactions: Transactions,
@@ -55,9 +59,7 @@ export class ShareLinksService {
     const token = randomBytes(32).toString('base64url');
     const link = await this.transactions.run(async (manager) => {
       const buyer = await this.buyers.get(actor.organizationId, buyerId, manager);
-      const repo = this.links.repo(manager);
-      const created = repo.create({
-        organizationId: actor.organizationId,
+      const created = await this.links.insert(manager, actor.organizationId, {
         buyerId: buyer.id,
         tokenHash: tokenHash(token),
         label: input.label ?? null,
@@ -67,7 +69,6 @@ export class ShareLinksService {
         visitCount: 0,
         lastVisitedAt: null,
       });
-      await repo.insert(created);
       const saved = await this.links.get(manager, actor.organizationId, created.id);
       await this.audit.recordBy(
         manager,
@@ -99,8 +100,8 @@ export class ShareLinksService {
 
   async visitsOf(actor: Actor, id: string): Promise<ShareLinkVisit[]> {
     const link = await this.links.get(this.transactions.manager, actor.organizationId, id);
-    return this.transactions.manager.getRepository(ShareLinkVisit).find({
-      where: { organizationId: actor.organizationId, shareLinkId: link.id },
+    return this.visits.findMany(this.transactions.manager, actor.organizationId, {
+      where: { shareLinkId: link.id },
       order: { visitedAt: 'DESC', id: 'ASC' },
       take: 500,
     });
@@ -112,9 +113,7 @@ export class ShareLinksService {
       const before = await this.links.get(manager, actor.organizationId, id);
       if (before.revokedAt) return before;
       const now = this.clock.now();
-      await this.links
-        .repo(manager)
-        .update({ id, organizationId: actor.organizationId }, { revokedAt: now });
+      await this.links.update(manager, actor.organizationId, { id }, { revokedAt: now });
       const after = await this.links.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
         manager,
@@ -152,21 +151,14 @@ export class ShareLinksService {
     const link = await this.usable(token);
     const now = this.clock.now();
     await this.transactions.run(async (manager) => {
-      const visits = manager.getRepository(ShareLinkVisit);
-      await visits.insert(
-        visits.create({
-          organizationId: link.organizationId,
-          shareLinkId: link.id,
-          visitedAt: now,
-          userAgent: userAgent ? userAgent.slice(0, 300) : null,
-        }),
-      );
-      await this.links
-        .repo(manager)
-        .increment({ id: link.id, organizationId: link.organizationId }, 'visitCount', 1);
-      await this.links
-        .repo(manager)
-        .update({ id: link.id, organizationId: link.organizationId }, { lastVisitedAt: now });
+      await this.visits.insert(manager, link.organizationId, {
+        shareLinkId: link.id,
+        visitedAt: now,
+        userAgent: userAgent ? userAgent.slice(0, 300) : null,
+      });
+      const byId = { id: link.id };
+      await this.links.increment(manager, link.organizationId, byId, 'visitCount', 1);
+      await this.links.update(manager, link.organizationId, byId, { lastVisitedAt: now });
     });
     return link;
   }
@@ -175,8 +167,8 @@ export class ShareLinksService {
     if (typeof token !== 'string' || token.length < 20 || token.length > 100)
       throw ShareLinkErrors.notFound();
     // The one read without an organization: the token is the credential, and names it.
-    const link = await this.transactions.manager
-      .getRepository(ShareLink)
+    const link = await this.links
+      .acrossTenants(this.transactions.manager)
       .findOne({ where: { tokenHash: tokenHash(token) } });
     if (!link) throw ShareLinkErrors.notFound();
     if (link.revokedAt) throw ShareLinkErrors.gone('revoked');
