@@ -10,18 +10,14 @@ import tseslint from 'typescript-eslint';
  */
 const RAW_REPOSITORY_FILES = [
   'src/agreements/agreement-backing.ts',
-  'src/agreements/agreement-reminder.source.ts',
   'src/audit/audit.service.ts',
   'src/auth/invitations.service.ts',
   'src/buyers/buyers.service.ts',
   'src/certificates/factory-certificates.service.ts',
-  'src/gaps/gap-episodes.step.ts',
-  'src/gaps/scope-gap.reminder-source.ts',
   'src/imports/imports.service.ts',
   'src/reminders/digest-delivery.service.ts',
   'src/reminders/kinds/certificate-rows.ts',
   'src/reminders/reminder-scan.service.ts',
-  'src/verification/verification-due.source.ts',
 ];
 
 /**

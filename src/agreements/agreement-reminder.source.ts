@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, MoreThan } from 'typeorm';
+import { TenantRepository } from '../common/tenancy';
 import { FactoriesService } from '../factories/factories.service';
 import {
   DueNotice,
@@ -11,6 +12,7 @@ import {
   ScanContext,
 } from '../reminders/reminder-source';
 import { Agreement } from './agreement.entity';
+import { AgreementErrors } from './agreements.errors';
 import { AgreementsService } from './agreements.service';
 import {
   AGREEMENT_REMINDER_KINDS,
@@ -28,6 +30,7 @@ import {
 @Injectable()
 export class AgreementReminderSource implements ReminderSourceHandler {
   readonly kinds = AGREEMENT_REMINDER_KINDS;
+  private readonly agreementRows = new TenantRepository(Agreement, AgreementErrors.notFound);
 
   constructor(
     private readonly agreements: AgreementsService,
@@ -39,8 +42,8 @@ export class AgreementReminderSource implements ReminderSourceHandler {
     const batchSize = Math.max(1, context.batchSize);
     let after = '';
     for (;;) {
-      const rows = await manager.getRepository(Agreement).find({
-        where: { organizationId, status: In([...REMINDED_STATUSES]), id: MoreThan(after) },
+      const rows = await this.agreementRows.findMany(manager, organizationId, {
+        where: { status: In([...REMINDED_STATUSES]), id: MoreThan(after) },
         order: { id: 'ASC' },
         take: batchSize,
       });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
+import { notFound } from '../common/errors';
+import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import {
   SCAN_STEP_ORDER,
@@ -21,6 +23,7 @@ import { GapsService } from './gaps.service';
 @ScanStep(SCAN_STEP_ORDER.gapEpisodes)
 export class GapEpisodesStep implements ScanStepHandler {
   readonly name = 'open and close gap episodes';
+  private readonly episodes = new TenantRepository(GapEpisode, () => notFound('gap_episode'));
 
   constructor(
     private readonly gaps: GapsService,
@@ -34,35 +37,30 @@ export class GapEpisodesStep implements ScanStepHandler {
       manager: context.manager,
     });
     const current = analysis.requirements.flatMap((item) => item.gaps);
+    const { organizationId } = context;
     await this.transactions.run(async (manager) => {
-      const repo = manager.getRepository(GapEpisode);
-      const open = await repo.find({
+      const open = await this.episodes.findMany(manager, organizationId, {
         select: ['id', 'gapKey'],
-        where: { organizationId: context.organizationId, closedOn: IsNull() },
+        where: { closedOn: IsNull() },
       });
       const plan = planEpisodes(open, current, gapKey);
       for (let i = 0; i < plan.close.length; i += 500) {
-        await repo
-          .createQueryBuilder()
-          .update(GapEpisode)
-          .set({ closedOn: context.today, openGapKey: null })
-          .where('organizationId = :organizationId', { organizationId: context.organizationId })
-          .andWhere('id IN (:...ids)', { ids: plan.close.slice(i, i + 500) })
-          .execute();
+        await this.episodes.update(
+          manager,
+          organizationId,
+          { id: In(plan.close.slice(i, i + 500)) },
+          { closedOn: context.today, openGapKey: null },
+        );
       }
-      const rows = plan.open.map((gap) => episodeOf(context.organizationId, gap, context.today));
+      const rows = plan.open.map((gap) => episodeOf(organizationId, gap, context.today));
       // Two scans of one organization at once (the scheduled one and POST /reminders/scan,
       // or two workers) both find a new gap without an episode; on PostgreSQL the second
       // insert would break the unique open-key index and drop this source from its scan.
       // The episode the first scan opened is the one to report, so the second keeps it.
       for (let i = 0; i < rows.length; i += 200) {
-        await repo
-          .createQueryBuilder()
-          .insert()
-          .into(GapEpisode)
-          .values(rows.slice(i, i + 200))
-          .orIgnore()
-          .execute();
+        await this.episodes.insertMany(manager, organizationId, rows.slice(i, i + 200), {
+          orIgnore: true,
+        });
       }
     });
   }

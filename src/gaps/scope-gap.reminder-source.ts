@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, MoreThan } from 'typeorm';
 import { BuyersService } from '../buyers/buyers.service';
+import { notFound } from '../common/errors';
+import { TenantRepository } from '../common/tenancy';
 import {
   DueNotice,
   NoticeToRender,
@@ -36,6 +38,7 @@ interface ScopeGapPayload {
 @ReminderSource()
 export class ScopeGapReminderSource implements ReminderSourceHandler {
   readonly kinds = [SCOPE_GAP_KIND] as const;
+  private readonly episodes = new TenantRepository(GapEpisode, () => notFound('gap_episode'));
 
   constructor(
     private readonly buyers: BuyersService,
@@ -46,8 +49,8 @@ export class ScopeGapReminderSource implements ReminderSourceHandler {
     const names = await this.buyers.namesOf(context.organizationId, context.manager);
     let after = '';
     for (;;) {
-      const episodes = await context.manager.getRepository(GapEpisode).find({
-        where: { organizationId: context.organizationId, closedOn: IsNull(), id: MoreThan(after) },
+      const episodes = await this.episodes.findMany(context.manager, context.organizationId, {
+        where: { closedOn: IsNull(), id: MoreThan(after) },
         order: { id: 'ASC' },
         take: context.batchSize,
       });
