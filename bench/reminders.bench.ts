@@ -11,6 +11,10 @@
  *   reminders (what an engine queueing one job per reminder would at least cost);
  * - delivery: digests sent per second by the digest worker to an smtp-server in this
  *   process, through nodemailer's pooled SMTP transport.
+ *
+ * BENCH_PARTS=scan runs only the scan and its floor (no delivery, no second run with
+ * small digests). BENCH_SCAN_PROFILE=1 also prints, per scan step and reminder source,
+ * the statements sent and the time spent (the engine's own work is "engine").
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,12 +35,17 @@ const ORGANIZATIONS = 100;
 const FACTORIES_PER_ORGANIZATION = 10;
 const CERTIFICATES_PER_ORGANIZATION = 1000;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SCAN_ONLY = process.env.BENCH_PARTS === 'scan';
+const SCAN_PROFILE = process.env.BENCH_SCAN_PROFILE !== undefined;
+/** BENCH_SCAN_PROFILE=statements: also the statements that took the most time, by text. */
+const SCAN_PROFILE_STATEMENTS = process.env.BENCH_SCAN_PROFILE === 'statements';
 const POSTGRES_ADMIN_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export default async function reminders(options: BenchOptions): Promise<BenchReport> {
   const perOrganization = Math.max(1, Math.round(CERTIFICATES_PER_ORGANIZATION * options.scale));
   const lines = await run(options, perOrganization);
+  if (SCAN_ONLY) return { name: 'reminders', lines };
   // Digests of a realistic size (1 to 10 items): 10 certificates per organization, one per
   // factory, so each factory contact's digest holds its own and the admin's the rest.
   lines.push('', 'digests of a realistic size (10 certificates per organization):');
@@ -108,6 +117,7 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
 
     // --- the scan
     const scanner = app.get(ReminderScanService);
+    const profile = SCAN_PROFILE ? new ScanProfile(app, dataSource) : null;
     collectGarbage();
     const memory = new PeakMemory();
     let scanMs = 0;
@@ -127,6 +137,7 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
       }
     }
     const peak = memory.stop();
+    profile?.stop();
 
     // --- the floor of the same work: the due rows (read above), the same reminder rows
     // written with their unique key through one multi-row INSERT … ON CONFLICT DO NOTHING
@@ -144,14 +155,6 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
     await baselineQueue.close();
     const baselineMs = baselineQueryMs + baselineWriteMs + baselineAddMs;
 
-    // --- delivery through the worker to the local SMTP server (pooled transport)
-    const worker = app.get(ReminderDigestProcessor).worker;
-    const sendStarted = process.hrtime.bigint();
-    void worker.run();
-    await smtp.waitFor(digests);
-    const sendMs = elapsedMs(sendStarted);
-    await worker.close();
-
     const perSecond = (count: number, ms: number) =>
       Math.round((count / ms) * 1000).toLocaleString('en-US');
     lines.push(
@@ -164,6 +167,19 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
       `ratio scan / floor: ${(scanMs / baselineMs).toFixed(2)}x (target ≤ 1.5x)`,
       `memory during the scan: peak rss ${mb(peak.rss)} MB, peak heap used ${mb(peak.heapUsed)} MB (before: rss ${mb(peak.rssBefore)} MB, heap ${mb(peak.heapBefore)} MB); ` +
         `heap retained after a full GC between organizations ≤ ${mb(retainedHeap)} MB`,
+    );
+    if (profile) lines.push(...profile.lines(scanMs));
+    if (SCAN_ONLY) return lines;
+
+    // --- delivery through the worker to the local SMTP server (pooled transport)
+    const worker = app.get(ReminderDigestProcessor).worker;
+    const sendStarted = process.hrtime.bigint();
+    void worker.run();
+    await smtp.waitFor(digests);
+    const sendMs = elapsedMs(sendStarted);
+    await worker.close();
+
+    lines.push(
       `delivery: ${digests.toLocaleString('en-US')} digests (${created.toLocaleString('en-US')} reminders) in ${(sendMs / 1000).toFixed(2)} s — ${perSecond(digests, sendMs)} digests sent/s (worker concurrency 4, pooled SMTP; target ≥ 500/s for digests of 1 to 10 items)`,
     );
   } finally {
@@ -457,5 +473,127 @@ async function writeFloor(
       `INSERT INTO "bench_floor_reminders" (${quoted}) VALUES ${values} ON CONFLICT ("dedupeKey") DO NOTHING`,
       chunk.flat(),
     );
+  }
+}
+
+/**
+ * Where a scan's time goes (BENCH_SCAN_PROFILE=1): every statement any query runner sends
+ * is counted and timed under the part of the scan that sent it (a state-change step, a
+ * reminder source, storing the rows, or the engine's own reads: organization, people,
+ * quiet notices, pending digests), and each part's wall time is summed.
+ */
+class ScanProfile {
+  private readonly parts = new Map<string, { ms: number; statements: number; sqlMs: number }>();
+  private readonly stack: string[] = ['engine'];
+  readonly statements = new Map<string, { count: number; ms: number }>();
+  private readonly restore: (() => void)[] = [];
+
+  constructor(app: INestApplicationContext, dataSource: DataSource) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { ReminderSources } =
+      require('../src/reminders/reminder-sources') as typeof import('../src/reminders/reminder-sources');
+    const { ReminderScanService } =
+      require('../src/reminders/reminder-scan.service') as typeof import('../src/reminders/reminder-scan.service');
+    const { ReminderQueues } =
+      require('../src/reminders/reminder-queues') as typeof import('../src/reminders/reminder-queues');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const runner = dataSource.createQueryRunner();
+    const runnerPrototype = Object.getPrototypeOf(runner) as { query: (...a: unknown[]) => Promise<unknown> };
+    void runner.release();
+    const query = runnerPrototype.query;
+    const count = (args: unknown[], ms: number) => this.count(args, ms);
+    runnerPrototype.query = async function (this: unknown, ...args: unknown[]) {
+      const started = process.hrtime.bigint();
+      try {
+        return await query.apply(this, args);
+      } finally {
+        count(args, elapsedMs(started));
+      }
+    };
+    this.restore.push(() => (runnerPrototype.query = query));
+
+    const sources = app.get(ReminderSources);
+    for (const step of sources.steps()) this.wrap(step, 'run', `step: ${step.name}`);
+    for (const source of sources.all()) this.wrapScan(source, `source: ${source.constructor.name}`);
+    const scanner = app.get(ReminderScanService);
+    this.wrap(scanner, 'store', 'engine: store rows');
+    this.wrap(scanner, 'pendingDigests', 'engine: pending digests');
+    this.wrap(app.get(ReminderQueues), 'queueDigests', 'engine: queue digests');
+  }
+
+  private count(args: unknown[], ms: number): void {
+    const label = this.stack[this.stack.length - 1];
+    const part = this.part(label);
+    part.statements++;
+    part.sqlMs += ms;
+    if (!SCAN_PROFILE_STATEMENTS) return;
+    const key = `${label} | ${String(args[0]).replace(/\s+/g, ' ').slice(0, 140)}`;
+    const statement = this.statements.get(key) ?? { count: 0, ms: 0 };
+    statement.count++;
+    statement.ms += ms;
+    this.statements.set(key, statement);
+  }
+
+  private part(name: string) {
+    let part = this.parts.get(name);
+    if (!part) this.parts.set(name, (part = { ms: 0, statements: 0, sqlMs: 0 }));
+    return part;
+  }
+
+  private async within<T>(label: string, work: () => Promise<T>): Promise<T> {
+    this.stack.push(label);
+    const started = process.hrtime.bigint();
+    try {
+      return await work();
+    } finally {
+      this.part(label).ms += elapsedMs(started);
+      this.stack.pop();
+    }
+  }
+
+  private wrap(target: object, method: string, label: string): void {
+    const object = target as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const original = object[method];
+    object[method] = (...args: unknown[]) => this.within(label, () => original.apply(target, args));
+    this.restore.push(() => delete object[method]);
+  }
+
+  private wrapScan(source: object, label: string): void {
+    const object = source as { scan: (context: unknown) => AsyncIterable<unknown> };
+    const original = object.scan;
+    object.scan = (context: unknown) => {
+      const iterator = original.call(source, context)[Symbol.asyncIterator]();
+      return {
+        [Symbol.asyncIterator]: () => ({
+          next: () => this.within(label, () => iterator.next()),
+          return: (value?: unknown) =>
+            iterator.return ? iterator.return(value) : Promise.resolve({ done: true, value }),
+        }),
+      } as AsyncIterable<unknown>;
+    };
+    this.restore.push(() => delete (object as Record<string, unknown>).scan);
+  }
+
+  stop(): void {
+    for (const undo of this.restore.reverse()) undo();
+  }
+
+  lines(scanMs: number): string[] {
+    const timed = [...this.parts.entries()].filter(([name]) => name !== 'engine');
+    const accounted = timed.reduce((sum, [, part]) => sum + part.ms, 0);
+    const engine = this.part('engine');
+    engine.ms = scanMs - accounted;
+    const rows = [...timed, ['engine: the rest', engine] as const].sort((a, b) => b[1].ms - a[1].ms);
+    return [
+      'profile of the scan (wall time of each part; statements sent and their time):',
+      ...rows.map(
+        ([name, part]) =>
+          `  ${name}: ${(part.ms / 1000).toFixed(2)} s, ${part.statements.toLocaleString('en-US')} statements (${(part.sqlMs / 1000).toFixed(2)} s)`,
+      ),
+      ...[...this.statements.entries()]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, 25)
+        .map(([key, s]) => `    ${(s.ms / 1000).toFixed(2)} s × ${s.count}: ${key}`),
+    ];
   }
 }

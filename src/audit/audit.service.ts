@@ -57,11 +57,23 @@ export class AuditService {
   }
 
   /** Many events of one person's change at once (an import's rows), in one multi-row INSERT. */
-  async recordManyBy(
+  recordManyBy(
     manager: EntityManager,
     actor: Actor,
     entries: Omit<AuditEntry, 'organizationId' | 'actorId'>[],
   ): Promise<void> {
+    return this.recordMany(
+      manager,
+      entries.map((entry) => ({
+        ...entry,
+        organizationId: actor.organizationId,
+        actorId: actor.userId,
+      })),
+    );
+  }
+
+  /** Many events at once (e.g. the scan expiring certificates), 500 per multi-row INSERT. */
+  async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const repo = manager.getRepository(AuditEvent);
     const now = this.clock.now();
@@ -69,8 +81,8 @@ export class AuditService {
     // what plain() drops (undefined, functions) and writes dates as plain() does.
     const events = entries.map((entry) =>
       repo.create({
-        organizationId: actor.organizationId,
-        actorId: actor.userId,
+        organizationId: entry.organizationId,
+        actorId: entry.actorId,
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId,

@@ -42,7 +42,7 @@ export type CurrentCertificateColumns = Pick<
 >;
 
 /** Certificates expired per transaction by the daily scan. */
-const EXPIRE_BATCH = 200;
+const EXPIRE_BATCH = 500;
 
 @Injectable()
 export class CertificatesService {
@@ -131,40 +131,55 @@ export class CertificatesService {
     return expired;
   }
 
+  /**
+   * One batch in one transaction, with one UPDATE and one multi-row INSERT of the audit
+   * events (the first scan of a long-idle organization expires thousands at once). The
+   * rows are read locked on PostgreSQL (SQLite's write lock is already held), so a renewal
+   * or a registry result that lands first wins cleanly: it is read as it now is.
+   */
   private expire(organizationId: string, ids: string[], today: string): Promise<string[]> {
     return this.transactions.run(async (manager) => {
-      const certificates = await this.certificates
+      const read = this.certificates
         .repo(manager)
-        .find({ where: { organizationId, id: In(ids) } });
-      const done: string[] = [];
-      for (const before of certificates) {
-        const validUntil = this.catalog.validUntil(before.standard);
-        if (!lapsesBy(before, validUntil, today)) continue;
-        // Conditional, so that a renewal or a registry result meanwhile wins cleanly.
-        const result = await this.certificates
-          .repo(manager)
-          .update({ id: before.id, organizationId, status: before.status }, { status: 'expired' });
-        if (!result.affected) continue;
-        const lastDay = lastValidDay(before.expiresOn, validUntil);
-        await this.audit.record(manager, {
-          organizationId,
-          actorId: null,
-          action: 'certificate.expired',
-          entityType: 'certificate',
-          entityId: before.id,
-          before: certificateSnapshot(before),
-          after: {
-            ...certificateSnapshot(before),
-            status: 'expired',
-            reason:
-              lastDay === before.expiresOn
-                ? `expiresOn ${before.expiresOn} passed without a renewal`
-                : `the edition ${before.standard} stopped counting after ${lastDay}`,
-          },
-        });
-        done.push(before.id);
-      }
-      return done;
+        .createQueryBuilder('certificate')
+        .where('certificate.organizationId = :organizationId', { organizationId })
+        .andWhere('certificate.id IN (:...ids)', { ids });
+      if (!this.transactions.isSqlite) read.setLock('pessimistic_write');
+      const lapsed = (await read.getMany()).filter(
+        (before) =>
+          (before.status === 'active' || before.status === 'suspended') &&
+          lapsesBy(before, this.catalog.validUntil(before.standard), today),
+      );
+      if (lapsed.length === 0) return [];
+      await this.certificates
+        .repo(manager)
+        .update(
+          { organizationId, id: In(lapsed.map((c) => c.id)), status: In(['active', 'suspended']) },
+          { status: 'expired' },
+        );
+      await this.audit.recordMany(
+        manager,
+        lapsed.map((before) => {
+          const lastDay = lastValidDay(before.expiresOn, this.catalog.validUntil(before.standard));
+          return {
+            organizationId,
+            actorId: null,
+            action: 'certificate.expired',
+            entityType: 'certificate',
+            entityId: before.id,
+            before: certificateSnapshot(before),
+            after: {
+              ...certificateSnapshot(before),
+              status: 'expired',
+              reason:
+                lastDay === before.expiresOn
+                  ? `expiresOn ${before.expiresOn} passed without a renewal`
+                  : `the edition ${before.standard} stopped counting after ${lastDay}`,
+            },
+          };
+        }),
+      );
+      return lapsed.map((c) => c.id);
     });
   }
 
@@ -870,21 +885,22 @@ export class CertificatesService {
     return factory.id;
   }
   /**
-   * For the reminder kinds: the organization's remindable certificates (in force, or
-   * lapsed without a successor) whose `dateColumn` lies in [from, to] (from = null: no
-   * lower bound), in batches by keyset on (date, id), so a scan never holds more than
-   * one batch. Raw rows: hydrating entities costs more than the query at this volume.
+   * For the certificate reminder kinds: the organization's remindable certificates (in
+   * force, or lapsed without a successor) that lie in any of `windows`, in batches by
+   * keyset on id: one read that every kind shares, each picking its own rows from the
+   * batch, so a scan never holds more than one batch. Raw rows: hydrating entities costs
+   * more than the query at this volume.
    */
-  async *dueBetween(
+  async *remindableIn(
     organizationId: string,
-    dateColumn: 'expiresOn' | 'nextSurveillanceAuditOn',
-    range: { from: string | null; to: string; batchSize: number; standards?: string[] },
+    windows: DueWindow[],
+    batchSize: number,
     manager: EntityManager = this.transactions.manager,
   ): AsyncGenerator<DueCertificate[]> {
-    const { from, to, batchSize, standards } = range;
-    let after: { date: string; id: string } | null = null;
+    if (windows.length === 0) return;
+    let after = '';
     for (;;) {
-      const query = this.certificates
+      const raw = await this.certificates
         .query(manager, organizationId, 'c')
         .select('c.id', 'id')
         .addSelect('c.factoryId', 'factoryId')
@@ -892,35 +908,53 @@ export class CertificatesService {
         .addSelect('c.certificateNumber', 'certificateNumber')
         .addSelect('c.expiresOn', 'expiresOn')
         .addSelect('c.nextSurveillanceAuditOn', 'nextSurveillanceAuditOn')
-        .andWhere(`c.${dateColumn} <= :to`, { to })
         .andWhere('c.status IN (:...statuses)', { statuses: REMINDABLE_STATUSES })
-        .andWhere('c.supersededById IS NULL');
-      if (from) query.andWhere(`c.${dateColumn} >= :from`, { from });
-      else query.andWhere(`c.${dateColumn} IS NOT NULL`);
-      if (standards) query.andWhere('c.standard IN (:...standards)', { standards });
-      if (after) {
-        const { date, id } = after;
-        query.andWhere(
-          new Brackets((q) =>
-            q
-              .where(`c.${dateColumn} > :afterDate`, { afterDate: date })
-              .orWhere(`(c.${dateColumn} = :afterDate AND c.id > :afterId)`, { afterId: id }),
-          ),
-        );
-      }
-      const raw = await query
-        .orderBy(`c.${dateColumn}`, 'ASC')
-        .addOrderBy('c.id', 'ASC')
+        .andWhere('c.supersededById IS NULL')
+        .andWhere(
+          new Brackets((any) => {
+            windows.forEach((window, n) => any.orWhere(inWindow(window, n)));
+          }),
+        )
+        .andWhere('c.id > :after', { after })
+        .orderBy('c.id', 'ASC')
         .limit(batchSize)
         .getRawMany<RawDueCertificate>();
-      const rows = raw.map(toDueCertificate);
-      if (rows.length === 0) return;
-      yield rows;
-      if (rows.length < batchSize) return;
-      const last = rows[rows.length - 1];
-      after = { date: String(last[dateColumn]), id: last.id };
+      if (raw.length === 0) return;
+      yield raw.map(toDueCertificate);
+      if (raw.length < batchSize) return;
+      after = raw[raw.length - 1].id;
     }
   }
+}
+
+/**
+ * A range of one date column (from = null: no lower bound, only a date at all), of some
+ * standards or of all: what one certificate reminder kind looks at on the scan's day.
+ */
+export interface DueWindow {
+  column: 'expiresOn' | 'nextSurveillanceAuditOn';
+  from: string | null;
+  to: string;
+  standards?: string[];
+}
+
+/** Whether a row lies in the window: the same test as the SQL of inWindow. */
+export function liesIn(row: DueCertificate, window: DueWindow): boolean {
+  const date = row[window.column];
+  if (date === null || date > window.to) return false;
+  if (window.from !== null && date < window.from) return false;
+  return !window.standards || window.standards.includes(row.standard);
+}
+
+function inWindow(window: DueWindow, n: number): Brackets {
+  const column = `c.${window.column}`;
+  return new Brackets((q) => {
+    q.where(`${column} <= :to${n}`, { [`to${n}`]: window.to });
+    if (window.from !== null) q.andWhere(`${column} >= :from${n}`, { [`from${n}`]: window.from });
+    else q.andWhere(`${column} IS NOT NULL`);
+    if (window.standards)
+      q.andWhere(`c.standard IN (:...standards${n})`, { [`standards${n}`]: window.standards });
+  });
 }
 
 /** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */

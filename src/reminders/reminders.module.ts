@@ -13,6 +13,7 @@ import { FactoryResponsiblesService } from './factory-responsibles.service';
 import { ReminderAcknowledgementsService } from './reminder-acknowledgements.service';
 import { DigestDeliveryService } from './digest-delivery.service';
 import { CertificateExpirySource } from './kinds/certificate-expiry.source';
+import { CertificateKindsSource } from './kinds/certificate-kinds.source';
 import { ExpireCertificatesStep } from './kinds/certificate-expiry.step';
 import { StandardEditionSource } from './kinds/standard-edition.source';
 import { SurveillanceAuditSource } from './kinds/surveillance-audit.source';
@@ -71,6 +72,7 @@ import { CertificateRows } from './kinds/certificate-rows';
     SurveillanceAuditSource,
     StandardEditionSource,
     TransitionAuditSource,
+    CertificateKindsSource,
   ],
   exports: [
     ReminderScanService,

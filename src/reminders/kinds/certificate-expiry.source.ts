@@ -6,20 +6,22 @@ import {
   latestCrossedThreshold,
   latestOverdueOccurrence,
 } from '../reminder-due';
-import {
+import type {
   DueNotice,
   NoticeToRender,
   ReminderLocale,
-  ReminderSource,
-  ReminderSourceHandler,
   RenderedNotice,
   ScanContext,
 } from '../reminder-source';
 import {
   certificateLink,
   certificateNotice,
-  CertificateRows,
+  CertificateKind,
+  CertificateRow,
   describeCertificate,
+  DueWindow,
+  FactoryNames,
+  liesIn,
 } from './certificate-rows';
 
 export const CERTIFICATE_EXPIRING = 'certificate_expiring';
@@ -31,56 +33,54 @@ export const CERTIFICATE_EXPIRED = 'certificate_expired';
  * escalated to every admin from `escalateAfterDays` on.
  */
 @Injectable()
-@ReminderSource()
-export class CertificateExpirySource implements ReminderSourceHandler {
+export class CertificateExpirySource implements CertificateKind {
   readonly kinds = [CERTIFICATE_EXPIRING, CERTIFICATE_EXPIRED] as const;
 
-  constructor(private readonly rows: CertificateRows) {}
+  windows({ today, policy }: ScanContext): DueWindow[] {
+    return [{ column: 'expiresOn', from: null, to: horizonEnd(today, policy.thresholdsDays) }];
+  }
 
-  async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
+  notices(rows: CertificateRow[], names: FactoryNames, context: ScanContext): DueNotice[] {
     const { today, policy } = context;
-    const names = this.rows.names(context);
-    const until = horizonEnd(today, policy.thresholdsDays);
-    for await (const rows of this.rows.dueBetween(context, 'expiresOn', null, until)) {
-      await names.load(rows.map((row) => row.factoryId));
-      const notices: DueNotice[] = [];
-      for (const row of rows) {
-        const daysLeft = daysUntil(today, row.expiresOn);
-        const threshold = latestCrossedThreshold(policy.thresholdsDays, daysLeft);
-        if (threshold !== null) {
-          notices.push(
-            certificateNotice(row, names, {
-              kind: CERTIFICATE_EXPIRING,
-              dedupeKey: `cert:${row.id}:expiring:${row.expiresOn}:${threshold}`,
-              dueOn: row.expiresOn,
-              extra: { thresholdDays: threshold },
-            }),
-          );
-          continue;
-        }
-        const overdue = latestOverdueOccurrence(
-          daysLeft,
-          policy.overdueRepeatDays,
-          policy.escalateAfterDays,
+    const [window] = this.windows(context);
+    const notices: DueNotice[] = [];
+    for (const row of rows) {
+      if (!liesIn(row, window)) continue;
+      const daysLeft = daysUntil(today, row.expiresOn);
+      const threshold = latestCrossedThreshold(policy.thresholdsDays, daysLeft);
+      if (threshold !== null) {
+        notices.push(
+          certificateNotice(row, names, {
+            kind: CERTIFICATE_EXPIRING,
+            dedupeKey: `cert:${row.id}:expiring:${row.expiresOn}:${threshold}`,
+            dueOn: row.expiresOn,
+            extra: { thresholdDays: threshold },
+          }),
         );
-        if (overdue) {
-          notices.push(
-            certificateNotice(row, names, {
-              kind: CERTIFICATE_EXPIRED,
-              dedupeKey: `cert:${row.id}:expired:${row.expiresOn}:${overdue.overdueDay}`,
-              dueOn: row.expiresOn,
-              escalateToAdmins: overdue.escalated,
-              extra: {
-                overdueDay: overdue.overdueDay,
-                escalated: overdue.escalated,
-                lapsedOn: addDays(row.expiresOn, 1),
-              },
-            }),
-          );
-        }
+        continue;
       }
-      if (notices.length > 0) yield notices;
+      const overdue = latestOverdueOccurrence(
+        daysLeft,
+        policy.overdueRepeatDays,
+        policy.escalateAfterDays,
+      );
+      if (overdue) {
+        notices.push(
+          certificateNotice(row, names, {
+            kind: CERTIFICATE_EXPIRED,
+            dedupeKey: `cert:${row.id}:expired:${row.expiresOn}:${overdue.overdueDay}`,
+            dueOn: row.expiresOn,
+            escalateToAdmins: overdue.escalated,
+            extra: {
+              overdueDay: overdue.overdueDay,
+              escalated: overdue.escalated,
+              lapsedOn: addDays(row.expiresOn, 1),
+            },
+          }),
+        );
+      }
     }
+    return notices;
   }
 
   render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice {

@@ -1,10 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { CertificatesService, type DueCertificate } from '../../certificates/certificates.service';
+import {
+  CertificatesService,
+  type DueCertificate,
+  type DueWindow,
+} from '../../certificates/certificates.service';
 import { FactoriesService } from '../../factories/factories.service';
-import type { DueNotice, NoticeToRender, ReminderLocale, ScanContext } from '../reminder-source';
+import type {
+  DueNotice,
+  NoticeToRender,
+  ReminderLocale,
+  RenderedNotice,
+  ScanContext,
+} from '../reminder-source';
 
 /** What the certificate kinds need of a certificate. */
 export type CertificateRow = DueCertificate;
+
+export { liesIn, type DueWindow } from '../../certificates/certificates.service';
+
+/**
+ * A reminder kind decided from a certificate's row alone. The certificate kinds share one
+ * read of the organization's certificates per scan (certificate-kinds.source.ts): each
+ * says which rows it looks at today, then picks its notices from every batch of that
+ * read, which also holds the other kinds' rows.
+ */
+export interface CertificateKind {
+  readonly kinds: readonly string[];
+  /** The rows it looks at today; none when nothing of its kind can be due. */
+  windows(context: ScanContext): DueWindow[];
+  /** Its notices among a batch of the shared read. */
+  notices(rows: CertificateRow[], names: FactoryNames, context: ScanContext): DueNotice[];
+  render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice;
+}
 
 /**
  * How the certificate kinds read: certificates through CertificatesService, factory names
@@ -17,18 +44,12 @@ export class CertificateRows {
     private readonly factories: FactoriesService,
   ) {}
 
-  /** Remindable certificates whose `column` lies in [from, to], batch by batch. */
-  dueBetween(
-    context: ScanContext,
-    column: 'expiresOn' | 'nextSurveillanceAuditOn',
-    from: string | null,
-    to: string,
-    standards?: string[],
-  ): AsyncGenerator<CertificateRow[]> {
-    return this.certificates.dueBetween(
+  /** Remindable certificates in any of the windows, batch by batch, in id order. */
+  remindableIn(context: ScanContext, windows: DueWindow[]): AsyncGenerator<CertificateRow[]> {
+    return this.certificates.remindableIn(
       context.organizationId,
-      column,
-      { from, to, batchSize: context.batchSize, standards },
+      windows,
+      context.batchSize,
       context.manager,
     );
   }

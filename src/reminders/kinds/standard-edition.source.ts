@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { StandardsCatalog } from '../../config/standards-catalog';
 import { daysUntil, horizonEnd, latestCrossedThreshold } from '../reminder-due';
-import {
+import type {
   DueNotice,
   NoticeToRender,
   ReminderLocale,
-  ReminderSource,
-  ReminderSourceHandler,
   RenderedNotice,
   ScanContext,
 } from '../reminder-source';
 import {
   certificateLink,
   certificateNotice,
-  CertificateRows,
+  CertificateKind,
+  CertificateRow,
   describeCertificate,
+  DueWindow,
+  FactoryNames,
+  liesIn,
 } from './certificate-rows';
 
 export const STANDARD_EDITION_ENDING = 'standard_edition_ending';
@@ -26,43 +28,52 @@ export const STANDARD_EDITION_ENDING = 'standard_edition_ending';
  * current edition. Notified at the policy's thresholds before `validUntil`.
  */
 @Injectable()
-@ReminderSource()
-export class StandardEditionSource implements ReminderSourceHandler {
+export class StandardEditionSource implements CertificateKind {
   readonly kinds = [STANDARD_EDITION_ENDING] as const;
 
-  constructor(
-    private readonly catalog: StandardsCatalog,
-    private readonly rows: CertificateRows,
-  ) {}
+  constructor(private readonly catalog: StandardsCatalog) {}
 
-  async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
-    const { today, policy } = context;
-    const until = horizonEnd(today, policy.thresholdsDays);
-    const ending = this.catalog.standards.filter((s) => {
-      const validUntil = s.validUntil?.date ?? null;
-      return validUntil !== null && validUntil >= today && validUntil <= until;
-    });
-    if (ending.length === 0) return;
-    const names = this.rows.names(context);
-    for (const edition of ending) {
-      const endsOn = edition.validUntil?.date as string;
-      const threshold = latestCrossedThreshold(policy.thresholdsDays, daysUntil(today, endsOn));
-      if (threshold === null) continue;
+  windows(context: ScanContext): DueWindow[] {
+    return this.ending(context).map(({ window }) => window);
+  }
+
+  notices(rows: CertificateRow[], names: FactoryNames, context: ScanContext): DueNotice[] {
+    const notices: DueNotice[] = [];
+    for (const { code, endsOn, threshold, window } of this.ending(context)) {
       // Certificates outliving the edition; the ones expiring first get expiry notices.
-      for await (const rows of this.rows.dueBetween(context, 'expiresOn', endsOn, '9999-12-31', [
-        edition.code,
-      ])) {
-        await names.load(rows.map((row) => row.factoryId));
-        yield rows.map((row) =>
+      for (const row of rows) {
+        if (!liesIn(row, window)) continue;
+        notices.push(
           certificateNotice(row, names, {
             kind: STANDARD_EDITION_ENDING,
             dedupeKey: `cert:${row.id}:edition:${endsOn}:${threshold}`,
             dueOn: endsOn,
-            extra: { thresholdDays: threshold, edition: edition.code },
+            extra: { thresholdDays: threshold, edition: code },
           }),
         );
       }
     }
+    return notices;
+  }
+
+  /** The editions that stop counting within the horizon, at a threshold crossed today. */
+  private ending({ today, policy }: ScanContext) {
+    const until = horizonEnd(today, policy.thresholdsDays);
+    const ending: { code: string; endsOn: string; threshold: number; window: DueWindow }[] = [];
+    for (const edition of this.catalog.standards) {
+      const endsOn = edition.validUntil?.date ?? null;
+      if (endsOn === null || endsOn < today || endsOn > until) continue;
+      const threshold = latestCrossedThreshold(policy.thresholdsDays, daysUntil(today, endsOn));
+      if (threshold === null) continue;
+      const window: DueWindow = {
+        column: 'expiresOn',
+        from: endsOn,
+        to: '9999-12-31',
+        standards: [edition.code],
+      };
+      ending.push({ code: edition.code, endsOn, threshold, window });
+    }
+    return ending;
   }
 
   render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice {

@@ -1,63 +1,59 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '../../common/dates';
 import { daysUntil, latestCrossedThreshold, SURVEILLANCE_THRESHOLDS_DAYS } from '../reminder-due';
-import {
+import type {
   DueNotice,
   NoticeToRender,
   ReminderLocale,
-  ReminderSource,
-  ReminderSourceHandler,
   RenderedNotice,
   ScanContext,
 } from '../reminder-source';
 import {
   certificateLink,
   certificateNotice,
-  CertificateRows,
+  CertificateKind,
+  CertificateRow,
   describeCertificate,
+  DueWindow,
+  FactoryNames,
+  liesIn,
 } from './certificate-rows';
 
 export const SURVEILLANCE_AUDIT_DUE = 'surveillance_audit_due';
 
 /** A surveillance audit (`nextSurveillanceAuditOn`) due within 30 days, then within 7. */
 @Injectable()
-@ReminderSource()
-export class SurveillanceAuditSource implements ReminderSourceHandler {
+export class SurveillanceAuditSource implements CertificateKind {
   readonly kinds = [SURVEILLANCE_AUDIT_DUE] as const;
 
-  constructor(private readonly rows: CertificateRows) {}
-
-  async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
-    const { today } = context;
-    const names = this.rows.names(context);
+  windows({ today }: ScanContext): DueWindow[] {
     const until = addDays(today, Math.max(...SURVEILLANCE_THRESHOLDS_DAYS));
-    for await (const rows of this.rows.dueBetween(
-      context,
-      'nextSurveillanceAuditOn',
-      today,
-      until,
-    )) {
-      await names.load(rows.map((row) => row.factoryId));
-      const notices: DueNotice[] = [];
-      for (const row of rows) {
-        const auditOn = row.nextSurveillanceAuditOn;
-        if (!auditOn || auditOn >= row.expiresOn) continue; // the recertification takes its place
-        const threshold = latestCrossedThreshold(
-          SURVEILLANCE_THRESHOLDS_DAYS,
-          daysUntil(today, auditOn),
-        );
-        if (threshold === null) continue;
-        notices.push(
-          certificateNotice(row, names, {
-            kind: SURVEILLANCE_AUDIT_DUE,
-            dedupeKey: `cert:${row.id}:surveillance:${auditOn}:${threshold}`,
-            dueOn: auditOn,
-            extra: { thresholdDays: threshold },
-          }),
-        );
-      }
-      if (notices.length > 0) yield notices;
+    return [{ column: 'nextSurveillanceAuditOn', from: today, to: until }];
+  }
+
+  notices(rows: CertificateRow[], names: FactoryNames, context: ScanContext): DueNotice[] {
+    const { today } = context;
+    const [window] = this.windows(context);
+    const notices: DueNotice[] = [];
+    for (const row of rows) {
+      const auditOn = row.nextSurveillanceAuditOn;
+      if (!auditOn || !liesIn(row, window)) continue;
+      if (auditOn >= row.expiresOn) continue; // the recertification takes its place
+      const threshold = latestCrossedThreshold(
+        SURVEILLANCE_THRESHOLDS_DAYS,
+        daysUntil(today, auditOn),
+      );
+      if (threshold === null) continue;
+      notices.push(
+        certificateNotice(row, names, {
+          kind: SURVEILLANCE_AUDIT_DUE,
+          dedupeKey: `cert:${row.id}:surveillance:${auditOn}:${threshold}`,
+          dueOn: auditOn,
+          extra: { thresholdDays: threshold },
+        }),
+      );
     }
+    return notices;
   }
 
   render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice {

@@ -6,21 +6,22 @@ import {
   TRANSITION_NOTICE_DAYS,
   transitionAuditDue,
 } from '../../config/standard-transitions';
-import {
+import type {
   DueNotice,
   NoticeToRender,
   ReminderLocale,
-  ReminderSource,
-  ReminderSourceHandler,
   RenderedNotice,
   ScanContext,
 } from '../reminder-source';
 import {
   certificateLink,
   certificateNotice,
-  CertificateRows,
+  CertificateKind,
+  CertificateRow,
   describeCertificate,
+  DueWindow,
   FactoryNames,
+  liesIn,
 } from './certificate-rows';
 
 export const TRANSITION_AUDIT_DUE = 'transition_audit_due';
@@ -33,44 +34,54 @@ export const TRANSITION_AUDIT_DUE = 'transition_audit_due';
  * people 180, 90 and 30 days before the audit (rule: transitionAuditDue).
  */
 @Injectable()
-@ReminderSource()
-export class TransitionAuditSource implements ReminderSourceHandler {
+export class TransitionAuditSource implements CertificateKind {
   readonly kinds = [TRANSITION_AUDIT_DUE] as const;
 
-  constructor(
-    private readonly catalog: StandardsCatalog,
-    private readonly rows: CertificateRows,
-  ) {}
+  constructor(private readonly catalog: StandardsCatalog) {}
 
-  async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
-    const { today } = context;
-    const editions = this.catalog.standards.filter(
-      (s) => s.successor !== null && s.newEditionAuditsFrom?.date != null,
-    );
-    const until = addDays(today, Math.max(...TRANSITION_NOTICE_DAYS));
-    const names = this.rows.names(context);
-    for (const edition of editions) {
-      const from = edition.newEditionAuditsFrom!.date as string;
-      if (from > until) continue;
-      const start = from > today ? from : today;
-      // A surveillance audit in the window, then a recertification (by expiry) in it.
-      for (const column of ['nextSurveillanceAuditOn', 'expiresOn'] as const) {
-        for await (const rows of this.rows.dueBetween(context, column, start, until, [
-          edition.code,
-        ])) {
-          await names.load(rows.map((row) => row.factoryId));
-          const notices: DueNotice[] = [];
-          for (const row of rows) {
-            const due = transitionAuditDue(row, edition, today);
-            if (!due) continue;
-            const found = column === 'expiresOn' ? 'recertification' : 'surveillance';
-            if (due.audit.kind !== found) continue; // the other pass finds it
-            notices.push(this.notice(row, names, edition, due));
-          }
-          if (notices.length > 0) yield notices;
-        }
+  windows(context: ScanContext): DueWindow[] {
+    return this.editions(context).flatMap(({ surveillance, recertification }) => [
+      surveillance,
+      recertification,
+    ]);
+  }
+
+  notices(rows: CertificateRow[], names: FactoryNames, context: ScanContext): DueNotice[] {
+    const notices: DueNotice[] = [];
+    for (const { edition, surveillance, recertification } of this.editions(context)) {
+      for (const row of rows) {
+        if (row.standard !== edition.code) continue;
+        const due = transitionAuditDue(row, edition, context.today);
+        if (!due) continue;
+        // A surveillance audit in the window, or a recertification (by expiry) in it.
+        const window = due.audit.kind === 'surveillance' ? surveillance : recertification;
+        if (!liesIn(row, window)) continue;
+        notices.push(this.notice(row, names, edition, due));
       }
     }
+    return notices;
+  }
+
+  /** The editions whose audits must move to the successor within the notice window. */
+  private editions({ today }: ScanContext) {
+    const until = addDays(today, Math.max(...TRANSITION_NOTICE_DAYS));
+    const found: {
+      edition: StandardEdition;
+      surveillance: DueWindow;
+      recertification: DueWindow;
+    }[] = [];
+    for (const edition of this.catalog.standards) {
+      const from = edition.newEditionAuditsFrom?.date;
+      if (edition.successor === null || from == null || from > until) continue;
+      const start = from > today ? from : today;
+      const window = { from: start, to: until, standards: [edition.code] };
+      found.push({
+        edition,
+        surveillance: { column: 'nextSurveillanceAuditOn', ...window },
+        recertification: { column: 'expiresOn', ...window },
+      });
+    }
+    return found;
   }
 
   private notice(
