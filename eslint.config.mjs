@@ -16,7 +16,6 @@ const RAW_REPOSITORY_FILES = [
   'src/certificates/factory-certificates.service.ts',
   'src/imports/imports.service.ts',
   'src/reminders/digest-delivery.service.ts',
-  'src/reminders/kinds/certificate-rows.ts',
   'src/reminders/reminder-scan.service.ts',
 ];
 

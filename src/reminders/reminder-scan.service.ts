@@ -128,16 +128,16 @@ export class ReminderScanService {
       today,
     );
 
-    let created = 0;
+    const rows = new PendingRows((chunks) => this.store(chunks));
     for (const source of this.sources.all()) {
       // One broken source must not keep the others' notices from going out; what it
-      // stored before failing stays, and the next scan tries it again.
+      // found before failing is stored, and the next scan tries it again.
       try {
         for await (const found of source.scan(context)) {
           const notices =
             quiets.length === 0 ? found : found.filter((n) => !isQuiet(n, quiets, today));
           await directory.loadContacts(notices.map((n) => n.factoryId));
-          created += await this.store(organizationId, today, notices, directory, digestOf);
+          await rows.add(rowsOf(organizationId, today, notices, directory, digestOf));
         }
       } catch (error) {
         this.logger.error(
@@ -147,6 +147,7 @@ export class ReminderScanService {
         );
       }
     }
+    const created = await rows.flush();
     const pendingDigests = await this.pendingDigests(organizationId, now);
     if (created > 0)
       this.logger.log(`Scan of ${organizationId} for ${today}: ${created} reminders`);
@@ -171,34 +172,13 @@ export class ReminderScanService {
     return rows.map((row) => ({ digestId: row.digestId, attempts: Number(row.attempts) }));
   }
 
-  private async store(
-    organizationId: string,
-    today: string,
-    notices: DueNotice[],
-    directory: OrganizationDirectory,
-    digestOf: (recipient: string) => string,
-  ): Promise<number> {
-    const rows: ReminderInsert[] = [];
-    for (const notice of notices) {
-      for (const recipient of recipientsOf(notice, directory)) {
-        rows.push(rowFor(organizationId, today, notice, recipient, digestOf(recipient.email)));
-      }
-    }
-    // One transaction per batch. ON CONFLICT DO NOTHING leaves out what an earlier scan
-    // (or another process, at this very moment) stored; the count is of the new rows only.
-    // Chunks of one kind each, so the new rows can be counted by kind.
+  /**
+   * One transaction for the chunks (each of one kind, so the new rows can be counted by
+   * kind). ON CONFLICT DO NOTHING leaves out what an earlier scan (or another process, at
+   * this very moment) stored; the count is of the new rows only.
+   */
+  private store(chunks: ReminderInsert[][]): Promise<number> {
     const postgres = !this.transactions.isSqlite;
-    const chunks: ReminderInsert[][] = [];
-    const byKind = new Map<string, ReminderInsert[]>();
-    for (const row of rows) {
-      const kind = String(row.kind);
-      const ofKind = byKind.get(kind);
-      if (ofKind) ofKind.push(row);
-      else byKind.set(kind, [row]);
-    }
-    for (const ofKind of byKind.values())
-      for (let i = 0; i < ofKind.length; i += INSERT_CHUNK)
-        chunks.push(ofKind.slice(i, i + INSERT_CHUNK));
     return this.transactions.run(async (manager) => {
       const runner = manager.queryRunner;
       if (!runner) throw new Error('Transactions.run gave a manager without its query runner');
@@ -219,6 +199,59 @@ export class ReminderScanService {
       }
       return created;
     });
+  }
+}
+
+/** One row per notice and recipient. */
+function rowsOf(
+  organizationId: string,
+  today: string,
+  notices: DueNotice[],
+  directory: OrganizationDirectory,
+  digestOf: (recipient: string) => string,
+): ReminderInsert[] {
+  const rows: ReminderInsert[] = [];
+  for (const notice of notices) {
+    for (const recipient of recipientsOf(notice, directory)) {
+      rows.push(rowFor(organizationId, today, notice, recipient, digestOf(recipient.email)));
+    }
+  }
+  return rows;
+}
+
+/**
+ * The rows found so far and not yet stored, by kind: a kind's rows are written as soon as
+ * they fill an INSERT, the rest in one transaction at the end of the scan. So each source
+ * batch costs no statement of its own (the sources yield a few rows each per batch), and
+ * the scan holds at most one INSERT's worth of rows per kind.
+ */
+class PendingRows {
+  private readonly byKind = new Map<string, ReminderInsert[]>();
+  private created = 0;
+
+  constructor(private readonly store: (chunks: ReminderInsert[][]) => Promise<number>) {}
+
+  async add(rows: ReminderInsert[]): Promise<void> {
+    const full: ReminderInsert[][] = [];
+    for (const row of rows) {
+      const kind = String(row.kind);
+      const ofKind = this.byKind.get(kind) ?? [];
+      ofKind.push(row);
+      if (ofKind.length < INSERT_CHUNK) this.byKind.set(kind, ofKind);
+      else {
+        full.push(ofKind);
+        this.byKind.delete(kind);
+      }
+    }
+    if (full.length > 0) this.created += await this.store(full);
+  }
+
+  /** Stores what is left; answers how many rows the whole scan stored. */
+  async flush(): Promise<number> {
+    const rest = [...this.byKind.values()];
+    this.byKind.clear();
+    if (rest.length > 0) this.created += await this.store(rest);
+    return this.created;
   }
 }
 
