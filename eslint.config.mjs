@@ -13,7 +13,6 @@ const RAW_REPOSITORY_FILES = [
   'src/audit/audit.service.ts',
   'src/auth/invitations.service.ts',
   'src/buyers/buyers.service.ts',
-  'src/certificates/factory-certificates.service.ts',
   'src/imports/imports.service.ts',
   'src/reminders/digest-delivery.service.ts',
   'src/reminders/reminder-scan.service.ts',

@@ -1,37 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { Certificate } from './certificate.entity';
+import { CertificateErrors } from './certificates.errors';
 import { certificateSnapshot } from './dto/certificate.response';
 import type { FactoryHoldings } from '../factories/factory-holdings.service';
 
 /**
  * The certificates a factory holds, as the factories feature needs them to delete a
- * factory (in its transaction): CertificatesModule provides it as FactoryHoldings.
+ * factory (inside its run(), which these join): CertificatesModule provides it as
+ * FactoryHoldings.
  */
 @Injectable()
 export class FactoryCertificatesService implements FactoryHoldings {
+  private readonly certificates = new TenantRepository(Certificate, CertificateErrors.notFound);
+
   constructor(
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
   countHeldBy(organizationId: string, factoryId: string): Promise<number> {
-    return this.transactions.manager
-      .getRepository(Certificate)
+    return this.certificates
+      .repo(this.transactions.manager)
       .count({ where: { organizationId, factoryId } });
   }
 
   /** Deletes every certificate the factory holds; each is an audit event of its own. */
   async removeAllHeldBy(actor: Actor, factoryId: string): Promise<void> {
     const manager = this.transactions.manager;
-    const certificates = manager.getRepository(Certificate);
-    const held = await certificates.find({
+    const held = await this.certificates.repo(manager).find({
       where: { organizationId: actor.organizationId, factoryId },
     });
     if (held.length === 0) return;
-    await certificates.delete({ organizationId: actor.organizationId, factoryId });
+    await this.certificates
+      .repo(manager)
+      .delete({ organizationId: actor.organizationId, factoryId });
     for (const certificate of held) {
       await this.audit.recordBy(
         manager,
