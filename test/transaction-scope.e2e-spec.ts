@@ -50,12 +50,7 @@ describe('the transaction in progress, without a manager parameter', () => {
         );
         // The default manager and the reader both answer the transaction's own write.
         seenInside = (await certificates.get(actor, created.id)).certificateNumber;
-        await certificates.setStatusIn(
-          transactions.dataSource.manager,
-          admin.organizationId,
-          created.id,
-          'suspended',
-        );
+        await certificates.setStatus(admin.organizationId, created.id, 'suspended');
         expect((await certificates.get(actor, created.id, transactions.reader)).status).toBe(
           'suspended',
         );

@@ -78,16 +78,16 @@ export class CertificatesService {
   }
 
   /**
-   * For other features, inside their own transaction: sets the status (a registry says
-   * the certificate is suspended or withdrawn) and answers the certificate as it now is.
+   * For other features, inside their own run(): sets the status (a registry says the
+   * certificate is suspended or withdrawn) and answers the certificate as it now is.
    * The caller records the audit event, with its reason.
    */
-  async setStatusIn(
-    manager: EntityManager,
+  async setStatus(
     organizationId: string,
     id: string,
     status: CertificateStatus,
   ): Promise<Certificate> {
+    const manager = this.transactions.manager;
     await this.certificates.repo(manager).update({ id, organizationId }, { status });
     return this.certificates.get(manager, organizationId, id);
   }
@@ -539,35 +539,32 @@ export class CertificatesService {
     return pageOf(items, total, query);
   }
 
+  /**
+   * In a transaction of its own, or in the caller's when called inside `run` (an approved
+   * submission applied with its decision).
+   */
   create(actor: Actor, input: CreateCertificateDto): Promise<Certificate> {
-    return this.transactions.run((manager) => this.createIn(manager, actor, input));
-  }
-
-  /** `create` inside the caller's transaction (e.g. an approved submission applied with its decision). */
-  async createIn(
-    manager: EntityManager,
-    actor: Actor,
-    input: CreateCertificateDto,
-  ): Promise<Certificate> {
-    this.checkStandard(input.standard);
-    checkDates(input.issuedOn, input.expiresOn);
-    if (input.status === 'superseded') throw CertificateErrors.supersededByRenewal();
-    const factoryId = await this.checkFactory(actor, input.factoryId ?? null, manager);
-    const certificate = await this.insert(manager, actor, {
-      ...input,
-      factoryId,
-      status: input.status ?? 'active',
+    return this.transactions.run(async (manager) => {
+      this.checkStandard(input.standard);
+      checkDates(input.issuedOn, input.expiresOn);
+      if (input.status === 'superseded') throw CertificateErrors.supersededByRenewal();
+      const factoryId = await this.checkFactory(actor, input.factoryId ?? null);
+      const certificate = await this.insert(actor, {
+        ...input,
+        factoryId,
+        status: input.status ?? 'active',
+      });
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.created',
+        'certificate',
+        certificate.id,
+        null,
+        certificateSnapshot(certificate),
+      );
+      return certificate;
     });
-    await this.audit.recordBy(
-      manager,
-      actor,
-      'certificate.created',
-      'certificate',
-      certificate.id,
-      null,
-      certificateSnapshot(certificate),
-    );
-    return certificate;
   }
 
   /**
@@ -624,15 +621,11 @@ export class CertificatesService {
   }
 
   /**
-   * Many new certificates at once, inside the caller's transaction (an import commit):
-   * the same checks as `createIn`, then one multi-row INSERT and one of audit events per
+   * Many new certificates at once, inside the caller's run() (an import commit): the
+   * same checks as `create`, then one multi-row INSERT and one of audit events per
    * chunk, so that 50,000 rows do not cost 200,000 round trips.
    */
-  async createManyIn(
-    manager: EntityManager,
-    actor: Actor,
-    inputs: CreateCertificateDto[],
-  ): Promise<string[]> {
+  async createMany(actor: Actor, inputs: CreateCertificateDto[]): Promise<string[]> {
     // An import is trader staff's: a factory manager sees no factory but their own.
     if (isFactoryManager(actor)) throw FactoryErrors.notFound();
     for (const input of inputs) {
@@ -643,8 +636,9 @@ export class CertificatesService {
     const factoryIds = [
       ...new Set(inputs.map((i) => i.factoryId).filter((id): id is string => !!id)),
     ];
-    const found = await this.factories.findMany(actor.organizationId, factoryIds, manager);
+    const found = await this.factories.findMany(actor.organizationId, factoryIds);
     if (found.length !== factoryIds.length) throw FactoryErrors.notFound();
+    const manager = this.transactions.manager;
     const repo = this.certificates.repo(manager);
     const now = this.clock.now();
     const ids: string[] = [];
@@ -682,116 +676,104 @@ export class CertificatesService {
     return ids;
   }
 
+  /** In a transaction of its own, or in the caller's when called inside `run` (an import commit). */
   update(actor: Actor, id: string, changes: UpdateCertificateDto): Promise<Certificate> {
-    return this.transactions.run((manager) => this.updateIn(manager, actor, id, changes));
+    return this.transactions.run(async (manager) => {
+      if (changes.standard !== undefined) this.checkStandard(changes.standard);
+      if (changes.status === 'superseded') throw CertificateErrors.supersededByRenewal();
+      const before = await this.get(actor, id);
+      if (before.status === 'superseded') throw CertificateErrors.alreadySuperseded();
+      const merged = { ...before, ...changes };
+      checkDates(merged.issuedOn, merged.expiresOn);
+      if (changes.factoryId !== undefined) {
+        changes.factoryId = await this.checkFactory(actor, changes.factoryId);
+      }
+      await this.certificates
+        .repo(manager)
+        .update({ id, organizationId: actor.organizationId }, changes);
+      const after = await this.certificates.get(manager, actor.organizationId, id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.updated',
+        'certificate',
+        id,
+        certificateSnapshot(before),
+        certificateSnapshot(after),
+      );
+      return after;
+    });
   }
 
-  /** `update` inside the caller's transaction. */
-  async updateIn(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    changes: UpdateCertificateDto,
-  ): Promise<Certificate> {
-    if (changes.standard !== undefined) this.checkStandard(changes.standard);
-    if (changes.status === 'superseded') throw CertificateErrors.supersededByRenewal();
-    const before = await this.get(actor, id, manager);
-    if (before.status === 'superseded') throw CertificateErrors.alreadySuperseded();
-    const merged = { ...before, ...changes };
-    checkDates(merged.issuedOn, merged.expiresOn);
-    if (changes.factoryId !== undefined) {
-      changes.factoryId = await this.checkFactory(actor, changes.factoryId, manager);
-    }
-    await this.certificates
-      .repo(manager)
-      .update({ id, organizationId: actor.organizationId }, changes);
-    const after = await this.certificates.get(manager, actor.organizationId, id);
-    await this.audit.recordBy(
-      manager,
-      actor,
-      'certificate.updated',
-      'certificate',
-      id,
-      certificateSnapshot(before),
-      certificateSnapshot(after),
-    );
-    return after;
-  }
-
-  /** The renewal is a new certificate; the old one becomes `superseded`, in the same transaction. */
+  /**
+   * The renewal is a new certificate; the old one becomes `superseded`, in the same
+   * transaction (its own, or the caller's when called inside `run`: an approved renewal).
+   */
   renew(
     actor: Actor,
     id: string,
     input: RenewCertificateDto,
   ): Promise<{ renewed: Certificate; previous: Certificate }> {
-    return this.transactions.run((manager) => this.renewIn(manager, actor, id, input));
-  }
-
-  /** `renew` inside the caller's transaction. */
-  async renewIn(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    input: RenewCertificateDto,
-  ): Promise<{ renewed: Certificate; previous: Certificate }> {
-    if (input.standard !== undefined) this.checkStandard(input.standard);
-    checkDates(input.issuedOn, input.expiresOn);
-    const previous = await this.get(actor, id, manager);
-    if (previous.status === 'superseded') throw CertificateErrors.alreadySuperseded();
-    const renewed = await this.insert(manager, actor, {
-      factoryId: previous.factoryId,
-      standard: input.standard ?? previous.standard,
-      certificateNumber: input.certificateNumber ?? previous.certificateNumber,
-      certificationBody: input.certificationBody ?? previous.certificationBody,
-      accreditationBody:
-        input.accreditationBody !== undefined
-          ? input.accreditationBody
-          : previous.accreditationBody,
-      scope: input.scope ?? previous.scope,
-      sites: input.sites ?? previous.sites,
-      productCategories: input.productCategories ?? previous.productCategories,
-      iafCodes: input.iafCodes ?? previous.iafCodes,
-      issuedOn: input.issuedOn,
-      expiresOn: input.expiresOn,
-      nextSurveillanceAuditOn: input.nextSurveillanceAuditOn ?? null,
-      status: 'active',
-      supersedesId: previous.id,
-    });
-    // Conditional, so that two renewals racing for the same certificate cannot both win.
-    const result = await this.certificates
-      .repo(manager)
-      .update(
-        { id: previous.id, organizationId: actor.organizationId, status: Not('superseded') },
-        { status: 'superseded', supersededById: renewed.id },
+    return this.transactions.run(async (manager) => {
+      if (input.standard !== undefined) this.checkStandard(input.standard);
+      checkDates(input.issuedOn, input.expiresOn);
+      const previous = await this.get(actor, id);
+      if (previous.status === 'superseded') throw CertificateErrors.alreadySuperseded();
+      const renewed = await this.insert(actor, {
+        factoryId: previous.factoryId,
+        standard: input.standard ?? previous.standard,
+        certificateNumber: input.certificateNumber ?? previous.certificateNumber,
+        certificationBody: input.certificationBody ?? previous.certificationBody,
+        accreditationBody:
+          input.accreditationBody !== undefined
+            ? input.accreditationBody
+            : previous.accreditationBody,
+        scope: input.scope ?? previous.scope,
+        sites: input.sites ?? previous.sites,
+        productCategories: input.productCategories ?? previous.productCategories,
+        iafCodes: input.iafCodes ?? previous.iafCodes,
+        issuedOn: input.issuedOn,
+        expiresOn: input.expiresOn,
+        nextSurveillanceAuditOn: input.nextSurveillanceAuditOn ?? null,
+        status: 'active',
+        supersedesId: previous.id,
+      });
+      // Conditional, so that two renewals racing for the same certificate cannot both win.
+      const result = await this.certificates
+        .repo(manager)
+        .update(
+          { id: previous.id, organizationId: actor.organizationId, status: Not('superseded') },
+          { status: 'superseded', supersededById: renewed.id },
+        );
+      if (!result.affected) throw CertificateErrors.alreadySuperseded();
+      const superseded = await this.certificates.get(manager, actor.organizationId, previous.id);
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.renewed',
+        'certificate',
+        renewed.id,
+        null,
+        certificateSnapshot(renewed),
       );
-    if (!result.affected) throw CertificateErrors.alreadySuperseded();
-    const superseded = await this.certificates.get(manager, actor.organizationId, previous.id);
-    await this.audit.recordBy(
-      manager,
-      actor,
-      'certificate.renewed',
-      'certificate',
-      renewed.id,
-      null,
-      certificateSnapshot(renewed),
-    );
-    await this.audit.recordBy(
-      manager,
-      actor,
-      'certificate.superseded',
-      'certificate',
-      previous.id,
-      certificateSnapshot(previous),
-      certificateSnapshot(superseded),
-    );
-    return { renewed, previous: superseded };
+      await this.audit.recordBy(
+        manager,
+        actor,
+        'certificate.superseded',
+        'certificate',
+        previous.id,
+        certificateSnapshot(previous),
+        certificateSnapshot(superseded),
+      );
+      return { renewed, previous: superseded };
+    });
   }
 
   remove(actor: Actor, id: string): Promise<void> {
     return this.transactions.run(async (manager) => {
-      const certificate = await this.get(actor, id, manager);
+      const certificate = await this.get(actor, id);
       await this.certificates.repo(manager).delete({ id, organizationId: actor.organizationId });
-      if (certificate.supersedesId) await this.reinstate(manager, actor, certificate);
+      if (certificate.supersedesId) await this.reinstate(actor, certificate);
       await this.audit.recordBy(
         manager,
         actor,
@@ -808,11 +790,8 @@ export class CertificatesService {
    * Deleting a renewal (say, one entered by mistake) gives the certificate it replaced
    * back its place: otherwise that one would stay superseded, never to be renewed again.
    */
-  private async reinstate(
-    manager: EntityManager,
-    actor: Actor,
-    renewal: Certificate,
-  ): Promise<void> {
+  private async reinstate(actor: Actor, renewal: Certificate): Promise<void> {
+    const manager = this.transactions.manager;
     const previous = await this.certificates.find(
       manager,
       actor.organizationId,
@@ -837,11 +816,8 @@ export class CertificatesService {
     );
   }
 
-  private async insert(
-    manager: EntityManager,
-    actor: Actor,
-    fields: Partial<Certificate>,
-  ): Promise<Certificate> {
+  private async insert(actor: Actor, fields: Partial<Certificate>): Promise<Certificate> {
+    const manager = this.transactions.manager;
     const repo = this.certificates.repo(manager);
     const certificate = repo.create({
       sites: [],
@@ -872,16 +848,12 @@ export class CertificatesService {
     if (!this.catalog.find(code)) throw CertificateErrors.unknownStandard(this.catalog.codes());
   }
 
-  private async checkFactory(
-    actor: Actor,
-    factoryId: string | null,
-    manager: EntityManager,
-  ): Promise<string | null> {
+  private async checkFactory(actor: Actor, factoryId: string | null): Promise<string | null> {
     if (factoryId === null) {
       assertCanSee(actor, null, FactoryErrors.notFound);
       return null;
     }
-    const factory = await this.factories.get(actor, factoryId, manager);
+    const factory = await this.factories.get(actor, factoryId);
     return factory.id;
   }
   /**

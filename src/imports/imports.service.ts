@@ -452,11 +452,10 @@ export class ImportsService {
     const creates = plan
       .filter((s) => s.action === 'create')
       .map((s) => s.fields as unknown as CreateCertificateDto);
-    await this.certificates.createManyIn(manager, actor, creates);
+    await this.certificates.createMany(actor, creates);
     for (const step of plan) {
       if (step.action === 'update')
-        await this.certificates.updateIn(
-          manager,
+        await this.certificates.update(
           actor,
           step.id as string,
           step.fields as UpdateCertificateDto,

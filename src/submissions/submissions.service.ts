@@ -261,19 +261,17 @@ export class SubmissionsService {
   }
 
   private async apply(actor: Actor, submission: Submission): Promise<Certificate> {
-    const manager = this.transactions.manager;
     const proposal = submission.proposal;
     const certificateId = submission.certificateId ?? '';
     switch (submission.kind) {
       case 'new_certificate':
-        return this.certificates.createIn(manager, actor, {
+        return this.certificates.create(actor, {
           ...(proposal.certificate as CreateCertificateDto),
           factoryId: submission.factoryId,
           status: 'active',
         });
       case 'renewal': {
-        const { renewed } = await this.certificates.renewIn(
-          manager,
+        const { renewed } = await this.certificates.renew(
           actor,
           certificateId,
           proposal.certificate as RenewCertificateDto,
@@ -281,11 +279,11 @@ export class SubmissionsService {
         return renewed;
       }
       case 'status_change':
-        return this.certificates.updateIn(manager, actor, certificateId, {
+        return this.certificates.update(actor, certificateId, {
           status: proposal.status as 'suspended' | 'withdrawn',
         });
       case 'surveillance_audit':
-        return this.certificates.updateIn(manager, actor, certificateId, {
+        return this.certificates.update(actor, certificateId, {
           nextSurveillanceAuditOn: proposal.nextSurveillanceAuditOn as string,
         });
     }

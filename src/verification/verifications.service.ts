@@ -200,12 +200,7 @@ export class VerificationsService implements VerificationStates {
     const status = statusAfterResult(certificate.status, fields.result);
     if (status) {
       // In this transaction, so that record, status and audit event land together.
-      const after = await this.certificates.setStatusIn(
-        manager,
-        organizationId,
-        certificate.id,
-        status,
-      );
+      const after = await this.certificates.setStatus(organizationId, certificate.id, status);
       await this.audit.record(manager, {
         organizationId,
         actorId,
