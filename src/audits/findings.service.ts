@@ -118,7 +118,7 @@ export class FindingsService {
         const audit = await this.audits.get(actor, before.auditId, manager);
         patch.dueOn = correctiveActionDueOn(changes.severity, audit.auditedOn);
       }
-      return this.save(manager, actor, before, patch, 'finding.updated');
+      return this.save(actor, before, patch, 'finding.updated');
     });
   }
 
@@ -283,7 +283,6 @@ export class FindingsService {
       if (problem === 'status')
         throw AuditErrors.findingMove(move, before.status, FINDING_MOVES[move].from);
       return this.save(
-        manager,
         actor,
         before,
         { ...patch, status: FINDING_MOVES[move].to },
@@ -292,13 +291,14 @@ export class FindingsService {
     });
   }
 
+  /** Inside the caller's `run`. */
   private async save(
-    manager: EntityManager,
     actor: Actor,
     before: Finding,
     patch: Partial<Finding>,
     action: string,
   ): Promise<Finding> {
+    const manager = this.transactions.manager;
     await this.findings
       .repo(manager)
       .update({ id: before.id, organizationId: actor.organizationId }, patch);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, Role } from '../common/actor';
 import { isForeignKeyViolation } from '../common/all-exceptions.filter';
@@ -66,42 +66,44 @@ export class InvitationsService {
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  /** Creates the invitation inside the caller's transaction; send it with `deliver` after commit. */
-  async issue(
-    manager: EntityManager,
-    fields: NewInvitation,
-  ): Promise<{ invitation: Invitation; issued: IssuedInvitation }> {
-    const token = randomBytes(32).toString('base64url');
-    const repo = manager.getRepository(Invitation);
-    const expiresAt = new Date(
-      this.clock.now().getTime() + this.auth.invitationTtlDays * 86_400_000,
-    );
-    const invitation = repo.create({
-      organizationId: fields.organizationId,
-      email: fields.email.toLowerCase(),
-      name: fields.name,
-      role: fields.role,
-      locale: fields.locale ?? null,
-      factoryId: fields.factoryId ?? null,
-      userId: fields.userId ?? null,
-      invitedById: fields.invitedById,
-      tokenHash: hashToken(token),
-      expiresAt,
+  /**
+   * Creates the invitation in the caller's transaction when called inside `run`, else in
+   * one of its own; send it with `deliver` after commit.
+   */
+  issue(fields: NewInvitation): Promise<{ invitation: Invitation; issued: IssuedInvitation }> {
+    return this.transactions.run(async (manager) => {
+      const token = randomBytes(32).toString('base64url');
+      const repo = this.invitations.repo(manager);
+      const expiresAt = new Date(
+        this.clock.now().getTime() + this.auth.invitationTtlDays * 86_400_000,
+      );
+      const invitation = repo.create({
+        organizationId: fields.organizationId,
+        email: fields.email.toLowerCase(),
+        name: fields.name,
+        role: fields.role,
+        locale: fields.locale ?? null,
+        factoryId: fields.factoryId ?? null,
+        userId: fields.userId ?? null,
+        invitedById: fields.invitedById,
+        tokenHash: hashToken(token),
+        expiresAt,
+      });
+      await repo.insert(invitation);
+      await this.audit.record(manager, {
+        organizationId: fields.organizationId,
+        actorId: fields.invitedById,
+        action: 'invitation.created',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        after: { email: invitation.email, role: invitation.role, factoryId: invitation.factoryId },
+      });
+      const inviteUrl = `${this.app.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`;
+      return {
+        invitation,
+        issued: { id: invitation.id, inviteUrl, token, expiresAt: expiresAt.toISOString() },
+      };
     });
-    await repo.insert(invitation);
-    await this.audit.record(manager, {
-      organizationId: fields.organizationId,
-      actorId: fields.invitedById,
-      action: 'invitation.created',
-      entityType: 'invitation',
-      entityId: invitation.id,
-      after: { email: invitation.email, role: invitation.role, factoryId: invitation.factoryId },
-    });
-    const inviteUrl = `${this.app.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`;
-    return {
-      invitation,
-      issued: { id: invitation.id, inviteUrl, token, expiresAt: expiresAt.toISOString() },
-    };
   }
 
   /** Best effort: the link is also in the API answer, so a mail failure must not undo the invitation. */
@@ -125,6 +127,8 @@ export class InvitationsService {
   /** Sets the password (creating the user where the invitation has none yet) and spends the token. */
   accept(token: string, passwordHash: string): Promise<User> {
     return this.transactions.run(async (manager) => {
+      // Not the TenantRepository: the token is the key, before any organization is known.
+      // eslint-disable-next-line no-restricted-syntax
       const repo = manager.getRepository(Invitation);
       const invitation = await repo.findOne({ where: { tokenHash: hashToken(token) } });
       if (!invitation) throw invalidToken('UNKNOWN', 'token is not a valid invitation');
@@ -198,22 +202,23 @@ export class InvitationsService {
       );
   }
 
-  /** Revokes the pending invitations of a user being removed (by user row or by email). */
-  async revokePendingFor(
-    manager: EntityManager,
-    organizationId: string,
-    user: { id: string; email: string },
-  ): Promise<void> {
-    const repo = manager.getRepository(Invitation);
-    const now = this.clock.now();
-    await repo.update(
-      { organizationId, userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() },
-      { revokedAt: now },
-    );
-    await repo.update(
-      { organizationId, email: user.email, acceptedAt: IsNull(), revokedAt: IsNull() },
-      { revokedAt: now },
-    );
+  /**
+   * Revokes the pending invitations of a user being removed (by user row or by email), in
+   * the caller's transaction when called inside `run`.
+   */
+  revokePendingFor(organizationId: string, user: { id: string; email: string }): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const repo = this.invitations.repo(manager);
+      const now = this.clock.now();
+      await repo.update(
+        { organizationId, userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: now },
+      );
+      await repo.update(
+        { organizationId, email: user.email, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: now },
+      );
+    });
   }
 
   revoke(actor: Actor, id: string): Promise<void> {
@@ -227,7 +232,7 @@ export class InvitationsService {
         );
       }
       if (invitation.revokedAt) return;
-      await manager.getRepository(Invitation).update({ id }, { revokedAt: this.clock.now() });
+      await this.invitations.repo(manager).update({ id }, { revokedAt: this.clock.now() });
       // A colleague added by an admin has a user row from the start; revoked before they
       // joined, it goes too, so that the email can be invited again.
       if (invitation.userId)

@@ -43,7 +43,7 @@ export class StaffService {
         null,
         toUserResponse(user),
       );
-      const { invitation, issued } = await this.invitations.issue(manager, {
+      const { invitation, issued } = await this.invitations.issue({
         organizationId: actor.organizationId,
         email: user.email,
         name: user.name,
@@ -105,7 +105,7 @@ export class StaffService {
     await this.transactions.run(async (manager) => {
       const user = await this.users.get(actor.organizationId, id);
       if (user.id === actor.userId) throw UserErrors.notYourself();
-      await this.invitations.revokePendingFor(manager, actor.organizationId, user);
+      await this.invitations.revokePendingFor(actor.organizationId, user);
       await this.users.remove(actor.organizationId, id);
       await this.audit.recordBy(
         manager,

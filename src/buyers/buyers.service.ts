@@ -55,7 +55,7 @@ export class BuyersService {
 
   create(actor: Actor, input: CreateBuyerDto): Promise<Buyer> {
     return this.transactions.run(async (manager) => {
-      const repo = manager.getRepository(Buyer);
+      const repo = this.buyers.repo(manager);
       const buyer = repo.create({
         name: input.name,
         country: input.country,
@@ -84,9 +84,7 @@ export class BuyersService {
       const before = await this.buyers.get(manager, actor.organizationId, id);
       const patch = { ...changes };
       if (patch.contactEmail === '') patch.contactEmail = null;
-      await manager
-        .getRepository(Buyer)
-        .update({ id, organizationId: actor.organizationId }, patch);
+      await this.buyers.repo(manager).update({ id, organizationId: actor.organizationId }, patch);
       const after = await this.buyers.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
         manager,
@@ -106,10 +104,10 @@ export class BuyersService {
     return this.transactions.run(async (manager) => {
       const buyer = await this.buyers.get(manager, actor.organizationId, id);
       const requirements = await this.requirementsOf(actor.organizationId, [id], manager);
-      await manager
-        .getRepository(Requirement)
+      await this.requirements
+        .repo(manager)
         .delete({ organizationId: actor.organizationId, buyerId: id });
-      await manager.getRepository(Buyer).delete({ id, organizationId: actor.organizationId });
+      await this.buyers.repo(manager).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
         manager,
         actor,
@@ -132,7 +130,7 @@ export class BuyersService {
       const category = input.productCategory.toLowerCase();
       if (existing[0].some((r) => r.productCategory.toLowerCase() === category))
         throw BuyerErrors.duplicateRequirement();
-      const repo = manager.getRepository(Requirement);
+      const repo = this.requirements.repo(manager);
       const requirement = repo.create({
         organizationId: actor.organizationId,
         buyerId,
@@ -161,7 +159,7 @@ export class BuyersService {
   removeRequirement(actor: Actor, id: string): Promise<void> {
     return this.transactions.run(async (manager) => {
       const requirement = await this.requirements.get(manager, actor.organizationId, id);
-      await manager.getRepository(Requirement).delete({ id, organizationId: actor.organizationId });
+      await this.requirements.repo(manager).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
         manager,
         actor,

@@ -27,7 +27,7 @@ export class FactoryAccessService {
       const factory = await this.factories.get(actor, factoryId, manager);
       // Refused now rather than when the link is opened: the email is the login.
       await this.users.assertEmailFree(input.email);
-      const issuedInvitation = await this.invitations.issue(manager, {
+      const issuedInvitation = await this.invitations.issue({
         organizationId: actor.organizationId,
         email: input.email,
         name: input.name,

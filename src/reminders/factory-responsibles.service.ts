@@ -26,7 +26,7 @@ export class FactoryResponsiblesService {
 
   async get(actor: Actor, factoryId: string): Promise<FactoryResponsibleResponse> {
     const factory = await this.factories.get(actor, factoryId);
-    return this.answer(this.transactions.manager, actor.organizationId, factory.id);
+    return this.answer(actor.organizationId, factory.id);
   }
 
   /** Replaces the factory's responsible staff; each must be an admin or member of the organization. */
@@ -45,7 +45,7 @@ export class FactoryResponsiblesService {
             `userIds: ${userId} is not an admin or member of this organization`,
           );
       }
-      const before = await this.answer(manager, actor.organizationId, factory.id);
+      const before = await this.answer(actor.organizationId, factory.id);
       const repo = this.rows.repo(manager);
       await repo.delete({ organizationId: actor.organizationId, factoryId: factory.id });
       if (userIds.length > 0)
@@ -54,7 +54,7 @@ export class FactoryResponsiblesService {
             repo.create({ organizationId: actor.organizationId, factoryId: factory.id, userId }),
           ),
         );
-      const after = await this.answer(manager, actor.organizationId, factory.id);
+      const after = await this.answer(actor.organizationId, factory.id);
       await this.audit.recordBy(
         manager,
         actor,
@@ -86,11 +86,12 @@ export class FactoryResponsiblesService {
   }
 
   private async answer(
-    manager: EntityManager,
     organizationId: string,
     factoryId: string,
   ): Promise<FactoryResponsibleResponse> {
-    const rows = await this.rows.repo(manager).find({ where: { organizationId, factoryId } });
+    const rows = await this.rows
+      .repo(this.transactions.manager)
+      .find({ where: { organizationId, factoryId } });
     const responsible: ResponsibleStaffMember[] = [];
     for (const row of rows) {
       const user = await this.users.get(organizationId, row.userId);

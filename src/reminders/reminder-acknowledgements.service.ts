@@ -76,10 +76,10 @@ export class ReminderAcknowledgementsService {
         });
         if (received === 0) throw ReminderErrors.notFound();
       }
-      const today = await this.today(actor.organizationId, manager);
+      const today = await this.today(actor.organizationId);
       checkQuietUntil(input.quietUntil, today);
       const user = await this.users.get(actor.organizationId, actor.userId);
-      return this.record(manager, row, {
+      return this.record(row, {
         note: input.note.trim(),
         quietUntil: input.quietUntil,
         acknowledgedById: actor.userId,
@@ -132,10 +132,10 @@ export class ReminderAcknowledgementsService {
         .repo(manager)
         .count({ where: { organizationId: claims.org, linkNonce: claims.nonce } });
       if (used > 0) throw ReminderErrors.linkGone('used');
-      const today = await this.today(claims.org, manager);
+      const today = await this.today(claims.org);
       const quietUntil = input.quietUntil ?? addDays(today, LINK_QUIET_DAYS);
       checkQuietUntil(quietUntil, today);
-      return this.record(manager, row, {
+      return this.record(row, {
         note: input.note?.trim() || '—',
         quietUntil,
         acknowledgedById: row.recipientUserId,
@@ -180,14 +180,15 @@ export class ReminderAcknowledgementsService {
     return result;
   }
 
+  /** Inside the caller's `run`. */
   private async record(
-    manager: EntityManager,
     row: Reminder,
     fields: Pick<
       ReminderAcknowledgement,
       'note' | 'quietUntil' | 'acknowledgedById' | 'acknowledgedBy' | 'via' | 'linkNonce'
     >,
   ): Promise<ReminderAcknowledgement> {
+    const manager = this.transactions.manager;
     const repo = this.acknowledgements.repo(manager);
     const ack = repo.create({
       ...fields,
@@ -221,8 +222,8 @@ export class ReminderAcknowledgementsService {
     return this.acknowledgements.get(manager, row.organizationId, ack.id);
   }
 
-  private async today(organizationId: string, manager: EntityManager): Promise<string> {
-    const organization = await this.organizations.get(organizationId, manager);
+  private async today(organizationId: string): Promise<string> {
+    const organization = await this.organizations.get(organizationId);
     return todayIn(organization.timezone, this.clock.now());
   }
 }

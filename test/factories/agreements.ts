@@ -31,8 +31,8 @@ export async function addFactoryManager(
 ): Promise<Account> {
   const email = `manager-${randomBytes(4).toString('hex')}@factory.example`;
   const invitations = t.app.get(InvitationsService);
-  const { issued } = await t.app.get(Transactions).run((manager) =>
-    invitations.issue(manager, {
+  const { issued } = await t.app.get(Transactions).run(() =>
+    invitations.issue({
       organizationId: admin.organizationId,
       email,
       name: 'Factory Manager',

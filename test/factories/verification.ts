@@ -97,8 +97,8 @@ export class FakeCertSearch {
 export async function addFactoryManager(t: TestApp, admin: Account, factoryId: string): Promise<{ auth: { Authorization: string } }> {
   const transactions = t.app.get(Transactions);
   const invitations = t.app.get(InvitationsService);
-  const { issued } = await transactions.run((manager) =>
-    invitations.issue(manager, {
+  const { issued } = await transactions.run(() =>
+    invitations.issue({
       organizationId: admin.organizationId,
       email: `manager-${randomBytes(4).toString('hex')}@factory.example`,
       name: 'Factory Manager',
