@@ -9,16 +9,18 @@
  * - its baseline, in the same run: a plain SQL query of the due certificates through
  *   the same driver, plus one raw BullMQ addBulk of as many jobs as the scan stored
  *   reminders (what an engine queueing one job per reminder would at least cost);
- * - delivery: digests sent per second by the digest worker to an smtp-server in this
- *   process, through nodemailer's pooled SMTP transport.
+ * - delivery: digests sent per second by the digest worker to an smtp-server in a
+ *   process of its own (bench/smtp-sink.ts), through nodemailer's pooled SMTP transport,
+ *   with the SQL statements and the process CPU it took per digest.
  *
  * BENCH_PARTS=scan runs only the scan and its floor (no delivery, no second run with
- * small digests). BENCH_SCAN_PROFILE=1 also prints, per scan step and reminder source,
+ * small digests); BENCH_PARTS=delivery only the delivery of digests of a realistic size
+ * (the small run, whose scan figures are not worth reading). BENCH_SCAN_PROFILE=1 also prints, per scan step and reminder source,
  * the statements sent and the time spent (the engine's own work is "engine").
  */
+import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -27,7 +29,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BenchOptions, BenchReport } from './run';
 
@@ -36,6 +37,7 @@ const FACTORIES_PER_ORGANIZATION = 10;
 const CERTIFICATES_PER_ORGANIZATION = 1000;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SCAN_ONLY = process.env.BENCH_PARTS === 'scan';
+const DELIVERY_ONLY = process.env.BENCH_PARTS === 'delivery';
 const SCAN_PROFILE = process.env.BENCH_SCAN_PROFILE !== undefined;
 /** BENCH_SCAN_PROFILE=statements: also the statements that took the most time, by text. */
 const SCAN_PROFILE_STATEMENTS = process.env.BENCH_SCAN_PROFILE === 'statements';
@@ -44,7 +46,7 @@ const POSTGRES_ADMIN_URL =
 
 export default async function reminders(options: BenchOptions): Promise<BenchReport> {
   const perOrganization = Math.max(1, Math.round(CERTIFICATES_PER_ORGANIZATION * options.scale));
-  const lines = await run(options, perOrganization);
+  const lines = DELIVERY_ONLY ? [] : await run(options, perOrganization);
   if (SCAN_ONLY) return { name: 'reminders', lines };
   // Digests of a realistic size (1 to 10 items): 10 certificates per organization, one per
   // factory, so each factory contact's digest holds its own and the admin's the rest.
@@ -173,14 +175,21 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
 
     // --- delivery through the worker to the local SMTP server (pooled transport)
     const worker = app.get(ReminderDigestProcessor).worker;
+    const statements = countStatements(options.database);
+    const cpuBefore = process.cpuUsage();
     const sendStarted = process.hrtime.bigint();
     void worker.run();
     await smtp.waitFor(digests);
     const sendMs = elapsedMs(sendStarted);
+    const cpu = process.cpuUsage(cpuBefore);
+    const sql = statements.stop();
     await worker.close();
 
     lines.push(
-      `delivery: ${digests.toLocaleString('en-US')} digests (${created.toLocaleString('en-US')} reminders) in ${(sendMs / 1000).toFixed(2)} s — ${perSecond(digests, sendMs)} digests sent/s (worker concurrency 4, pooled SMTP; target ≥ 500/s for digests of 1 to 10 items)`,
+      `delivery: ${digests.toLocaleString('en-US')} digests (${created.toLocaleString('en-US')} reminders) in ${(sendMs / 1000).toFixed(2)} s — ${perSecond(digests, sendMs)} digests sent/s (target ≥ 500/s for digests of 1 to 10 items)`,
+      `delivery per digest: ${(sql / Math.max(1, digests)).toFixed(1)} SQL statements, ` +
+        `${((cpu.user + cpu.system) / 1000 / Math.max(1, digests)).toFixed(2)} ms of this process's CPU ` +
+        `(${(((cpu.user + cpu.system) / 1000 / sendMs) * 100).toFixed(0)}% of one core while it ran)`,
     );
   } finally {
     await app.close();
@@ -337,36 +346,33 @@ class PeakMemory {
   }
 }
 
+/** The local SMTP server, in a process of its own (bench/smtp-sink.ts). */
 async function smtpSink(): Promise<{
   url: string;
   waitFor(count: number): Promise<void>;
   close(): Promise<void>;
 }> {
-  let received = 0;
-  let waiter: { count: number; resolve: () => void } | null = null;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    maxClients: 50,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        received++;
-        if (waiter && received >= waiter.count) waiter.resolve();
-        callback();
-      });
-    },
+  const child = fork(join(__dirname, 'smtp-sink.ts'), [], {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  const next = () =>
+    new Promise<{ port?: number; received?: number }>((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`the SMTP sink exited (${code})`)));
+    });
+  const { port } = await next();
   return {
     url: `smtp://127.0.0.1:${port}`,
-    waitFor: (count) =>
-      received >= count
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => (waiter = { count, resolve })),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    waitFor: async (count) => {
+      const reached = next();
+      child.send({ waitFor: count });
+      await reached;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ close: true });
+      }),
   };
 }
 
@@ -416,6 +422,34 @@ async function deleteKeys(prefix: string): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+/**
+ * Counts the statements sent through the driver until `stop` (node-sqlite3's `run`/`all`,
+ * which TypeORM's SQLite runner uses, or pg's `Client.query`), by wrapping its prototype.
+ */
+function countStatements(kind: 'sqlite' | 'postgres'): { stop(): number } {
+  /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
+  const prototype: any =
+    kind === 'sqlite'
+      ? (require('sqlite3') as typeof import('sqlite3')).Database.prototype
+      : (require('pg') as typeof import('pg')).Client.prototype;
+  const methods = kind === 'sqlite' ? ['run', 'all'] : ['query'];
+  let count = 0;
+  const originals = methods.map((name) => [name, prototype[name]] as const);
+  for (const [name, original] of originals) {
+    prototype[name] = function (this: unknown, ...args: unknown[]) {
+      count++;
+      return original.apply(this, args);
+    };
+  }
+  return {
+    stop() {
+      for (const [name, original] of originals) prototype[name] = original;
+      return count;
+    },
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 }
 
 /** A full garbage collection, without needing node --expose-gc on the command line. */

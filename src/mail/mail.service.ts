@@ -32,7 +32,7 @@ export class MailService implements OnModuleDestroy {
 
   constructor(@Inject(mailConfig.KEY) private readonly config: ConfigType<typeof mailConfig>) {
     this.transport = config.smtpUrl
-      ? createTransport(withPool(config.smtpUrl))
+      ? createTransport(pooled(config.smtpUrl))
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
@@ -68,7 +68,13 @@ export class MailService implements OnModuleDestroy {
   }
 }
 
-/** Pooled SMTP connections unless the URL says otherwise: digests go out in bursts. */
-function withPool(url: string): string {
-  return /[?&]pool=/.test(url) ? url : `${url}${url.includes('?') ? '&' : '?'}pool=true`;
+/** Mails in flight at once to the SMTP server (the pool's connections, one mail each). */
+export const SMTP_POOL_CONNECTIONS = 10;
+
+/**
+ * Pooled SMTP connections unless the URL says otherwise (its parameters win): digests go
+ * out in bursts, so several connections, each kept for many messages.
+ */
+function pooled(url: string) {
+  return { url, pool: true, maxConnections: SMTP_POOL_CONNECTIONS, maxMessages: 1000 };
 }

@@ -62,16 +62,32 @@ export class ContactUnsubscribeService {
     factoryId: string;
     email: string;
   }): Promise<boolean> {
-    const [factory] = await this.factories.columnsOf(
-      contact.organizationId,
-      [contact.factoryId],
-      ['contactEmail', 'contactUnsubscribedAt'],
+    const [answer] = await this.mailableAmong(contact.organizationId, [contact]);
+    return answer;
+  }
+
+  /** `mailable` for many contacts of one organization in one read, answered in their order. */
+  async mailableAmong(
+    organizationId: string,
+    contacts: { factoryId: string; email: string }[],
+  ): Promise<boolean[]> {
+    const factories = new Map(
+      (
+        await this.factories.columnsOf(
+          organizationId,
+          contacts.map((contact) => contact.factoryId),
+          ['contactEmail', 'contactUnsubscribedAt'],
+        )
+      ).map((factory) => [factory.id, factory]),
     );
-    return (
-      !!factory &&
-      !factory.contactUnsubscribedAt &&
-      factory.contactEmail?.toLowerCase() === contact.email.toLowerCase()
-    );
+    return contacts.map((contact) => {
+      const factory = factories.get(contact.factoryId);
+      return (
+        !!factory &&
+        !factory.contactUnsubscribedAt &&
+        factory.contactEmail?.toLowerCase() === contact.email.toLowerCase()
+      );
+    });
   }
 
   /** The `List-Unsubscribe` and `List-Unsubscribe-Post` headers of a mail to the contact. */

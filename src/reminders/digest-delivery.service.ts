@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { In, IsNull, Not } from 'typeorm';
+import { In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { appConfig, remindersConfig } from '../config/configuration';
 import { Transactions } from '../database/transactions';
@@ -17,6 +17,7 @@ import {
 } from './reminder-acknowledgements.service';
 import { ReminderSources } from './reminder-sources';
 import { ContactUnsubscribeService } from './contact-unsubscribe.service';
+import type { ReminderAcknowledgement } from './reminder-acknowledgement.entity';
 import { Reminder } from './reminder.entity';
 
 export type DeliveryOutcome =
@@ -52,14 +53,50 @@ export function digestMessageId(digestId: string, reminderIds: string[]): string
   return `<digest-${digestId}-${rows}@certpact.reminders>`;
 }
 
+/** Most digests claimed, or marked, in one statement. */
+const BATCH_SIZE = 50;
+/**
+ * How long the first digest of a batch waits for others: BullMQ hands a worker's jobs
+ * over one at a time, a Redis round trip apart.
+ */
+const BATCH_WINDOW_MS = 3;
+
+/** What one organization's digests of a batch need besides their rows, read once for all. */
+interface OrganizationContext {
+  organizationName: string;
+  acknowledged: Map<string, ReminderAcknowledgement>;
+  /** By digest id: false when its factory contact unsubscribed since the scan. */
+  mailable: Map<string, boolean>;
+}
+
+type Claim =
+  | { claimed: false; heldUntil: Date | null }
+  | { claimed: true; token: string; rows: Reminder[]; context: Promise<OrganizationContext> };
+
+interface Finish {
+  digestId: string;
+  token: string;
+  /** Set when sent; null when dropped because the contact unsubscribed. */
+  messageId: string | null;
+}
+
 /**
  * Sends one digest exactly once: claims its pending rows with a conditional UPDATE (two
  * workers never both hold a row), mails them, and marks them sent only after the mail
  * server accepted the message.
+ *
+ * Digests delivered at about the same time (a worker's concurrent jobs) share their
+ * database work: one statement claims the rows of up to BATCH_SIZE digests, their
+ * organizations, acknowledgements and contacts' subscriptions are read once per
+ * organization, and one statement marks the sent ones. Each digest is still mailed on
+ * its own and marked as soon as the server accepted it (within BATCH_WINDOW_MS), so a
+ * slow send holds up no other digest's rows.
  */
 @Injectable()
 export class DigestDeliveryService {
   private readonly logger = new Logger('Reminders');
+  private readonly claims = new Batches((digestIds: string[]) => this.claimAll(digestIds));
+  private readonly finishes = new Batches((done: Finish[]) => this.finishAll(done));
 
   constructor(
     private readonly transactions: Transactions,
@@ -75,24 +112,23 @@ export class DigestDeliveryService {
   ) {}
 
   async deliver(digestId: string): Promise<DeliveryOutcome> {
-    const token = randomUUID();
-    const rows = await this.claim(digestId, token);
-    if (rows.length === 0) {
-      const until = await this.heldUntil(digestId);
-      return until ? { status: 'held', until } : { status: 'nothing' };
+    const claim = await this.claims.add(digestId);
+    if (!claim.claimed) {
+      return claim.heldUntil ? { status: 'held', until: claim.heldUntil } : { status: 'nothing' };
     }
+    const { token, rows } = claim;
 
-    const first = rows[0];
-    const contact =
-      first.recipientRole === 'factory_contact' && first.factoryId
-        ? {
-            organizationId: first.organizationId,
-            factoryId: first.factoryId,
-            email: first.recipient,
-          }
-        : null;
-    if (contact && !(await this.unsubscribes.mailable(contact))) {
-      return this.dropUnsubscribed(digestId, token, rows.length);
+    let context: OrganizationContext;
+    try {
+      context = await claim.context;
+    } catch (error) {
+      return this.release(digestId, token, rows, error);
+    }
+    const contact = contactOf(rows[0]);
+    if (contact && !context.mailable.get(digestId)) {
+      await this.finishes.add({ digestId, token, messageId: null });
+      this.logger.log(`Digest ${digestId} not sent: its factory contact unsubscribed`);
+      return { status: 'unsubscribed', reminders: rows.length };
     }
 
     let messageId: string;
@@ -101,65 +137,9 @@ export class DigestDeliveryService {
         digestId,
         rows.map((row) => row.id),
       );
-      const organization = await this.organizations.get(rows[0].organizationId);
-      const acknowledged = await this.acknowledgements.latestFor(organization.id, rows);
-      const digest = await renderDigest({
-        organizationName: organization.name,
-        digestOn: first.scanOn,
-        locale: first.locale,
-        linkToSubmission:
-          first.recipientRole === 'factory_manager' || first.recipientRole === 'factory_contact',
-        publicUrl: this.app.publicUrl,
-        reader: contact ? 'contact' : 'user',
-        ...(contact ? { unsubscribeUrl: this.unsubscribes.pageUrlFor(contact) } : {}),
-        items: rows.map((row) => {
-          const daysLeft = daysUntil(first.scanOn, row.dueOn);
-          // Factory people are told what the factory must do, not the trader's escalation.
-          const external =
-            row.recipientRole === 'factory_contact' || row.recipientRole === 'factory_manager';
-          const notice = {
-            kind: row.kind,
-            subjectType: row.subjectType,
-            subjectId: row.subjectId,
-            factoryId: row.factoryId,
-            dueOn: row.dueOn,
-            daysLeft,
-            payload: external ? { ...row.payload, escalated: false } : row.payload,
-          };
-          const source = this.sources.forKind(row.kind);
-          const rendered: RenderedNotice = source
-            ? source.render(notice, row.locale)
-            : {
-                title: `${row.kind} (${row.subjectType} ${row.subjectId})`,
-                link: `/reminders?kind=${row.kind}`,
-              };
-          const ack = acknowledged.get(acknowledgedKey(row));
-          return {
-            ...notice,
-            escalated: external ? false : row.escalated,
-            rendered,
-            // Only colleagues say "we are on it"; a factory contact's digest has no such link.
-            ...(row.recipientUserId && row.recipientRole !== 'factory_manager'
-              ? {
-                  acknowledgeUrl: `${this.app.publicUrl}/acknowledge?token=${encodeURIComponent(
-                    this.acknowledgements.linkTokenFor(row),
-                  )}`,
-                }
-              : {}),
-            ...(ack
-              ? {
-                  acknowledged: {
-                    by: ack.acknowledgedBy,
-                    note: ack.note,
-                    quietUntil: ack.quietUntil,
-                  },
-                }
-              : {}),
-          };
-        }),
-      });
+      const digest = await this.render(rows, context);
       await this.mail.send({
-        to: first.recipient,
+        to: rows[0].recipient,
         subject: digest.subject,
         text: digest.text,
         html: digest.html,
@@ -174,52 +154,81 @@ export class DigestDeliveryService {
       return this.release(digestId, token, rows, error);
     }
 
-    await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .update(Reminder)
-        .set({
-          state: 'sent',
-          sentAt: this.clock.now(),
-          messageId,
-          attempts: () => '"attempts" + 1',
-          lastError: null,
-          claimToken: null,
-          claimedUntil: null,
-        })
-        .where({ digestId, claimToken: token })
-        .execute(),
-    );
+    await this.finishes.add({ digestId, token, messageId });
     this.metrics.digestsSent.inc();
     return { status: 'sent', reminders: rows.length, messageId };
   }
 
-  /** The claimed rows of a digest whose contact unsubscribed since the scan: visibly not sent. */
-  private async dropUnsubscribed(
-    digestId: string,
-    token: string,
-    reminders: number,
-  ): Promise<DeliveryOutcome> {
-    await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .update(Reminder)
-        .set({
-          state: 'failed',
-          lastError: CONTACT_UNSUBSCRIBED_ERROR,
-          claimToken: null,
-          claimedUntil: null,
-        })
-        .where({ digestId, claimToken: token })
-        .execute(),
-    );
-    this.logger.log(`Digest ${digestId} not sent: its factory contact unsubscribed`);
-    return { status: 'unsubscribed', reminders };
+  private render(rows: Reminder[], context: OrganizationContext) {
+    const first = rows[0];
+    const contact = contactOf(first);
+    return renderDigest({
+      organizationName: context.organizationName,
+      digestOn: first.scanOn,
+      locale: first.locale,
+      linkToSubmission:
+        first.recipientRole === 'factory_manager' || first.recipientRole === 'factory_contact',
+      publicUrl: this.app.publicUrl,
+      reader: contact ? 'contact' : 'user',
+      ...(contact ? { unsubscribeUrl: this.unsubscribes.pageUrlFor(contact) } : {}),
+      items: rows.map((row) => {
+        const daysLeft = daysUntil(first.scanOn, row.dueOn);
+        // Factory people are told what the factory must do, not the trader's escalation.
+        const external =
+          row.recipientRole === 'factory_contact' || row.recipientRole === 'factory_manager';
+        const notice = {
+          kind: row.kind,
+          subjectType: row.subjectType,
+          subjectId: row.subjectId,
+          factoryId: row.factoryId,
+          dueOn: row.dueOn,
+          daysLeft,
+          payload: external ? { ...row.payload, escalated: false } : row.payload,
+        };
+        const source = this.sources.forKind(row.kind);
+        const rendered: RenderedNotice = source
+          ? source.render(notice, row.locale)
+          : {
+              title: `${row.kind} (${row.subjectType} ${row.subjectId})`,
+              link: `/reminders?kind=${row.kind}`,
+            };
+        const ack = context.acknowledged.get(acknowledgedKey(row));
+        return {
+          ...notice,
+          escalated: external ? false : row.escalated,
+          rendered,
+          // Only colleagues say "we are on it"; a factory contact's digest has no such link.
+          ...(row.recipientUserId && row.recipientRole !== 'factory_manager'
+            ? {
+                acknowledgeUrl: `${this.app.publicUrl}/acknowledge?token=${encodeURIComponent(
+                  this.acknowledgements.linkTokenFor(row),
+                )}`,
+              }
+            : {}),
+          ...(ack
+            ? {
+                acknowledged: {
+                  by: ack.acknowledgedBy,
+                  note: ack.note,
+                  quietUntil: ack.quietUntil,
+                },
+              }
+            : {}),
+        };
+      }),
+    });
   }
 
-  private async claim(digestId: string, token: string): Promise<Reminder[]> {
+  /**
+   * Claims the pending rows of these digests in one statement, under one token. A digest
+   * whose rows another sender holds (or that has none pending) answers when that claim
+   * runs out; one named twice is claimed once, and its second call finds nothing.
+   */
+  private async claimAll(digestIds: string[]): Promise<Claim[]> {
+    const unique = [...new Set(digestIds)];
+    const token = randomUUID();
     const now = this.clock.now();
-    return this.transactions.run(async (manager) => {
+    const rows = await this.transactions.run(async (manager) => {
       const result = await manager
         .createQueryBuilder()
         .update(Reminder)
@@ -227,25 +236,135 @@ export class DigestDeliveryService {
           claimToken: token,
           claimedUntil: new Date(now.getTime() + this.config.claimTtlMs),
         })
-        .where('"digestId" = :digestId', { digestId })
+        .where('"digestId" IN (:...digestIds)', { digestIds: unique })
         .andWhere(`"state" = 'pending'`)
         .andWhere('("claimedUntil" IS NULL OR "claimedUntil" < :now)', { now })
         .execute();
       if (!result.affected) return [];
       return manager
-        .getRepository(Reminder)
-        .find({ where: { digestId, claimToken: token }, order: { id: 'ASC' } });
+        .createQueryBuilder(Reminder, 'reminder')
+        .where('reminder.digestId IN (:...digestIds)', { digestIds: unique })
+        .andWhere('reminder.claimToken = :token', { token })
+        .orderBy('reminder.id', 'ASC')
+        .getMany();
+    });
+
+    const byDigest = groupBy(rows, (row) => row.digestId);
+    const unclaimed = unique.filter((digestId) => !byDigest.has(digestId));
+    const held = unclaimed.length > 0 ? await this.heldUntil(unclaimed) : new Map<string, Date>();
+    const contexts = new Map(
+      [...groupBy(rows, (row) => row.organizationId)].map(([organizationId, ofOrganization]) => {
+        const context = this.contextOf(organizationId, ofOrganization);
+        context.catch(() => undefined); // each digest awaits it, and releases its rows on failure
+        return [organizationId, context] as const;
+      }),
+    );
+
+    const answered = new Set<string>();
+    return digestIds.map((digestId): Claim => {
+      const claimed = byDigest.get(digestId);
+      if (!claimed || answered.has(digestId)) {
+        return { claimed: false, heldUntil: held.get(digestId) ?? null };
+      }
+      answered.add(digestId);
+      const context = contexts.get(claimed[0].organizationId) as Promise<OrganizationContext>;
+      return { claimed: true, token, rows: claimed, context };
     });
   }
 
-  /** When the latest claim another sender holds on this digest's pending rows runs out. */
-  private async heldUntil(digestId: string): Promise<Date | null> {
-    const held = await this.transactions.manager.getRepository(Reminder).find({
-      select: { id: true, claimedUntil: true },
-      where: { digestId, state: 'pending', claimedUntil: Not(IsNull()) },
+  /** The organization, its latest acknowledgements and its contacts' subscriptions: three reads. */
+  private async contextOf(organizationId: string, rows: Reminder[]): Promise<OrganizationContext> {
+    const firsts = [...groupBy(rows, (row) => row.digestId).values()].map((digest) => digest[0]);
+    const contacts = firsts.filter((first) => contactOf(first) !== null);
+    const [organization, acknowledged, mailable] = await Promise.all([
+      this.organizations.get(organizationId),
+      this.acknowledgements.latestFor(organizationId, rows),
+      contacts.length > 0
+        ? this.unsubscribes.mailableAmong(
+            organizationId,
+            contacts.map((first) => contactOf(first) as NonNullable<ReturnType<typeof contactOf>>),
+          )
+        : Promise.resolve([]),
+    ]);
+    return {
+      organizationName: organization.name,
+      acknowledged,
+      mailable: new Map(contacts.map((first, i) => [first.digestId, mailable[i]])),
+    };
+  }
+
+  /**
+   * Sent digests' rows marked sent with their Message-ID, an unsubscribed contact's rows
+   * failed with CONTACT_UNSUBSCRIBED: at most two statements per claim, in one transaction.
+   */
+  private async finishAll(done: Finish[]): Promise<void[]> {
+    const now = this.clock.now();
+    await this.transactions.run(async (manager) => {
+      for (const [token, ofClaim] of groupBy(done, (finish) => finish.token)) {
+        const sent = ofClaim.filter((finish) => finish.messageId !== null);
+        const dropped = ofClaim.filter((finish) => finish.messageId === null);
+        if (sent.length > 0) {
+          const messageIds = Object.fromEntries(
+            sent.flatMap((finish, i) => [
+              [`digest${i}`, finish.digestId],
+              [`messageId${i}`, finish.messageId],
+            ]),
+          );
+          await manager
+            .createQueryBuilder()
+            .update(Reminder)
+            .set({
+              state: 'sent',
+              sentAt: now,
+              messageId: () =>
+                `CASE "digestId" ${sent.map((_, i) => `WHEN :digest${i} THEN :messageId${i}`).join(' ')} END`,
+              attempts: () => '"attempts" + 1',
+              lastError: null,
+              claimToken: null,
+              claimedUntil: null,
+            })
+            .where('"digestId" IN (:...digestIds)', { digestIds: sent.map((f) => f.digestId) })
+            .andWhere('"claimToken" = :token', { token })
+            .setParameters(messageIds)
+            .execute();
+        }
+        if (dropped.length > 0) {
+          await manager
+            .createQueryBuilder()
+            .update(Reminder)
+            .set({
+              state: 'failed',
+              lastError: CONTACT_UNSUBSCRIBED_ERROR,
+              claimToken: null,
+              claimedUntil: null,
+            })
+            .where('"digestId" IN (:...digestIds)', {
+              digestIds: dropped.map((f) => f.digestId),
+            })
+            .andWhere('"claimToken" = :token', { token })
+            .execute();
+        }
+      }
     });
-    const latest = Math.max(...held.map((row) => row.claimedUntil?.getTime() ?? 0));
-    return latest > this.clock.now().getTime() ? new Date(latest) : null;
+    return done.map(() => undefined);
+  }
+
+  /** When the latest claim another sender holds on each digest's pending rows runs out. */
+  private async heldUntil(digestIds: string[]): Promise<Map<string, Date>> {
+    const held = await this.transactions.manager
+      .createQueryBuilder(Reminder, 'reminder')
+      .select(['reminder.id', 'reminder.digestId', 'reminder.claimedUntil'])
+      .where('reminder.digestId IN (:...digestIds)', { digestIds })
+      .andWhere(`reminder.state = 'pending'`)
+      .andWhere('reminder.claimedUntil IS NOT NULL')
+      .getMany();
+    const now = this.clock.now().getTime();
+    const until = new Map<string, Date>();
+    for (const [digestId, rows] of groupBy(held, (row) => row.digestId)) {
+      const latest = Math.max(...rows.map((row) => row.claimedUntil?.getTime() ?? 0));
+      if (latest > now) until.set(digestId, new Date(latest));
+    }
+    return until;
   }
 
   /** One more attempt spent; the rows go back to pending, or to failed on the last one. */
@@ -278,8 +397,10 @@ export class DigestDeliveryService {
         .andWhere('"attempts" >= :max', { max })
         .execute();
       const after = await manager
-        .getRepository(Reminder)
-        .find({ select: { attempts: true }, where: { id: In(ids) } });
+        .createQueryBuilder(Reminder, 'reminder')
+        .select(['reminder.id', 'reminder.attempts'])
+        .where('reminder.id IN (:...ids)', { ids })
+        .getMany();
       return Math.max(...after.map((row) => row.attempts));
     });
     this.metrics.digestsFailed.inc({ outcome: attempts >= max ? 'failed' : 'retry' });
@@ -293,5 +414,58 @@ export class DigestDeliveryService {
       `Digest to ${rows[0].recipient} refused (attempt ${attempts} of ${max}): ${message}`,
     );
     return { status: 'retry', attempts, error: message };
+  }
+}
+
+/** The factory contact a digest goes to, or null for a user's digest. */
+function contactOf(
+  first: Reminder,
+): { organizationId: string; factoryId: string; email: string } | null {
+  return first.recipientRole === 'factory_contact' && first.factoryId
+    ? { organizationId: first.organizationId, factoryId: first.factoryId, email: first.recipient }
+    : null;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+/**
+ * Calls of `add` made within BATCH_WINDOW_MS of the first (BATCH_SIZE at most) become one
+ * call of `run`, which answers each item in order. Batches run side by side: the next
+ * one gathers while the last is still at work.
+ */
+class Batches<I, O> {
+  private waiting: { item: I; resolve: (answer: O) => void; reject: (error: unknown) => void }[] =
+    [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly run: (items: I[]) => Promise<O[]>) {}
+
+  add(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (this.waiting.length >= BATCH_SIZE) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), BATCH_WINDOW_MS);
+    });
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.waiting;
+    this.waiting = [];
+    Promise.resolve()
+      .then(() => this.run(batch.map((waiting) => waiting.item)))
+      .then(
+        (answers) => batch.forEach((waiting, i) => waiting.resolve(answers[i])),
+        (error: unknown) => batch.forEach((waiting) => waiting.reject(error)),
+      );
   }
 }

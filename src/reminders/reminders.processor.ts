@@ -37,11 +37,18 @@ export class ReminderScanProcessor extends WorkerHost {
   }
 }
 
+/** Digest jobs in flight in one worker process: two of DigestDeliveryService's batches. */
+const DIGEST_CONCURRENCY = 100;
+
 /** Slack after another sender's claim ends, so its clock and ours need not agree to the ms. */
 const HELD_MARGIN_MS = 1000;
 
-/** One digest per job; SMTP refusals are thrown so BullMQ retries with exponential backoff. */
-@Processor(REMINDER_DIGEST_QUEUE, { autorun: false, concurrency: 4 })
+/**
+ * One digest per job; SMTP refusals are thrown so BullMQ retries with exponential backoff.
+ * Many jobs at once: DigestDeliveryService claims and marks the digests in flight
+ * together (one statement for many), and mails them over the pooled SMTP connections.
+ */
+@Processor(REMINDER_DIGEST_QUEUE, { autorun: false, concurrency: DIGEST_CONCURRENCY })
 export class ReminderDigestProcessor extends WorkerHost {
   private readonly logger = new Logger('Reminders');
 
