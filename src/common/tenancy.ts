@@ -47,9 +47,9 @@ export function acrossTenants<E extends ObjectLiteral>(
 }
 
 /**
- * Every read of tenant data goes through here: the organization id is a required
- * argument, so a query without it cannot be written by accident. Another tenant's row
- * is indistinguishable from a missing one.
+ * Every read and write of tenant data goes through here: the organization id is a
+ * required argument, so a query without it cannot be written by accident. Another
+ * tenant's row is indistinguishable from a missing one.
  *
  * Inside `Transactions.run`, every call goes through the transaction's manager, whichever
  * manager of the same data source it was given (see `currentManager`).
@@ -74,12 +74,8 @@ export class TenantRepository<T extends TenantOwned> {
     return acrossTenants(manager, this.target);
   }
 
-  private requireOrganization(organizationId: string): void {
-    requireOrganizationId(organizationId);
-  }
-
   private scoped(organizationId: string, where: FindOptionsWhere<T>): FindOptionsWhere<T> {
-    this.requireOrganization(organizationId);
+    requireOrganizationId(organizationId);
     return { ...where, organizationId } as FindOptionsWhere<T>;
   }
 
@@ -100,7 +96,7 @@ export class TenantRepository<T extends TenantOwned> {
     id: string,
     extra?: FindOptionsWhere<T>,
   ): Promise<T | null> {
-    this.requireOrganization(organizationId);
+    requireOrganizationId(organizationId);
     if (typeof id !== 'string' || id.length > 64) return Promise.resolve(null);
     if (extra)
       return this.repo(manager).findOne({
@@ -180,7 +176,7 @@ export class TenantRepository<T extends TenantOwned> {
     fields: DeepPartial<T>[],
     options: { orIgnore?: boolean } = {},
   ): Promise<T[]> {
-    this.requireOrganization(organizationId);
+    requireOrganizationId(organizationId);
     const repo = this.repo(manager);
     const rows = fields.map((one) => ownedBy(repo.create(one), organizationId));
     if (rows.length === 0) return rows;
@@ -190,7 +186,7 @@ export class TenantRepository<T extends TenantOwned> {
   }
 
   query(manager: EntityManager, organizationId: string, alias: string): SelectQueryBuilder<T> {
-    this.requireOrganization(organizationId);
+    requireOrganizationId(organizationId);
     return this.repo(manager)
       .createQueryBuilder(alias)
       .where(`${alias}.organizationId = :organizationId`, { organizationId });
