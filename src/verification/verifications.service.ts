@@ -59,9 +59,9 @@ export class VerificationsService implements VerificationStates {
   ): Promise<CertificateVerification> {
     const today = await this.certificates.today(actor);
     if (input.checkedOn > today) throw VerificationErrors.checkedInFuture(today);
-    return this.transactions.run(async (manager) => {
-      const certificate = await this.certificates.get(actor, certificateId, manager);
-      return this.store(manager, actor.organizationId, actor.userId, certificate, {
+    return this.transactions.run(async () => {
+      const certificate = await this.certificates.get(actor, certificateId);
+      return this.store(actor.organizationId, actor.userId, certificate, {
         method: input.method,
         result: input.result,
         checkedOn: input.checkedOn,
@@ -123,16 +123,12 @@ export class VerificationsService implements VerificationStates {
     const query = await this.registryQuery(organizationId, certificate);
     const findings: RegistryFinding[] = await Promise.all(adapters.map((a) => a.lookUp(query)));
     const today = await this.certificates.today(organizationId);
-    return this.transactions.run(async (manager) => {
-      const current = await this.certificates.getInOrganization(
-        organizationId,
-        certificate.id,
-        manager,
-      );
+    return this.transactions.run(async () => {
+      const current = await this.certificates.getInOrganization(organizationId, certificate.id);
       const stored: CertificateVerification[] = [];
       for (const finding of findings) {
         stored.push(
-          await this.store(manager, organizationId, requestedById, current, {
+          await this.store(organizationId, requestedById, current, {
             method: finding.method,
             result: finding.result,
             checkedOn: today,
@@ -168,9 +164,11 @@ export class VerificationsService implements VerificationStates {
     };
   }
 
-  /** Inserts a record, audits it, and applies a suspension or withdrawal to the certificate. */
+  /**
+   * Inside the caller's run(): inserts a record, audits it, and applies a suspension or
+   * withdrawal to the certificate.
+   */
   private async store(
-    manager: EntityManager,
     organizationId: string,
     actorId: string,
     certificate: Certificate,
@@ -179,6 +177,7 @@ export class VerificationsService implements VerificationStates {
       'method' | 'result' | 'checkedOn' | 'evidenceUrl' | 'notes' | 'source' | 'registryReference'
     >,
   ): Promise<CertificateVerification> {
+    const manager = this.transactions.manager;
     const repo = this.records.repo(manager);
     const record = repo.create({
       ...fields,
@@ -225,7 +224,7 @@ export class VerificationsService implements VerificationStates {
     const today = await this.certificates.today(actor);
     if (input.auditedOn > today) throw VerificationErrors.auditedInFuture(today);
     return this.transactions.run(async (manager) => {
-      const certificate = await this.certificates.get(actor, certificateId, manager);
+      const certificate = await this.certificates.get(actor, certificateId);
       const repo = this.audits.repo(manager);
       const audit = repo.create({
         organizationId: actor.organizationId,
