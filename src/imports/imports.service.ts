@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { EntityManager, In, LessThan } from 'typeorm';
+import { In, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CertificatesService } from '../certificates/certificates.service';
@@ -91,6 +91,7 @@ interface RowReader {
 @Injectable()
 export class ImportsService {
   private readonly previews = new TenantRepository(ImportPreview, ImportErrors.notFound);
+  private readonly batches = new TenantRepository(ImportRowBatch, ImportErrors.notFound);
 
   constructor(
     private readonly transactions: Transactions,
@@ -104,11 +105,9 @@ export class ImportsService {
 
   /** An import of the actor's (another person's answers 404, as another organization's does). */
   get(actor: Actor, id: string): Promise<ImportPreview> {
-    return this.summary(this.transactions.manager, actor, id);
-  }
-
-  private summary(manager: EntityManager, actor: Actor, id: string): Promise<ImportPreview> {
-    return this.previews.get(manager, actor.organizationId, id, { createdById: actor.userId });
+    return this.previews.get(this.transactions.manager, actor.organizationId, id, {
+      createdById: actor.userId,
+    });
   }
 
   /**
@@ -174,8 +173,8 @@ export class ImportsService {
 
   private async discard(preview: ImportPreview): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await manager.getRepository(ImportRowBatch).delete({ importId: preview.id });
-      await manager.getRepository(ImportPreview).delete({ id: preview.id });
+      await this.batches.delete(manager, preview.organizationId, { importId: preview.id });
+      await this.previews.delete(manager, preview.organizationId, { id: preview.id });
     });
   }
 
@@ -192,7 +191,8 @@ export class ImportsService {
     let removed = 0;
     for (;;) {
       const batch = await this.transactions.run(async (manager) => {
-        const previews = manager.getRepository(ImportPreview);
+        // Across tenants: the daily sweep clears every organization's leftovers at once.
+        const previews = this.previews.acrossTenants(manager);
         const expired = await previews.find({
           select: { id: true, state: true },
           where: [
@@ -203,7 +203,7 @@ export class ImportsService {
         });
         if (expired.length === 0) return [];
         const ids = expired.map((p) => p.id);
-        await manager.getRepository(ImportRowBatch).delete({ importId: In(ids) });
+        await this.batches.acrossTenants(manager).delete({ importId: In(ids) });
         await previews.delete({ id: In(ids) });
         return expired;
       });
@@ -232,10 +232,7 @@ export class ImportsService {
       const bytes = await this.files.read(id);
       // A retried job starts the rows afresh.
       await this.transactions.run((m) =>
-        m
-          .getRepository(ImportRowBatch)
-          .delete({ importId: id })
-          .then(() => undefined),
+        this.batches.delete(m, organizationId, { importId: id }).then(() => undefined),
       );
       const result = await this.readInto(
         actor,
@@ -261,10 +258,7 @@ export class ImportsService {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await this.transactions.run((m) =>
-        m
-          .getRepository(ImportRowBatch)
-          .delete({ importId: id })
-          .then(() => undefined),
+        this.batches.delete(m, organizationId, { importId: id }).then(() => undefined),
       );
       await repo.update({ id, organizationId }, {
         state: 'failed',
@@ -312,7 +306,7 @@ export class ImportsService {
     let position = 0;
     const store = (rows: ImportPlanRow[]) =>
       this.transactions.run(async (manager) => {
-        const repo = manager.getRepository(ImportRowBatch);
+        const repo = this.batches.repo(manager);
         const batch = repo.create({
           organizationId: preview.organizationId,
           importId: preview.id,
@@ -404,7 +398,7 @@ export class ImportsService {
    */
   commit(actor: Actor, id: string): Promise<ImportPreview> {
     return this.transactions.run(async (manager) => {
-      const preview = await this.summary(manager, actor, id);
+      const preview = await this.get(actor, id);
       if (preview.state === 'committed') return preview;
       if (preview.state !== 'ready') throw ImportErrors.notReady();
       if (this.clock.now().getTime() - preview.createdAt.getTime() > PREVIEW_LIFETIME_MS)
@@ -418,18 +412,18 @@ export class ImportsService {
           { id, organizationId: actor.organizationId, state: 'ready' },
           { state: 'committed', committedAt },
         );
-      if (!claimed.affected) return this.summary(manager, actor, id);
+      if (!claimed.affected) return this.get(actor, id);
       const stamp = await this.audit.changeStamp(actor.organizationId, WATCHED, manager);
       if (stamp !== preview.dataStamp) throw ImportErrors.previewStale();
-      const batches = manager.getRepository(ImportRowBatch);
+      const batches = this.batches.repo(manager);
       for (let position = 0; ; position += 1) {
         const batch = await batches.findOne({ where: { importId: id, position } });
         if (!batch) break;
         if (preview.kind === 'factories') await this.writeFactories(actor, batch.rows);
-        else await this.writeCertificates(manager, actor, batch.rows);
+        else await this.writeCertificates(actor, batch.rows);
       }
       // A committed preview keeps its counts only.
-      await batches.delete({ importId: id });
+      await this.batches.delete(manager, actor.organizationId, { importId: id });
       return Object.assign(preview, { state: 'committed', committedAt });
     });
   }
@@ -444,11 +438,8 @@ export class ImportsService {
     }
   }
 
-  private async writeCertificates(
-    manager: EntityManager,
-    actor: Actor,
-    plan: ImportPlanRow[],
-  ): Promise<void> {
+  /** Inside commit's transaction: createMany and update join it. */
+  private async writeCertificates(actor: Actor, plan: ImportPlanRow[]): Promise<void> {
     const creates = plan
       .filter((s) => s.action === 'create')
       .map((s) => s.fields as unknown as CreateCertificateDto);
