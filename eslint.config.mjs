@@ -10,7 +10,6 @@ import tseslint from 'typescript-eslint';
  */
 const RAW_REPOSITORY_FILES = [
   'src/agreements/agreement-backing.ts',
-  'src/audit/audit.service.ts',
   'src/reminders/digest-delivery.service.ts',
   'src/reminders/reminder-scan.service.ts',
 ];

@@ -254,7 +254,6 @@ export class AgreementsService {
       await repo.insert(agreement);
       const saved = await this.agreements.get(manager, actor.organizationId, agreement.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'agreement.created',
         'agreement',
@@ -279,7 +278,6 @@ export class AgreementsService {
           });
           await milestones.insert(milestone);
           await this.audit.recordBy(
-            manager,
             actor,
             'milestone.created',
             'milestone',
@@ -333,7 +331,6 @@ export class AgreementsService {
       const after = await this.agreements.get(manager, actor.organizationId, id);
       if (Object.keys(fields).length > 0) {
         await this.audit.recordBy(
-          manager,
           actor,
           'agreement.updated',
           'agreement',
@@ -344,7 +341,6 @@ export class AgreementsService {
       }
       if (moving) {
         await this.audit.recordBy(
-          manager,
           actor,
           'agreement.status_changed',
           'agreement',
@@ -424,7 +420,7 @@ export class AgreementsService {
             { status: 'lapsed' },
           );
         if (!result.affected) continue;
-        await this.audit.record(manager, {
+        await this.audit.record({
           organizationId,
           actorId: null,
           action: 'agreement.status_changed',

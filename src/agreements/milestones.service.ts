@@ -66,7 +66,6 @@ export class MilestonesService {
       await repo.insert(milestone);
       const saved = await this.milestones.get(manager, actor.organizationId, milestone.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'milestone.created',
         'milestone',
@@ -121,7 +120,6 @@ export class MilestonesService {
           ? 'milestone.completed'
           : 'milestone.updated';
       await this.audit.recordBy(
-        manager,
         actor,
         action,
         'milestone',
@@ -138,7 +136,6 @@ export class MilestonesService {
       const milestone = await this.get(actor, id, manager);
       await this.milestones.repo(manager).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
-        manager,
         actor,
         'milestone.deleted',
         'milestone',

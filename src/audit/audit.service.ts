@@ -37,9 +37,12 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  /** Written with the manager of the change's own transaction, so both land or neither. */
-  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    const repo = manager.getRepository(AuditEvent);
+  /**
+   * Written through the current manager: inside `run`, the change's own transaction, so
+   * both land or neither.
+   */
+  async record(entry: AuditEntry): Promise<void> {
+    const repo = this.events.repo(this.transactions.manager);
     const event = repo.create({
       organizationId: entry.organizationId,
       actorId: entry.actorId,
@@ -58,12 +61,10 @@ export class AuditService {
 
   /** Many events of one person's change at once (an import's rows), in one multi-row INSERT. */
   recordManyBy(
-    manager: EntityManager,
     actor: Actor,
     entries: Omit<AuditEntry, 'organizationId' | 'actorId'>[],
   ): Promise<void> {
     return this.recordMany(
-      manager,
       entries.map((entry) => ({
         ...entry,
         organizationId: actor.organizationId,
@@ -73,9 +74,10 @@ export class AuditService {
   }
 
   /** Many events at once (e.g. the scan expiring certificates), 500 per multi-row INSERT. */
-  async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+  async recordMany(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const repo = manager.getRepository(AuditEvent);
+    const manager = this.transactions.manager;
+    const repo = this.events.repo(manager);
     const now = this.clock.now();
     // Not through plain(): insertRows writes the snapshots with JSON.stringify, which drops
     // what plain() drops (undefined, functions) and writes dates as plain() does.
@@ -117,7 +119,6 @@ export class AuditService {
 
   /** Shorthand for a change made by a signed-in person. */
   recordBy(
-    manager: EntityManager,
     actor: Actor,
     action: string,
     entityType: string,
@@ -125,7 +126,7 @@ export class AuditService {
     before: object | null,
     after: object | null,
   ): Promise<void> {
-    return this.record(manager, {
+    return this.record({
       organizationId: actor.organizationId,
       actorId: actor.userId,
       action,

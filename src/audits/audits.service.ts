@@ -84,7 +84,6 @@ export class AuditsService {
       await repo.insert(audit);
       const saved = await this.audits.get(manager, actor.organizationId, audit.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'supplier_audit.created',
         'supplier_audit',
@@ -127,7 +126,6 @@ export class AuditsService {
         .update({ id: before.id, organizationId: actor.organizationId }, patch);
       const after = await this.audits.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
-        manager,
         actor,
         'supplier_audit.updated',
         'supplier_audit',
@@ -168,7 +166,6 @@ export class AuditsService {
         );
       const after = await this.audits.get(manager, actor.organizationId, audit.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'supplier_audit.report_uploaded',
         'supplier_audit',

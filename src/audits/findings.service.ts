@@ -91,15 +91,7 @@ export class FindingsService {
       });
       await repo.insert(finding);
       const saved = await this.findings.get(manager, actor.organizationId, finding.id);
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'finding.created',
-        'finding',
-        saved.id,
-        null,
-        saved,
-      );
+      await this.audit.recordBy(actor, 'finding.created', 'finding', saved.id, null, saved);
       return saved;
     });
   }
@@ -303,7 +295,7 @@ export class FindingsService {
       .repo(manager)
       .update({ id: before.id, organizationId: actor.organizationId }, patch);
     const after = await this.findings.get(manager, actor.organizationId, before.id);
-    await this.audit.recordBy(manager, actor, action, 'finding', before.id, before, after);
+    await this.audit.recordBy(actor, action, 'finding', before.id, before, after);
     return after;
   }
 }

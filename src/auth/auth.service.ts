@@ -32,7 +32,7 @@ export class AuthService {
       knownWords(input.email, input.name, input.organizationName),
     );
     const passwordHash = await hashPassword(input.password);
-    const { organization, user } = await this.transactions.run(async (manager) => {
+    const { organization, user } = await this.transactions.run(async () => {
       await this.users.assertEmailFree(input.email);
       const organization = await this.organizations.create({
         name: input.organizationName,
@@ -47,7 +47,7 @@ export class AuthService {
         locale: input.locale ?? null,
         passwordHash,
       });
-      await this.audit.record(manager, {
+      await this.audit.record({
         organizationId: organization.id,
         actorId: user.id,
         action: 'organization.created',
@@ -90,7 +90,7 @@ export class AuthService {
    * this one included, which gets the new token in the answer.
    */
   async changePassword(actor: Actor, input: ChangePasswordDto) {
-    const user = await this.transactions.run(async (manager) => {
+    const user = await this.transactions.run(async () => {
       const hash = await this.users.passwordHashOf(actor.userId);
       if (!(await verifyPassword(hash, input.currentPassword))) {
         const message = 'currentPassword is not your current password';
@@ -101,7 +101,7 @@ export class AuthService {
       assertStrongPassword(input.newPassword, knownWords(actor.email, actor.name), 'newPassword');
       await this.users.setPassword(actor.userId, await hashPassword(input.newPassword));
       await this.users.endSessions(actor.userId);
-      await this.audit.record(manager, {
+      await this.audit.record({
         organizationId: actor.organizationId,
         actorId: actor.userId,
         action: 'user.password_changed',

@@ -90,7 +90,7 @@ export class InvitationsService {
         expiresAt,
       });
       await repo.insert(invitation);
-      await this.audit.record(manager, {
+      await this.audit.record({
         organizationId: fields.organizationId,
         actorId: fields.invitedById,
         action: 'invitation.created',
@@ -167,7 +167,7 @@ export class InvitationsService {
             throw error;
           });
       }
-      await this.audit.record(manager, {
+      await this.audit.record({
         organizationId: invitation.organizationId,
         actorId: user.id,
         action: 'invitation.accepted',
@@ -238,7 +238,6 @@ export class InvitationsService {
       if (invitation.userId)
         await this.users.removeIfNeverJoined(actor.organizationId, invitation.userId);
       await this.audit.recordBy(
-        manager,
         actor,
         'invitation.revoked',
         'invitation',

@@ -62,7 +62,7 @@ export class PasswordResetsService {
         tokenHash: hashToken(token),
         expiresAt: new Date(this.clock.now().getTime() + RESET_VALID_MINUTES * 60_000),
       });
-      await this.audit.record(manager, {
+      await this.audit.record({
         organizationId: user.organizationId,
         actorId: null,
         action: 'user.password_reset_requested',
@@ -108,7 +108,7 @@ export class PasswordResetsService {
         throw invalidToken('USED', 'token has already been used; ask for a new link');
       await this.users.setPassword(user.id, await hashPassword(password));
       await this.users.endSessions(user.id);
-      await this.audit.record(manager, {
+      await this.audit.record({
         organizationId: user.organizationId,
         actorId: user.id,
         action: 'user.password_reset',

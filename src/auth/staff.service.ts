@@ -25,7 +25,7 @@ export class StaffService {
   ) {}
 
   async add(actor: Actor, input: CreateUserDto) {
-    const { user, invitation, issued } = await this.transactions.run(async (manager) => {
+    const { user, invitation, issued } = await this.transactions.run(async () => {
       const user = await this.users.insert({
         organizationId: actor.organizationId,
         email: input.email,
@@ -34,15 +34,7 @@ export class StaffService {
         locale: input.locale ?? null,
         passwordHash: null,
       });
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'user.created',
-        'user',
-        user.id,
-        null,
-        toUserResponse(user),
-      );
+      await this.audit.recordBy(actor, 'user.created', 'user', user.id, null, toUserResponse(user));
       const { invitation, issued } = await this.invitations.issue({
         organizationId: actor.organizationId,
         email: user.email,
@@ -64,7 +56,7 @@ export class StaffService {
 
   /** Changes a colleague's role or switches their access off and on (admins). */
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserResponse> {
-    const user = await this.transactions.run(async (manager) => {
+    const user = await this.transactions.run(async () => {
       const before = await this.users.get(actor.organizationId, id);
       if (before.id === actor.userId && (input.active === false || input.role === 'member'))
         throw UserErrors.notYourself();
@@ -79,7 +71,6 @@ export class StaffService {
       if (input.active === false && before.active) await this.users.endSessions(id);
       if (Object.keys(changes).length > 0) {
         await this.audit.recordBy(
-          manager,
           actor,
           input.active === false && before.active
             ? 'user.deactivated'
@@ -102,20 +93,12 @@ export class StaffService {
    * access at once and the email is free again, and their pending invitations.
    */
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
+    await this.transactions.run(async () => {
       const user = await this.users.get(actor.organizationId, id);
       if (user.id === actor.userId) throw UserErrors.notYourself();
       await this.invitations.revokePendingFor(actor.organizationId, user);
       await this.users.remove(actor.organizationId, id);
-      await this.audit.recordBy(
-        manager,
-        actor,
-        'user.removed',
-        'user',
-        id,
-        toUserResponse(user),
-        null,
-      );
+      await this.audit.recordBy(actor, 'user.removed', 'user', id, toUserResponse(user), null);
     });
   }
 }

@@ -67,7 +67,6 @@ export class BuyersService {
       await repo.insert(buyer);
       const saved = await this.buyers.get(manager, actor.organizationId, buyer.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'buyer.created',
         'buyer',
@@ -87,7 +86,6 @@ export class BuyersService {
       await this.buyers.repo(manager).update({ id, organizationId: actor.organizationId }, patch);
       const after = await this.buyers.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
-        manager,
         actor,
         'buyer.updated',
         'buyer',
@@ -109,7 +107,6 @@ export class BuyersService {
         .delete({ organizationId: actor.organizationId, buyerId: id });
       await this.buyers.repo(manager).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
-        manager,
         actor,
         'buyer.deleted',
         'buyer',
@@ -140,7 +137,6 @@ export class BuyersService {
       await repo.insert(requirement);
       const saved = await this.requirements.get(manager, actor.organizationId, requirement.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'requirement.created',
         'requirement',
@@ -161,7 +157,6 @@ export class BuyersService {
       const requirement = await this.requirements.get(manager, actor.organizationId, id);
       await this.requirements.repo(manager).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
-        manager,
         actor,
         'requirement.deleted',
         'requirement',

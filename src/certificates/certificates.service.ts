@@ -158,7 +158,6 @@ export class CertificatesService {
           { status: 'expired' },
         );
       await this.audit.recordMany(
-        manager,
         lapsed.map((before) => {
           const lastDay = lastValidDay(before.expiresOn, this.catalog.validUntil(before.standard));
           return {
@@ -544,7 +543,7 @@ export class CertificatesService {
    * submission applied with its decision).
    */
   create(actor: Actor, input: CreateCertificateDto): Promise<Certificate> {
-    return this.transactions.run(async (manager) => {
+    return this.transactions.run(async () => {
       this.checkStandard(input.standard);
       checkDates(input.issuedOn, input.expiresOn);
       if (input.status === 'superseded') throw CertificateErrors.supersededByRenewal();
@@ -555,7 +554,6 @@ export class CertificatesService {
         status: input.status ?? 'active',
       });
       await this.audit.recordBy(
-        manager,
         actor,
         'certificate.created',
         'certificate',
@@ -661,7 +659,6 @@ export class CertificatesService {
       );
       await insertRows(manager, Certificate, rows);
       await this.audit.recordManyBy(
-        manager,
         actor,
         rows.map((certificate) => ({
           action: 'certificate.created',
@@ -693,7 +690,6 @@ export class CertificatesService {
         .update({ id, organizationId: actor.organizationId }, changes);
       const after = await this.certificates.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
-        manager,
         actor,
         'certificate.updated',
         'certificate',
@@ -748,7 +744,6 @@ export class CertificatesService {
       if (!result.affected) throw CertificateErrors.alreadySuperseded();
       const superseded = await this.certificates.get(manager, actor.organizationId, previous.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'certificate.renewed',
         'certificate',
@@ -757,7 +752,6 @@ export class CertificatesService {
         certificateSnapshot(renewed),
       );
       await this.audit.recordBy(
-        manager,
         actor,
         'certificate.superseded',
         'certificate',
@@ -775,7 +769,6 @@ export class CertificatesService {
       await this.certificates.repo(manager).delete({ id, organizationId: actor.organizationId });
       if (certificate.supersedesId) await this.reinstate(actor, certificate);
       await this.audit.recordBy(
-        manager,
         actor,
         'certificate.deleted',
         'certificate',
@@ -806,7 +799,6 @@ export class CertificatesService {
       );
     const reinstated = await this.certificates.get(manager, actor.organizationId, previous.id);
     await this.audit.recordBy(
-      manager,
       actor,
       'certificate.reinstated',
       'certificate',

@@ -40,7 +40,6 @@ export class FactoryCertificatesService implements FactoryHoldings {
       .delete({ organizationId: actor.organizationId, factoryId });
     for (const certificate of held) {
       await this.audit.recordBy(
-        manager,
         actor,
         'certificate.deleted',
         'certificate',

@@ -176,7 +176,7 @@ export class DocumentsService {
       await this.documents.repo(manager).insert(document);
       const saved = await this.documents.get(manager, holder.organizationId, document.id);
       const [{ duplicate }] = await this.withFlags([saved]);
-      await this.audit.recordBy(manager, actor, 'document.uploaded', 'document', saved.id, null, {
+      await this.audit.recordBy(actor, 'document.uploaded', 'document', saved.id, null, {
         certificateId: saved.certificateId,
         submissionId: saved.submissionId,
         fileName: saved.fileName,
@@ -187,7 +187,6 @@ export class DocumentsService {
       });
       if (duplicate.flagged) {
         await this.audit.recordBy(
-          manager,
           actor,
           'document.duplicate_detected',
           'document',

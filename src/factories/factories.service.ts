@@ -57,7 +57,7 @@ export class FactoriesService {
         { contactUnsubscribedAt: now },
       );
       for (const factory of subscribed) {
-        await this.audit.record(manager, {
+        await this.audit.record({
           organizationId,
           actorId: null,
           action: 'factory.contact_unsubscribed',
@@ -189,7 +189,6 @@ export class FactoriesService {
       await repo.insert(factory);
       const saved = await this.factories.get(manager, actor.organizationId, factory.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'factory.created',
         'factory',
@@ -256,7 +255,6 @@ export class FactoriesService {
         .update({ id, organizationId: actor.organizationId }, patch);
       const after = await this.factories.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
-        manager,
         actor,
         'factory.updated',
         'factory',
@@ -267,7 +265,6 @@ export class FactoriesService {
       const was = before.contactUnsubscribedAt?.getTime() ?? null;
       if (was !== (after.contactUnsubscribedAt?.getTime() ?? null)) {
         await this.audit.recordBy(
-          manager,
           actor,
           after.contactUnsubscribedAt === null
             ? 'factory.contact_mail_enabled'
@@ -294,7 +291,6 @@ export class FactoriesService {
       await this.holdings.invitations.get().revokeAllFor(actor.organizationId, id);
       await this.factories.repo(manager).delete({ id, organizationId: actor.organizationId });
       await this.audit.recordBy(
-        manager,
         actor,
         'factory.deleted',
         'factory',

@@ -72,7 +72,6 @@ export class OrganizationsService {
     await organizations(manager).update({ id: before.id }, changes);
     const after = await this.get(actor.organizationId, manager);
     await this.audit.recordBy(
-      manager,
       actor,
       'organization.updated',
       'organization',

@@ -56,7 +56,6 @@ export class FactoryResponsiblesService {
         );
       const after = await this.answer(actor.organizationId, factory.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'factory.responsible_changed',
         'factory',

@@ -203,7 +203,7 @@ export class ReminderAcknowledgementsService {
       createdAt: this.clock.now(),
     });
     await repo.insert(ack);
-    await this.audit.record(manager, {
+    await this.audit.record({
       organizationId: row.organizationId,
       actorId: fields.acknowledgedById,
       action: 'reminder.acknowledged',

@@ -47,7 +47,6 @@ export class ReminderPolicyService {
       await this.organizations.saveReminderPolicy(organization.id, stored);
       const after = effectivePolicy({ ...calendar, reminderPolicy: stored });
       await this.audit.recordBy(
-        manager,
         actor,
         'reminder_policy.updated',
         'organization',

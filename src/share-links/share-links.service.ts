@@ -71,7 +71,6 @@ export class ShareLinksService {
       });
       const saved = await this.links.get(manager, actor.organizationId, created.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'share_link.created',
         'share_link',
@@ -116,7 +115,6 @@ export class ShareLinksService {
       await this.links.update(manager, actor.organizationId, { id }, { revokedAt: now });
       const after = await this.links.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
-        manager,
         actor,
         'share_link.revoked',
         'share_link',

@@ -92,7 +92,6 @@ export class SubmissionsService {
       await repo.insert(submission as QueryDeepPartialEntity<Submission>);
       const saved = await this.submissions.get(manager, actor.organizationId, submission.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'submission.created',
         'submission',
@@ -172,7 +171,7 @@ export class SubmissionsService {
    * nothing is, and the submission stays pending.
    */
   async approve(actor: Actor, id: string): Promise<Submission> {
-    const decided = await this.transactions.run(async (manager) => {
+    const decided = await this.transactions.run(async () => {
       const submission = await this.pending(actor, id);
       const result = await this.apply(actor, submission);
       const attached = await this.documents.attachSubmissionDocuments(
@@ -185,7 +184,6 @@ export class SubmissionsService {
         resultCertificateId: result.id,
       });
       await this.audit.recordBy(
-        manager,
         actor,
         'submission.approved',
         'submission',
@@ -207,7 +205,6 @@ export class SubmissionsService {
         rejectionReason: reason,
       });
       await this.audit.recordBy(
-        manager,
         actor,
         'submission.rejected',
         'submission',

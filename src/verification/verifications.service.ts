@@ -187,7 +187,7 @@ export class VerificationsService implements VerificationStates {
     });
     await repo.insert(record);
     const saved = await this.records.get(manager, organizationId, record.id);
-    await this.audit.record(manager, {
+    await this.audit.record({
       organizationId,
       actorId,
       action: 'certificate.verification_recorded',
@@ -200,7 +200,7 @@ export class VerificationsService implements VerificationStates {
     if (status) {
       // In this transaction, so that record, status and audit event land together.
       const after = await this.certificates.setStatus(organizationId, certificate.id, status);
-      await this.audit.record(manager, {
+      await this.audit.record({
         organizationId,
         actorId,
         action: `certificate.${status}`,
@@ -237,7 +237,6 @@ export class VerificationsService implements VerificationStates {
       await repo.insert(audit);
       const saved = await this.audits.get(manager, actor.organizationId, audit.id);
       await this.audit.recordBy(
-        manager,
         actor,
         'certificate.audit_recorded',
         'certificate',
