@@ -16,7 +16,14 @@ import { FactoryErrors } from '../factories/factories.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Certificate, CertificateStatus } from './certificate.entity';
 import { CertificateLinksService } from './certificate-links.service';
-import { lapsesBy, lastValidDay, REMINDABLE_STATUSES } from './certificate-status';
+import {
+  isInForce,
+  LAPSING_STATUSES,
+  lapsesBy,
+  lastValidDay,
+  REMINDABLE_STATUSES,
+  WEIGHED_STATUSES,
+} from './certificate-status';
 import { CertificateErrors } from './certificates.errors';
 import {
   CertificateQueryDto,
@@ -106,7 +113,7 @@ export class CertificatesService {
       const candidates = await this.certificates
         .query(this.transactions.manager, organizationId, 'certificate')
         .select('certificate.id')
-        .andWhere("certificate.status IN ('active', 'suspended')")
+        .andWhere('certificate.status IN (:...inForce)', { inForce: LAPSING_STATUSES })
         .andWhere(
           new Brackets((w) => {
             w.where('certificate.expiresOn < :today', { today });
@@ -147,14 +154,14 @@ export class CertificatesService {
       if (!this.transactions.isSqlite) read.setLock('pessimistic_write');
       const lapsed = (await read.getMany()).filter(
         (before) =>
-          (before.status === 'active' || before.status === 'suspended') &&
+          isInForce(before.status) &&
           lapsesBy(before, this.catalog.validUntil(before.standard), today),
       );
       if (lapsed.length === 0) return [];
       await this.certificates
         .repo(manager)
         .update(
-          { organizationId, id: In(lapsed.map((c) => c.id)), status: In(['active', 'suspended']) },
+          { organizationId, id: In(lapsed.map((c) => c.id)), status: In(LAPSING_STATUSES) },
           { status: 'expired' },
         );
       await this.audit.recordMany(
@@ -309,7 +316,7 @@ export class CertificatesService {
         'certificate.nextSurveillanceAuditOn',
       ])
       .andWhere('certificate.expiresOn >= :today', { today })
-      .andWhere("certificate.status IN ('active', 'suspended', 'withdrawn')")
+      .andWhere('certificate.status IN (:...weighed)', { weighed: WEIGHED_STATUSES })
       .andWhere('certificate.standard IN (:...standards)', { standards })
       .getMany();
   }
@@ -432,7 +439,7 @@ export class CertificatesService {
         'certificate.nextSurveillanceAuditOn',
         'certificate.createdAt',
       ])
-      .andWhere("certificate.status IN ('active', 'suspended')")
+      .andWhere('certificate.status IN (:...inForce)', { inForce: LAPSING_STATUSES })
       .andWhere('certificate.supersededById IS NULL')
       .andWhere('certificate.expiresOn >= :today', { today: options.today })
       .andWhere('certificate.issuedOn <= :issuedOnOrBefore', {
@@ -469,22 +476,24 @@ export class CertificatesService {
         new Brackets((w) =>
           w.where("certificate.status = 'expired'").orWhere(
             new Brackets((lapsed) => {
-              lapsed.where("certificate.status IN ('active', 'suspended')").andWhere(
-                new Brackets((past) => {
-                  past.where('certificate.expiresOn < :today', { today });
-                  if (voidStandards.length > 0)
-                    past.orWhere('certificate.standard IN (:...voidStandards)', {
-                      voidStandards,
-                    });
-                }),
-              );
+              lapsed
+                .where('certificate.status IN (:...inForce)', { inForce: LAPSING_STATUSES })
+                .andWhere(
+                  new Brackets((past) => {
+                    past.where('certificate.expiresOn < :today', { today });
+                    if (voidStandards.length > 0)
+                      past.orWhere('certificate.standard IN (:...voidStandards)', {
+                        voidStandards,
+                      });
+                  }),
+                );
             }),
           ),
         ),
       );
     } else if (query.status) {
       qb.andWhere('certificate.status = :status', { status: query.status });
-      if (query.status === 'active' || query.status === 'suspended') qb.andWhere(stillValid);
+      if (isInForce(query.status)) qb.andWhere(stillValid);
     }
     if (query.expiringWithinDays !== undefined) {
       qb.andWhere('certificate.expiresOn <= :until', {
@@ -492,7 +501,9 @@ export class CertificatesService {
       });
       // Without an explicit status, only certificates that can still lapse are "expiring".
       if (!query.status) {
-        qb.andWhere("certificate.status IN ('active', 'suspended')").andWhere(stillValid);
+        qb.andWhere('certificate.status IN (:...inForce)', { inForce: LAPSING_STATUSES }).andWhere(
+          stillValid,
+        );
       } else if (query.status !== 'expired') {
         qb.andWhere('certificate.expiresOn >= :today', { today });
       }
