@@ -1,4 +1,4 @@
-import { ScopeGapReminderSource } from '../src/gaps/scope-gap.reminder-source';
+import { ScopeGapReminderSource } from '../src/gaps/scope-gap.source';
 import { GapEpisodesStep } from '../src/gaps/gap-episodes.step';
 import { DueNotice } from '../src/reminders/reminder-source';
 import { ReportCache } from '../src/database/report-cache';

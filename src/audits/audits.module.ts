@@ -8,7 +8,7 @@ import { VerificationModule } from '../verification/verification.module';
 import { AuditChecklists } from './audit-checklists';
 import { AuditsController } from './audits.controller';
 import { AuditsService } from './audits.service';
-import { FindingOverdueReminderSource } from './finding-overdue.reminder-source';
+import { FindingOverdueReminderSource } from './finding-overdue.source';
 import { FindingsController } from './findings.controller';
 import { FindingsService } from './findings.service';
 import { StandingService } from './standing.service';

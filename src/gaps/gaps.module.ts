@@ -12,7 +12,7 @@ import { BuyerReportsService } from './buyer-reports.service';
 import { GapsController } from './gaps.controller';
 import { GapsService } from './gaps.service';
 import { GapEpisodesStep } from './gap-episodes.step';
-import { ScopeGapReminderSource } from './scope-gap.reminder-source';
+import { ScopeGapReminderSource } from './scope-gap.source';
 
 /**
  * Gap analysis of buyers' requirements against the certificates that cover them:
