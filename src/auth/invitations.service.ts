@@ -127,9 +127,9 @@ export class InvitationsService {
   /** Sets the password (creating the user where the invitation has none yet) and spends the token. */
   accept(token: string, passwordHash: string): Promise<User> {
     return this.transactions.run(async (manager) => {
-      // Not the TenantRepository: the token is the key, before any organization is known.
-      // eslint-disable-next-line no-restricted-syntax
-      const repo = manager.getRepository(Invitation);
+      // Across organizations: the token is the key, held as a credential before any
+      // organization is known.
+      const repo = this.invitations.acrossTenants(manager);
       const invitation = await repo.findOne({ where: { tokenHash: hashToken(token) } });
       if (!invitation) throw invalidToken('UNKNOWN', 'token is not a valid invitation');
       if (invitation.revokedBecauseFactoryRemoved) throw factoryGone();

@@ -289,9 +289,8 @@ export class DocumentsService {
   private async withFlags(documents: CertificateDocument[]): Promise<DocumentWithFlag[]> {
     if (documents.length === 0) return [];
     const hashes = [...new Set(documents.map((d) => d.sha256))];
-    // Not the TenantRepository: this read crosses organizations on purpose (see above).
-    // eslint-disable-next-line no-restricted-syntax
-    const copies = await this.transactions.manager.getRepository(CertificateDocument).find({
+    // Across organizations on purpose: where copies of the same SHA-256 sit (see above).
+    const copies = await this.documents.acrossTenants(this.transactions.manager).find({
       where: { sha256: In(hashes) },
       select: {
         id: true,
