@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { CertificateBacking, CertificateBackingAgreement } from '../certificates/certificate-links';
+import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { Agreement } from './agreement.entity';
+import { AgreementErrors } from './agreements.errors';
 
 /** Tells the certificates feature which agreements produced a certificate (linked by certificateId). */
 @Injectable()
 export class AgreementBacking implements CertificateBacking {
+  private readonly agreements = new TenantRepository(Agreement, AgreementErrors.notFound);
+
   constructor(private readonly transactions: Transactions) {}
 
   async backingFor(
@@ -17,10 +21,8 @@ export class AgreementBacking implements CertificateBacking {
     if (certificateIds.length === 0) return backing;
     if (scope && !scope.onlyFactoryId) return backing;
     // The query builder, not find options: they cost more than the query on every page.
-    const query = this.transactions.reader
-      .getRepository(Agreement)
-      .createQueryBuilder('agreement')
-      .where('agreement.organizationId = :organizationId', { organizationId })
+    const query = this.agreements
+      .query(this.transactions.reader, organizationId, 'agreement')
       .andWhere('agreement.certificateId IN (:...ids)', { ids: [...new Set(certificateIds)] });
     if (scope)
       query.andWhere('agreement.factoryId = :factoryId', { factoryId: scope.onlyFactoryId });

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { TenantRepository } from '../common/tenancy';
 import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
 import type { Organization, ReminderPolicy } from '../organizations/organization.entity';
@@ -18,6 +19,7 @@ import { scanDate } from './reminder-due';
 import type { DueNotice, ReminderLocale, ScanContext } from './reminder-source';
 import { ReminderSources } from './reminder-sources';
 import { Reminder } from './reminder.entity';
+import { ReminderErrors } from './reminders.errors';
 
 export const SCAN_BATCH_SIZE = 500;
 /** Rows per INSERT statement (27 parameters each): under SQLite's and PostgreSQL's limits. */
@@ -48,6 +50,7 @@ export function digestIdOf(organizationId: string, scanOn: string, recipient: st
 @Injectable()
 export class ReminderScanService {
   private readonly logger = new Logger('Reminders');
+  private readonly reminders = new TenantRepository(Reminder, ReminderErrors.notFound);
 
   constructor(
     private readonly transactions: Transactions,
@@ -159,12 +162,10 @@ export class ReminderScanService {
     organizationId: string,
     now: Date = this.clock.now(),
   ): Promise<DigestToQueue[]> {
-    const rows = await this.transactions.manager
-      .getRepository(Reminder)
-      .createQueryBuilder('r')
+    const rows = await this.reminders
+      .query(this.transactions.manager, organizationId, 'r')
       .select('r.digestId', 'digestId')
       .addSelect('MAX(r.attempts)', 'attempts')
-      .where('r.organizationId = :organizationId', { organizationId })
       .andWhere("r.state = 'pending'")
       .andWhere('(r.claimedUntil IS NULL OR r.claimedUntil < :now)', { now })
       .groupBy('r.digestId')
