@@ -91,7 +91,7 @@ export class AuthService {
    */
   async changePassword(actor: Actor, input: ChangePasswordDto) {
     const user = await this.transactions.run(async () => {
-      const hash = await this.users.passwordHashOf(actor.userId);
+      const hash = await this.users.passwordHashOf(actor.organizationId, actor.userId);
       if (!(await verifyPassword(hash, input.currentPassword))) {
         const message = 'currentPassword is not your current password';
         throw new DomainError('invalid', 'AUTH.WRONG_PASSWORD', message, [
@@ -99,8 +99,12 @@ export class AuthService {
         ]);
       }
       assertStrongPassword(input.newPassword, knownWords(actor.email, actor.name), 'newPassword');
-      await this.users.setPassword(actor.userId, await hashPassword(input.newPassword));
-      await this.users.endSessions(actor.userId);
+      await this.users.setPassword(
+        actor.organizationId,
+        actor.userId,
+        await hashPassword(input.newPassword),
+      );
+      await this.users.endSessions(actor.organizationId, actor.userId);
       await this.audit.record({
         organizationId: actor.organizationId,
         actorId: actor.userId,

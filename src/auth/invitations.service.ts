@@ -148,7 +148,7 @@ export class InvitationsService {
       let user: User;
       if (invitation.userId) {
         user = await this.users.get(invitation.organizationId, invitation.userId);
-        await this.users.setPassword(user.id, passwordHash);
+        await this.users.setPassword(invitation.organizationId, user.id, passwordHash);
       } else {
         user = await this.users
           .insert({

@@ -106,8 +106,8 @@ export class PasswordResetsService {
       );
       if (!spent.affected)
         throw invalidToken('USED', 'token has already been used; ask for a new link');
-      await this.users.setPassword(user.id, await hashPassword(password));
-      await this.users.endSessions(user.id);
+      await this.users.setPassword(user.organizationId, user.id, await hashPassword(password));
+      await this.users.endSessions(user.organizationId, user.id);
       await this.audit.record({
         organizationId: user.organizationId,
         actorId: user.id,

@@ -68,7 +68,8 @@ export class StaffService {
         ...(input.active !== undefined ? { active: input.active } : {}),
       };
       const after = await this.users.update(actor.organizationId, id, changes);
-      if (input.active === false && before.active) await this.users.endSessions(id);
+      if (input.active === false && before.active)
+        await this.users.endSessions(actor.organizationId, id);
       if (Object.keys(changes).length > 0) {
         await this.audit.recordBy(
           actor,

@@ -89,31 +89,37 @@ export class UsersService {
     return this.users.get(this.transactions.manager, organizationId, row.id);
   }
 
-  // By user id alone (a key unique across organizations), for a user the caller already
-  // holds: the signed-in actor, or the user a reset or an invitation token names.
+  // Scoped like every other write: the organization comes from the signed-in actor, or
+  // from the reset or invitation row that names the user.
 
-  async setPassword(userId: string, passwordHash: string): Promise<void> {
-    await this.users
-      .acrossTenants(this.transactions.manager)
-      .update({ id: userId }, { passwordHash });
+  async setPassword(organizationId: string, userId: string, passwordHash: string): Promise<void> {
+    await this.users.update(
+      this.transactions.manager,
+      organizationId,
+      { id: userId },
+      { passwordHash },
+    );
   }
 
   /** The password hash, for checking the current password before a change. */
-  async passwordHashOf(userId: string): Promise<string | null> {
+  async passwordHashOf(organizationId: string, userId: string): Promise<string | null> {
     const row = await this.users
-      .acrossTenants(this.transactions.manager)
-      .createQueryBuilder('user')
+      .query(this.transactions.manager, organizationId, 'user')
       .addSelect('user.passwordHash')
-      .where('user.id = :userId', { userId })
+      .andWhere('user.id = :userId', { userId })
       .getOne();
     return row?.passwordHash ?? null;
   }
 
   /** Ends every session of the user: tokens carry the version they were signed with. */
-  async endSessions(userId: string): Promise<void> {
-    await this.users
-      .acrossTenants(this.transactions.manager)
-      .increment({ id: userId }, 'tokenVersion', 1);
+  async endSessions(organizationId: string, userId: string): Promise<void> {
+    await this.users.increment(
+      this.transactions.manager,
+      organizationId,
+      { id: userId },
+      'tokenVersion',
+      1,
+    );
   }
 
   async update(
