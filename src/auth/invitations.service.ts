@@ -73,12 +73,10 @@ export class InvitationsService {
   issue(fields: NewInvitation): Promise<{ invitation: Invitation; issued: IssuedInvitation }> {
     return this.transactions.run(async (manager) => {
       const token = randomBytes(32).toString('base64url');
-      const repo = this.invitations.repo(manager);
       const expiresAt = new Date(
         this.clock.now().getTime() + this.auth.invitationTtlDays * 86_400_000,
       );
-      const invitation = repo.create({
-        organizationId: fields.organizationId,
+      const invitation = await this.invitations.insert(manager, fields.organizationId, {
         email: fields.email.toLowerCase(),
         name: fields.name,
         role: fields.role,
@@ -89,7 +87,6 @@ export class InvitationsService {
         tokenHash: hashToken(token),
         expiresAt,
       });
-      await repo.insert(invitation);
       await this.audit.record({
         organizationId: fields.organizationId,
         actorId: fields.invitedById,
@@ -181,9 +178,8 @@ export class InvitationsService {
 
   /** Invitations sent and not yet accepted, revoked or expired, newest first. */
   pending(actor: Actor): Promise<Invitation[]> {
-    return this.invitations.repo(this.transactions.manager).find({
+    return this.invitations.findMany(this.transactions.manager, actor.organizationId, {
       where: {
-        organizationId: actor.organizationId,
         acceptedAt: IsNull(),
         revokedAt: IsNull(),
         expiresAt: MoreThan(this.clock.now()),
@@ -194,12 +190,12 @@ export class InvitationsService {
 
   /** FactoryInvitations: the factory is being deleted; its managers' pending invitations go with it. */
   async revokeAllFor(organizationId: string, factoryId: string): Promise<void> {
-    await this.invitations
-      .repo(this.transactions.manager)
-      .update(
-        { organizationId, factoryId, acceptedAt: IsNull(), revokedAt: IsNull() },
-        { revokedAt: this.clock.now(), revokedBecauseFactoryRemoved: true },
-      );
+    await this.invitations.update(
+      this.transactions.manager,
+      organizationId,
+      { factoryId, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: this.clock.now(), revokedBecauseFactoryRemoved: true },
+    );
   }
 
   /**
@@ -208,14 +204,18 @@ export class InvitationsService {
    */
   revokePendingFor(organizationId: string, user: { id: string; email: string }): Promise<void> {
     return this.transactions.run(async (manager) => {
-      const repo = this.invitations.repo(manager);
       const now = this.clock.now();
-      await repo.update(
-        { organizationId, userId: user.id, acceptedAt: IsNull(), revokedAt: IsNull() },
+      const pending = { acceptedAt: IsNull(), revokedAt: IsNull() };
+      await this.invitations.update(
+        manager,
+        organizationId,
+        { ...pending, userId: user.id },
         { revokedAt: now },
       );
-      await repo.update(
-        { organizationId, email: user.email, acceptedAt: IsNull(), revokedAt: IsNull() },
+      await this.invitations.update(
+        manager,
+        organizationId,
+        { ...pending, email: user.email },
         { revokedAt: now },
       );
     });
@@ -232,7 +232,12 @@ export class InvitationsService {
         );
       }
       if (invitation.revokedAt) return;
-      await this.invitations.repo(manager).update({ id }, { revokedAt: this.clock.now() });
+      await this.invitations.update(
+        manager,
+        actor.organizationId,
+        { id },
+        { revokedAt: this.clock.now() },
+      );
       // A colleague added by an admin has a user row from the start; revoked before they
       // joined, it goes too, so that the email can be invited again.
       if (invitation.userId)

@@ -55,16 +55,13 @@ export class BuyersService {
 
   create(actor: Actor, input: CreateBuyerDto): Promise<Buyer> {
     return this.transactions.run(async (manager) => {
-      const repo = this.buyers.repo(manager);
-      const buyer = repo.create({
+      const buyer = await this.buyers.insert(manager, actor.organizationId, {
         name: input.name,
         country: input.country,
         contactEmail: input.contactEmail || null,
         locale: input.locale ?? 'en',
         notes: input.notes ?? null,
-        organizationId: actor.organizationId,
       });
-      await repo.insert(buyer);
       const saved = await this.buyers.get(manager, actor.organizationId, buyer.id);
       await this.audit.recordBy(
         actor,
@@ -83,7 +80,7 @@ export class BuyersService {
       const before = await this.buyers.get(manager, actor.organizationId, id);
       const patch = { ...changes };
       if (patch.contactEmail === '') patch.contactEmail = null;
-      await this.buyers.repo(manager).update({ id, organizationId: actor.organizationId }, patch);
+      await this.buyers.update(manager, actor.organizationId, { id }, patch);
       const after = await this.buyers.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
         actor,
@@ -102,10 +99,8 @@ export class BuyersService {
     return this.transactions.run(async (manager) => {
       const buyer = await this.buyers.get(manager, actor.organizationId, id);
       const requirements = await this.requirementsOf(actor.organizationId, [id], manager);
-      await this.requirements
-        .repo(manager)
-        .delete({ organizationId: actor.organizationId, buyerId: id });
-      await this.buyers.repo(manager).delete({ id, organizationId: actor.organizationId });
+      await this.requirements.delete(manager, actor.organizationId, { buyerId: id });
+      await this.buyers.delete(manager, actor.organizationId, { id });
       await this.audit.recordBy(
         actor,
         'buyer.deleted',
@@ -127,14 +122,11 @@ export class BuyersService {
       const category = input.productCategory.toLowerCase();
       if (existing[0].some((r) => r.productCategory.toLowerCase() === category))
         throw BuyerErrors.duplicateRequirement();
-      const repo = this.requirements.repo(manager);
-      const requirement = repo.create({
-        organizationId: actor.organizationId,
+      const requirement = await this.requirements.insert(manager, actor.organizationId, {
         buyerId,
         standard: input.standard,
         productCategory: input.productCategory,
       });
-      await repo.insert(requirement);
       const saved = await this.requirements.get(manager, actor.organizationId, requirement.id);
       await this.audit.recordBy(
         actor,
@@ -155,7 +147,7 @@ export class BuyersService {
   removeRequirement(actor: Actor, id: string): Promise<void> {
     return this.transactions.run(async (manager) => {
       const requirement = await this.requirements.get(manager, actor.organizationId, id);
-      await this.requirements.repo(manager).delete({ id, organizationId: actor.organizationId });
+      await this.requirements.delete(manager, actor.organizationId, { id });
       await this.audit.recordBy(
         actor,
         'requirement.deleted',

@@ -246,9 +246,8 @@ export class DocumentsService {
     certificate: { id: string; factoryId: string | null },
   ): Promise<number> {
     return this.transactions.run(async (manager) => {
-      const repo = this.documents.repo(manager);
-      const pending = await repo.find({
-        where: { organizationId, submissionId, certificateId: IsNull() },
+      const pending = await this.documents.findMany(manager, organizationId, {
+        where: { submissionId, certificateId: IsNull() },
         order: { version: 'ASC', id: 'ASC' },
       });
       let version = await this.latestVersion({
@@ -259,8 +258,10 @@ export class DocumentsService {
       });
       for (const document of pending) {
         version += 1;
-        await repo.update(
-          { id: document.id, organizationId },
+        await this.documents.update(
+          manager,
+          organizationId,
+          { id: document.id },
           { certificateId: certificate.id, factoryId: certificate.factoryId, version },
         );
       }
