@@ -64,9 +64,7 @@ export class AuditsService {
     const answers = this.mergedAnswers([], input.answers ?? [], templates);
     return this.transactions.run(async (manager) => {
       const factory = await this.factories.get(actor, factoryId, manager);
-      const repo = this.audits.repo(manager);
-      const audit = repo.create({
-        organizationId: actor.organizationId,
+      const audit = await this.audits.insert(manager, actor.organizationId, {
         factoryId: factory.id,
         auditedOn: input.auditedOn,
         auditor: input.auditor,
@@ -81,7 +79,6 @@ export class AuditsService {
         createdById: actor.userId,
         ...this.scores(templates, answers),
       });
-      await repo.insert(audit);
       const saved = await this.audits.get(manager, actor.organizationId, audit.id);
       await this.audit.recordBy(
         actor,
@@ -121,9 +118,7 @@ export class AuditsService {
         answers,
         ...this.scores(templates, answers),
       };
-      await this.audits
-        .repo(manager)
-        .update({ id: before.id, organizationId: actor.organizationId }, patch);
+      await this.audits.update(manager, actor.organizationId, { id: before.id }, patch);
       const after = await this.audits.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
         actor,
@@ -158,12 +153,12 @@ export class AuditsService {
       ['application/pdf'],
     );
     return this.transactions.run(async (manager) => {
-      await this.audits
-        .repo(manager)
-        .update(
-          { id: audit.id, organizationId: actor.organizationId },
-          { reportDocumentId: document.id },
-        );
+      await this.audits.update(
+        manager,
+        actor.organizationId,
+        { id: audit.id },
+        { reportDocumentId: document.id },
+      );
       const after = await this.audits.get(manager, actor.organizationId, audit.id);
       await this.audit.recordBy(
         actor,

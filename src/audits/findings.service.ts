@@ -74,9 +74,7 @@ export class FindingsService {
   create(actor: Actor, auditId: string, input: CreateFindingDto): Promise<Finding> {
     return this.transactions.run(async (manager) => {
       const audit = await this.audits.get(actor, auditId, manager);
-      const repo = this.findings.repo(manager);
-      const finding = repo.create({
-        organizationId: actor.organizationId,
+      const finding = await this.findings.insert(manager, actor.organizationId, {
         auditId: audit.id,
         factoryId: audit.factoryId,
         severity: input.severity,
@@ -89,7 +87,6 @@ export class FindingsService {
             : correctiveActionDueOn(input.severity, audit.auditedOn),
         status: 'open',
       });
-      await repo.insert(finding);
       const saved = await this.findings.get(manager, actor.organizationId, finding.id);
       await this.audit.recordBy(actor, 'finding.created', 'finding', saved.id, null, saved);
       return saved;
@@ -291,9 +288,7 @@ export class FindingsService {
     action: string,
   ): Promise<Finding> {
     const manager = this.transactions.manager;
-    await this.findings
-      .repo(manager)
-      .update({ id: before.id, organizationId: actor.organizationId }, patch);
+    await this.findings.update(manager, actor.organizationId, { id: before.id }, patch);
     const after = await this.findings.get(manager, actor.organizationId, before.id);
     await this.audit.recordBy(actor, action, 'finding', before.id, before, after);
     return after;

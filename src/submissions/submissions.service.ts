@@ -247,12 +247,12 @@ export class SubmissionsService {
       | { status: 'rejected'; rejectionReason: string },
   ): Promise<Submission> {
     const manager = this.transactions.manager;
-    const result = await this.submissions
-      .repo(manager)
-      .update(
-        { id: submission.id, organizationId: actor.organizationId, status: 'pending_review' },
-        { ...outcome, decidedById: actor.userId, decidedAt: this.clock.now() },
-      );
+    const result = await this.submissions.update(
+      manager,
+      actor.organizationId,
+      { id: submission.id, status: 'pending_review' },
+      { ...outcome, decidedById: actor.userId, decidedAt: this.clock.now() },
+    );
     if (!result.affected) throw SubmissionErrors.alreadyDecided('decided');
     return this.submissions.get(manager, actor.organizationId, submission.id);
   }
