@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CertificateBacking, CertificateBackingAgreement } from '../certificates/certificate-links';
 import { TenantRepository } from '../common/tenancy';
+import { andWhereIn } from '../database/in-list';
 import { Transactions } from '../database/transactions';
 import { Agreement } from './agreement.entity';
 import { AgreementErrors } from './agreements.errors';
@@ -21,9 +22,23 @@ export class AgreementBacking implements CertificateBacking {
     if (certificateIds.length === 0) return backing;
     if (scope && !scope.onlyFactoryId) return backing;
     // The query builder, not find options: they cost more than the query on every page.
-    const query = this.agreements
-      .query(this.transactions.reader, organizationId, 'agreement')
-      .andWhere('agreement.certificateId IN (:...ids)', { ids: [...new Set(certificateIds)] });
+    // Only the columns the answer carries, the ids as one parameter (issue 17).
+    const query = andWhereIn(
+      this.agreements
+        .query(this.transactions.reader, organizationId, 'agreement')
+        .select([
+          'agreement.id',
+          'agreement.certificateId',
+          'agreement.kind',
+          'agreement.title',
+          'agreement.status',
+          'agreement.factoryId',
+          'agreement.createdAt',
+        ]),
+      'agreement.certificateId',
+      'ids',
+      certificateIds,
+    );
     if (scope)
       query.andWhere('agreement.factoryId = :factoryId', { factoryId: scope.onlyFactoryId });
     const agreements = await query

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import type { FieldProblem } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
+import { andWhereIn } from '../database/in-list';
 import { Transactions } from '../database/transactions';
 import {
   CreateFactoryDto,
@@ -123,11 +124,14 @@ export class FactoriesService {
   ): Promise<Pick<Factory, 'id' | K>[]> {
     const wanted = [...new Set(ids)].filter((id): id is string => id !== null);
     if (wanted.length === 0) return Promise.resolve([]);
-    return this.factories
-      .query(manager, organizationId, 'factory')
-      .select(['factory.id', ...columns.map((column) => `factory.${String(column)}`)])
-      .andWhere('factory.id IN (:...ids)', { ids: wanted })
-      .getMany();
+    return andWhereIn(
+      this.factories
+        .query(manager, organizationId, 'factory')
+        .select(['factory.id', ...columns.map((column) => `factory.${String(column)}`)]),
+      'factory.id',
+      'ids',
+      wanted,
+    ).getMany();
   }
 
   /**

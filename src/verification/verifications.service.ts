@@ -11,6 +11,7 @@ import type { Actor } from '../common/actor';
 import { notFound } from '../common/errors';
 import { Page, pageOf, PageQueryDto, skipTake } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
+import { andWhereIn } from '../database/in-list';
 import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -276,9 +277,14 @@ export class VerificationsService implements VerificationStates {
     const last = new Map<string, string>();
     if (certificateIds.length === 0) return last;
     // Rows, not MAX(): drivers hand back aggregated dates differently (text or Date).
-    const rows = await this.audits
-      .query(manager, organizationId, 'audit')
-      .andWhere('audit.certificateId IN (:...ids)', { ids: [...new Set(certificateIds)] })
+    const rows = await andWhereIn(
+      this.audits
+        .query(manager, organizationId, 'audit')
+        .select(['audit.id', 'audit.certificateId', 'audit.auditedOn']),
+      'audit.certificateId',
+      'ids',
+      certificateIds,
+    )
       .andWhere('audit.auditedOn <= :today', { today })
       .getMany();
     for (const row of rows) {
@@ -297,9 +303,12 @@ export class VerificationsService implements VerificationStates {
     const byCertificate = new Map<string, CertificateVerification[]>();
     if (certificateIds.length === 0) return byCertificate;
     // The query builder, not find options: they cost more than the query on every page.
-    const rows = await this.records
-      .query(manager, organizationId, 'check')
-      .andWhere('check.certificateId IN (:...ids)', { ids: [...new Set(certificateIds)] })
+    const rows = await andWhereIn(
+      this.records.query(manager, organizationId, 'check'),
+      'check.certificateId',
+      'ids',
+      certificateIds,
+    )
       .orderBy('check.checkedOn', 'DESC')
       .addOrderBy('check.createdAt', 'DESC')
       .getMany();

@@ -1,0 +1,20 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/**
+ * `column IN (values)` bound as one parameter (`= ANY($1)` on PostgreSQL, `json_each(?)`
+ * on SQLite) rather than one per value: TypeORM's replacement of a spread list costs
+ * about 0.1 ms per value on every page read (issue 17). `name` must be unique in the query.
+ */
+export function andWhereIn<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  name: string,
+  values: readonly string[],
+): SelectQueryBuilder<T> {
+  const distinct = [...new Set(values)];
+  if (qb.connection.options.type === 'postgres')
+    return qb.andWhere(`${column} = ANY(:${name})`, { [name]: distinct });
+  return qb.andWhere(`${column} IN (SELECT value FROM json_each(:${name}))`, {
+    [name]: JSON.stringify(distinct),
+  });
+}
