@@ -9,6 +9,7 @@ import { addDays, calendarDateOf, todayIn } from '../common/dates';
 import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { StandardsCatalog } from '../config/standards-catalog';
+import { andWhereIn } from '../database/in-list';
 import { Transactions } from '../database/transactions';
 import { insertRows } from '../database/bulk-insert';
 import { FactoriesService } from '../factories/factories.service';
@@ -207,15 +208,18 @@ export class CertificatesService {
     const own: Pick<Certificate, 'id' | 'factoryId' | 'certificateNumber'>[] = [];
     const heldElsewhere = new Set<string>();
     if (numbers.length === 0) return { own, heldElsewhere };
-    const rows = await this.certificates
-      .repo(manager)
-      .createQueryBuilder('certificate')
-      .select('certificate.certificateNumber', 'certificateNumber')
-      .addSelect('certificate.organizationId', 'organizationId')
-      .addSelect('certificate.id', 'id')
-      .addSelect('certificate.factoryId', 'factoryId')
-      .where('certificate.certificateNumber IN (:...numbers)', { numbers })
-      .getRawMany<{
+    const rows = await andWhereIn(
+      this.certificates
+        .repo(manager)
+        .createQueryBuilder('certificate')
+        .select('certificate.certificateNumber', 'certificateNumber')
+        .addSelect('certificate.organizationId', 'organizationId')
+        .addSelect('certificate.id', 'id')
+        .addSelect('certificate.factoryId', 'factoryId'),
+      'certificate.certificateNumber',
+      'numbers',
+      numbers,
+    ).getRawMany<{
         certificateNumber: string;
         organizationId: string;
         id: string;
