@@ -174,9 +174,10 @@ export class ReminderScanService {
   }
 
   /**
-   * One transaction for the chunks (each of one kind, so the new rows can be counted by
-   * kind). ON CONFLICT DO NOTHING leaves out what an earlier scan (or another process, at
-   * this very moment) stored; the count is of the new rows only.
+   * One transaction for the chunks, each one multi-row INSERT of up to 500 rows of any
+   * kind. ON CONFLICT DO NOTHING leaves out what an earlier scan (or another process, at
+   * this very moment) stored; RETURNING names the kind of each new row, so the new rows
+   * are counted by kind without splitting the INSERTs by kind.
    */
   private store(chunks: ReminderInsert[][]): Promise<number> {
     const postgres = !this.transactions.isSqlite;
@@ -189,14 +190,20 @@ export class ReminderScanService {
         const values = chunk
           .map(() => `(${INSERT_COLUMNS.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`)
           .join(', ');
+        // The leading comment is deliberate: TypeORM's SQLite runner sends a statement
+        // that starts with "INSERT " through run(), which drops RETURNING's rows; any
+        // other statement goes through all(), which answers them.
         const result = (await runner.query(
-          `INSERT INTO "reminders" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("dedupeKey") DO NOTHING`,
+          `/* reminder scan */ INSERT INTO "reminders" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("dedupeKey") DO NOTHING RETURNING "kind"`,
           chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])),
           true,
-        )) as { affected?: number };
-        created += result.affected ?? 0;
-        if (result.affected)
-          this.metrics.created.inc({ kind: String(chunk[0].kind) }, result.affected);
+        )) as { records?: { kind: string }[] };
+        const byKind = new Map<string, number>();
+        for (const { kind } of result.records ?? []) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+        for (const [kind, count] of byKind) {
+          this.metrics.created.inc({ kind }, count);
+          created += count;
+        }
       }
       return created;
     });
@@ -221,13 +228,12 @@ function rowsOf(
 }
 
 /**
- * The rows found so far and not yet stored, by kind: a kind's rows are written as soon as
- * they fill an INSERT, the rest in one transaction at the end of the scan. So each source
- * batch costs no statement of its own (the sources yield a few rows each per batch), and
- * the scan holds at most one INSERT's worth of rows per kind.
+ * The rows found so far and not yet stored: written as soon as they fill an INSERT, the
+ * rest at the end of the scan. So each source batch costs no statement of its own (the
+ * sources yield a few rows each per batch), and the scan holds at most one INSERT's worth.
  */
 class PendingRows {
-  private readonly byKind = new Map<string, ReminderInsert[]>();
+  private pending: ReminderInsert[] = [];
   private created = 0;
 
   constructor(private readonly store: (chunks: ReminderInsert[][]) => Promise<number>) {}
@@ -235,23 +241,19 @@ class PendingRows {
   async add(rows: ReminderInsert[]): Promise<void> {
     const full: ReminderInsert[][] = [];
     for (const row of rows) {
-      const kind = String(row.kind);
-      const ofKind = this.byKind.get(kind) ?? [];
-      ofKind.push(row);
-      if (ofKind.length < INSERT_CHUNK) this.byKind.set(kind, ofKind);
-      else {
-        full.push(ofKind);
-        this.byKind.delete(kind);
-      }
+      this.pending.push(row);
+      if (this.pending.length < INSERT_CHUNK) continue;
+      full.push(this.pending);
+      this.pending = [];
     }
     if (full.length > 0) this.created += await this.store(full);
   }
 
   /** Stores what is left; answers how many rows the whole scan stored. */
   async flush(): Promise<number> {
-    const rest = [...this.byKind.values()];
-    this.byKind.clear();
-    if (rest.length > 0) this.created += await this.store(rest);
+    const rest = this.pending;
+    this.pending = [];
+    if (rest.length > 0) this.created += await this.store([rest]);
     return this.created;
   }
 }
