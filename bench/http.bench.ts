@@ -24,10 +24,12 @@ const RUNS = Number(process.env.BENCH_HTTP_RUNS ?? 5);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = 50;
 /**
- * BENCH_HTTP_ROUTES=certificates measures only the list and the detail (for iterating on
- * them; record figures from a full run).
+ * BENCH_HTTP_ROUTES=certificates measures only the list and the detail, `reports` only the
+ * report routes (for iterating on them; record figures from a full run).
  */
-const ONLY_CERTIFICATES = process.env.BENCH_HTTP_ROUTES === 'certificates';
+const ROUTES = process.env.BENCH_HTTP_ROUTES;
+const CERTIFICATE_ROUTES = ROUTES !== 'reports';
+const REPORT_ROUTES = ROUTES !== 'certificates';
 const CATEGORIES = ['valves', 'pumps', 'kettles', 'fasteners', 'castings'];
 const STANDARDS = ['ISO 9001:2015', 'ISO 14001:2015', 'ISO 45001:2018'];
 
@@ -211,14 +213,19 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
 
     lines.push(
       `${certificateIds.length} certificates per organization, ${SECONDS} s per run, median of ${RUNS} alternating runs, ${CONNECTIONS} connections`,
-      '',
-      '| route | certpact req/s | bare req/s | throughput ratio (target ≤ 1.5x) | certpact p50 / p99 | bare p50 / p99 | p99 ratio (target ≤ 1.5x) | errors |',
-      '|---|---|---|---|---|---|---|---|',
     );
-    for (const [name, path] of [
-      ['GET /certificates?pageSize=50', '/certificates?pageSize=50'],
-      ['GET /certificates/:id', `/certificates/${detailId}`],
-    ] as const) {
+    if (CERTIFICATE_ROUTES)
+      lines.push(
+        '',
+        '| route | certpact req/s | bare req/s | throughput ratio (target ≤ 1.5x) | certpact p50 / p99 | bare p50 / p99 | p99 ratio (target ≤ 1.5x) | errors |',
+        '|---|---|---|---|---|---|---|---|',
+      );
+    for (const [name, path] of CERTIFICATE_ROUTES
+      ? ([
+          ['GET /certificates?pageSize=50', '/certificates?pageSize=50'],
+          ['GET /certificates/:id', `/certificates/${detailId}`],
+        ] as const)
+      : []) {
       const ours: Load[] = [];
       const floor: Load[] = [];
       await drive(`${certpact}${path}`, token, { connections: 10 }); // warm-up
@@ -233,20 +240,21 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
       );
     }
 
-    lines.push(
-      '',
-      '| report route | p50 / p99 at 20 req/s (target p99 < 200 ms) | saturation req/s, p99 at 50 connections | errors |',
-      '|---|---|---|---|',
-    );
-    for (const [name, path] of ONLY_CERTIFICATES
-      ? []
-      : ([
+    if (REPORT_ROUTES)
+      lines.push(
+        '',
+        '| report route | p50 / p99 at 20 req/s (target p99 < 200 ms) | saturation req/s, p99 at 50 connections | errors |',
+        '|---|---|---|---|',
+      );
+    for (const [name, path] of REPORT_ROUTES
+      ? ([
           ['GET /gaps', '/gaps'],
           ['GET /signals', '/signals'],
           ['dashboard: expiring', '/certificates?expiringWithinDays=90&pageSize=1'],
           ['dashboard: agreements at risk', '/agreements?atRisk=true&pageSize=1'],
           ['dashboard: pending submissions', '/submissions?status=pending_review&pageSize=1'],
-        ] as const)) {
+        ] as const)
+      : []) {
       await drive(`${certpact}${path}`, token, { connections: 2 }); // warm-up
       const fixed: Load[] = [];
       const saturated: Load[] = [];
