@@ -152,12 +152,46 @@ export const NO_VOCABULARY: ProductVocabulary = { categories: {} };
  * key or one of its terms (电热水壶 → kettles), else the text in lower case.
  */
 export function canonicalCategory(category: string, vocabulary: ProductVocabulary): string {
-  const wanted = normalize(category);
-  for (const [key, entry] of Object.entries(vocabulary.categories)) {
-    if ([key, ...entry.en, ...entry.zh].some((term) => normalize(term) === wanted))
-      return normalize(key);
+  const known = canonicalNames(vocabulary);
+  let name = known.byText.get(category);
+  if (name === undefined) {
+    const wanted = normalize(category);
+    name = known.byTerm.get(wanted) ?? wanted;
+    // Category texts come from factories and certificates: a few hundred in practice, but
+    // a long-running process must not grow without end.
+    if (known.byText.size >= 10_000) known.byText.clear();
+    known.byText.set(category, name);
   }
-  return wanted;
+  return name;
+}
+
+interface CanonicalNames {
+  /** Every term of the vocabulary, normalized, to its key (the first key that lists it). */
+  byTerm: Map<string, string>;
+  /** The answers already given, by the text as written. */
+  byText: Map<string, string>;
+}
+
+/**
+ * Built once per vocabulary (a vocabulary is read once and never changed): the gap
+ * analysis asks for the canonical name of every category of every candidate certificate
+ * for every requirement, and normalizing the whole vocabulary on each call was most of
+ * its time (issue 17).
+ */
+const canonicalCache = new WeakMap<ProductVocabulary, CanonicalNames>();
+
+function canonicalNames(vocabulary: ProductVocabulary): CanonicalNames {
+  let known = canonicalCache.get(vocabulary);
+  if (!known) {
+    const byTerm = new Map<string, string>();
+    for (const [key, entry] of Object.entries(vocabulary.categories))
+      for (const term of [key, ...entry.en, ...entry.zh]) {
+        const written = normalize(term);
+        if (!byTerm.has(written)) byTerm.set(written, normalize(key));
+      }
+    canonicalCache.set(vocabulary, (known = { byTerm, byText: new Map() }));
+  }
+  return known;
 }
 
 /** Whether two category names mean the same category. */
