@@ -9,13 +9,20 @@ import { Page, pageOf } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { StandardsCatalog } from '../config/standards-catalog';
 import { CertificatesService } from '../certificates/certificates.service';
+import { andWhereIn, andWhereNotIn } from '../database/in-list';
+import { ReportCache } from '../database/report-cache';
 import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { Agreement } from './agreement.entity';
-import { OPEN_STATUSES, shouldLapse, transitionProblem } from './agreement-transitions';
+import {
+  AgreementStatus,
+  OPEN_STATUSES,
+  shouldLapse,
+  transitionProblem,
+} from './agreement-transitions';
 import { AgreementErrors } from './agreements.errors';
-import { assessRisk, MilestoneStatus } from './at-risk';
+import { AgreementFacts, assessRisk, MilestoneFacts, MilestoneStatus } from './at-risk';
 import type { ReminderMilestone } from './milestone-reminders';
 import { AgreementQueryDto, CreateAgreementDto, UpdateAgreementDto } from './dto/agreement.dto';
 import { agreementSnapshot, AgreementView, milestoneSnapshot } from './dto/agreement.response';
@@ -37,12 +44,17 @@ interface RawMilestone {
   position: number | string;
 }
 
+/** A milestone of an open agreement, with its agreement's columns the at-risk rule reads. */
+interface RawOpenMilestone extends Omit<RawMilestone, 'templateKey' | 'owner'> {
+  agreementStatus: AgreementStatus;
+  startsOn: string | Date;
+  targetOn: string | Date;
+}
+
 function calendarDate(value: string | Date | null): string | null {
   return value === null ? null : calendarDateOf(value);
 }
 
-/** How many agreements the at-risk filter and the daily scan read at a time. */
-const BATCH_SIZE = 500;
 /** How many agreements one lapse transaction changes at most. */
 const LAPSE_BATCH = 100;
 
@@ -61,6 +73,7 @@ export class AgreementsService {
     private readonly certificates: CertificatesService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
+    private readonly reports: ReportCache,
   ) {}
 
   /** Today in the organization's timezone: due dates and "overdue" are counted there. */
@@ -138,35 +151,79 @@ export class AgreementsService {
     if (query.atRisk === true)
       qb.andWhere('agreement.status IN (:...open)', { open: [...OPEN_STATUSES] });
     qb.orderBy('agreement.targetOn', 'ASC').addOrderBy('agreement.id', 'ASC');
-    const skip = (query.page - 1) * query.pageSize;
+    if (query.atRisk !== undefined) {
+      // At risk depends on today, so it is not stored; it is the same for everyone in the
+      // organization, so the ids at risk today are worked out once (kept by ReportCache,
+      // like the gaps) and the page is read in SQL among them, or outside them.
+      const atRisk = await this.atRiskIds(actor.organizationId, today);
+      if (query.atRisk) andWhereIn(qb, 'agreement.id', 'atRiskIds', atRisk);
+      else andWhereNotIn(qb, 'agreement.id', 'atRiskIds', atRisk);
+    }
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(await this.withMilestones(manager, actor.organizationId, rows), total, query);
+  }
 
-    if (query.atRisk === undefined) {
-      const [rows, total] = await qb.skip(skip).take(query.pageSize).getManyAndCount();
-      return pageOf(await this.withMilestones(manager, actor.organizationId, rows), total, query);
-    }
-    // At risk depends on today, so it is not stored: read the candidates in batches with
-    // just the milestone columns the rule needs, keep those that match, and build full
-    // answers for the requested page only.
-    const matches: Agreement[] = [];
-    for (let offset = 0; ; offset += BATCH_SIZE) {
-      const rows = await qb.clone().skip(offset).take(BATCH_SIZE).getMany();
-      const facts = await this.milestoneFacts(
-        manager,
-        actor.organizationId,
-        rows.map((r) => r.id),
-      );
-      for (const row of rows) {
-        const atRisk = assessRisk(row, facts.get(row.id) ?? [], today) !== null;
-        if (atRisk === query.atRisk) matches.push(row);
+  /** The organization's agreements at risk today. */
+  private atRiskIds(organizationId: string, today: string): Promise<string[]> {
+    return this.reports.get(`agreements-at-risk:${organizationId}:${today}`, async () => {
+      const byAgreement = new Map<
+        string,
+        { agreement: AgreementFacts; milestones: MilestoneFacts[] }
+      >();
+      for (const row of await this.openMilestoneFacts(organizationId)) {
+        const known = byAgreement.get(row.agreementId) ?? {
+          agreement: {
+            status: row.agreementStatus,
+            startsOn: calendarDate(row.startsOn)!,
+            targetOn: calendarDate(row.targetOn)!,
+          },
+          milestones: [],
+        };
+        known.milestones.push({
+          id: row.id,
+          name: row.name,
+          dueOn: calendarDate(row.dueOn)!,
+          completedOn: calendarDate(row.completedOn),
+          status: row.status,
+          plannedDays: Number(row.plannedDays),
+          position: Number(row.position),
+        });
+        byAgreement.set(row.agreementId, known);
       }
-      if (rows.length < BATCH_SIZE) break;
-    }
-    const page = matches.slice(skip, skip + query.pageSize);
-    return pageOf(
-      await this.withMilestones(manager, actor.organizationId, page),
-      matches.length,
-      query,
-    );
+      // An agreement without milestones has nothing left to do, so it is never at risk.
+      return [...byAgreement]
+        .filter(
+          ([, { agreement, milestones }]) => assessRisk(agreement, milestones, today) !== null,
+        )
+        .map(([id]) => id);
+    });
+  }
+
+  /** The at-risk rule's columns of every milestone of the organization's open agreements, in one read. */
+  private openMilestoneFacts(organizationId: string): Promise<RawOpenMilestone[]> {
+    return this.milestones
+      .query(this.transactions.manager, organizationId, 'milestone')
+      .innerJoin(
+        Agreement,
+        'agreement',
+        'agreement.id = milestone.agreementId AND agreement.organizationId = milestone.organizationId',
+      )
+      .select('milestone.agreementId', 'agreementId')
+      .addSelect('agreement.status', 'agreementStatus')
+      .addSelect('agreement.startsOn', 'startsOn')
+      .addSelect('agreement.targetOn', 'targetOn')
+      .addSelect('milestone.id', 'id')
+      .addSelect('milestone.name', 'name')
+      .addSelect('milestone.dueOn', 'dueOn')
+      .addSelect('milestone.completedOn', 'completedOn')
+      .addSelect('milestone.status', 'status')
+      .addSelect('milestone.plannedDays', 'plannedDays')
+      .addSelect('milestone.position', 'position')
+      .andWhere('agreement.status IN (:...open)', { open: [...OPEN_STATUSES] })
+      .getRawMany<RawOpenMilestone>();
   }
 
   /**

@@ -11,10 +11,33 @@ export function andWhereIn<T extends ObjectLiteral>(
   name: string,
   values: readonly string[],
 ): SelectQueryBuilder<T> {
+  return whereIn(qb, column, name, values, false);
+}
+
+/** `column NOT IN (values)`, bound as one parameter like andWhereIn (no values: every row). */
+export function andWhereNotIn<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  name: string,
+  values: readonly string[],
+): SelectQueryBuilder<T> {
+  return whereIn(qb, column, name, values, true);
+}
+
+function whereIn<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  name: string,
+  values: readonly string[],
+  negated: boolean,
+): SelectQueryBuilder<T> {
   const distinct = [...new Set(values)];
   if (qb.connection.options.type === 'postgres')
-    return qb.andWhere(`${column} = ANY(:${name})`, { [name]: distinct });
-  return qb.andWhere(`${column} IN (SELECT value FROM json_each(:${name}))`, {
-    [name]: JSON.stringify(distinct),
-  });
+    return qb.andWhere(`${negated ? 'NOT ' : ''}(${column} = ANY(:${name}))`, {
+      [name]: distinct,
+    });
+  return qb.andWhere(
+    `${column} ${negated ? 'NOT IN' : 'IN'} (SELECT value FROM json_each(:${name}))`,
+    { [name]: JSON.stringify(distinct) },
+  );
 }
