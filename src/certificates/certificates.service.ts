@@ -34,6 +34,19 @@ import {
 } from './dto/certificate.dto';
 import { certificateSnapshot } from './dto/certificate.response';
 
+type RawCurrentCertificate = Omit<
+  CurrentCertificateColumns,
+  'productCategories' | 'expiresOn' | 'nextSurveillanceAuditOn'
+> & {
+  productCategories: string | string[];
+  expiresOn: string | Date;
+  nextSurveillanceAuditOn: string | Date | null;
+};
+
+function parseSimpleJson(value: string | string[]): string[] {
+  return typeof value === 'string' ? (JSON.parse(value) as string[]) : value;
+}
+
 export type CurrentCertificateColumns = Pick<
   Certificate,
   | 'id'
@@ -220,11 +233,11 @@ export class CertificatesService {
       'numbers',
       numbers,
     ).getRawMany<{
-        certificateNumber: string;
-        organizationId: string;
-        id: string;
-        factoryId: string | null;
-      }>();
+      certificateNumber: string;
+      organizationId: string;
+      id: string;
+      factoryId: string | null;
+    }>();
     for (const row of rows) {
       if (row.organizationId === organizationId)
         own.push({
@@ -258,21 +271,23 @@ export class CertificatesService {
   }
 
   /** For other features: the id and issue date of those of these ids that are the organization's certificates. */
-  issueDatesOf(
+  async issueDatesOf(
     organizationId: string,
     ids: string[],
     manager: EntityManager = this.transactions.manager,
   ): Promise<Pick<Certificate, 'id' | 'issuedOn'>[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    // The ids bound as one parameter: the gap analysis asks for thousands at once.
-    return andWhereIn(
+    if (ids.length === 0) return [];
+    // The ids bound as one parameter, and plain rows: the gap analysis asks for thousands.
+    const rows = await andWhereIn(
       this.certificates
         .query(manager, organizationId, 'certificate')
-        .select(['certificate.id', 'certificate.issuedOn']),
+        .select('certificate.id', 'id')
+        .addSelect('certificate.issuedOn', 'issuedOn'),
       'certificate.id',
       'ids',
       ids,
-    ).getMany();
+    ).getRawMany<{ id: string; issuedOn: string | Date }>();
+    return rows.map((row) => ({ id: row.id, issuedOn: calendarDateOf(row.issuedOn) }));
   }
 
   /** For bulk work: the ids of the organization's certificates in these statuses, in id order. */
@@ -303,32 +318,41 @@ export class CertificatesService {
    * standards that have not expired by `today` and are active, suspended or withdrawn,
    * with only the columns such rules need loaded.
    */
-  listCurrentOfStandards(
+  async listCurrentOfStandards(
     organizationId: string,
     standards: string[],
     today: string,
     manager: EntityManager = this.transactions.manager,
   ): Promise<CurrentCertificateColumns[]> {
-    if (standards.length === 0) return Promise.resolve([]);
-    return this.certificates
+    if (standards.length === 0) return [];
+    // Plain rows: the gap analysis reads every current certificate of the organization, and
+    // building entities of them cost more than the query (issue 17).
+    const rows = await this.certificates
       .query(manager, organizationId, 'certificate')
-      .select([
-        'certificate.id',
-        'certificate.factoryId',
-        'certificate.standard',
-        'certificate.certificateNumber',
-        'certificate.certificationBody',
-        'certificate.accreditationBody',
-        'certificate.status',
-        'certificate.scope',
-        'certificate.productCategories',
-        'certificate.expiresOn',
-        'certificate.nextSurveillanceAuditOn',
-      ])
+      .select('certificate.id', 'id')
+      .addSelect('certificate.factoryId', 'factoryId')
+      .addSelect('certificate.standard', 'standard')
+      .addSelect('certificate.certificateNumber', 'certificateNumber')
+      .addSelect('certificate.certificationBody', 'certificationBody')
+      .addSelect('certificate.accreditationBody', 'accreditationBody')
+      .addSelect('certificate.status', 'status')
+      .addSelect('certificate.scope', 'scope')
+      .addSelect('certificate.productCategories', 'productCategories')
+      .addSelect('certificate.expiresOn', 'expiresOn')
+      .addSelect('certificate.nextSurveillanceAuditOn', 'nextSurveillanceAuditOn')
       .andWhere('certificate.expiresOn >= :today', { today })
       .andWhere('certificate.status IN (:...weighed)', { weighed: WEIGHED_STATUSES })
       .andWhere('certificate.standard IN (:...standards)', { standards })
-      .getMany();
+      .getRawMany<RawCurrentCertificate>();
+    // What hydration would do: simple-json is text on both databases, and PostgreSQL's
+    // driver answers dates as Date objects.
+    return rows.map((row) => ({
+      ...row,
+      productCategories: parseSimpleJson(row.productCategories),
+      expiresOn: calendarDateOf(row.expiresOn),
+      nextSurveillanceAuditOn:
+        row.nextSurveillanceAuditOn === null ? null : calendarDateOf(row.nextSurveillanceAuditOn),
+    }));
   }
 
   /**
