@@ -2,8 +2,11 @@
  * The HTTP API under load, as its users meet it: the real service started as its own
  * process in production mode (JSON access logs on), driven by autocannon from this
  * process, beside a bare Node handler (bench/bare-handler.ts) that checks the same token
- * and runs the same query through the same driver on the same database. Runs alternate
- * (certpact, bare, certpact, ...) and each figure is the median of BENCH_HTTP_RUNS (5).
+ * and runs the same query through the same driver on the same database. The list and the
+ * detail are measured twice: as the service runs (answers kept in memory while nothing is
+ * written, ReportCache) and computed afresh on every request (REPORT_CACHE_MS=0), against
+ * the same bare runs. Runs alternate (certpact, certpact computing, bare, ...) and each
+ * figure is the median of BENCH_HTTP_RUNS (5).
  *
  * Data: one organization with 200 factories and 2,000 certificates per BENCH_SCALE, 20
  * buyers × 3 requirements, 50 agreements with their plans; a second organization of the
@@ -173,30 +176,41 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
     await seeding.close();
   }
 
-  const [apiPort, barePort] = await Promise.all([freePort(), freePort()]);
+  const [apiPort, computingPort, barePort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const processes: ServiceProcess[] = [];
   const lines: string[] = [];
   try {
-    processes.push(
-      await startProcess(
-        'src/main.ts',
-        {
-          NODE_ENV: 'production',
-          DATABASE_URL: database.url,
-          DATA_DIR: database.dataDir,
-          PORT: String(apiPort),
-          PUBLIC_URL: `http://localhost:${apiPort}`,
-          JWT_SECRET: secret,
-          CALENDAR_FEED_SECRET: randomBytes(48).toString('base64url'),
-          RUN_WORKER: 'false',
-          LOG_LEVEL: 'log',
-          QUEUE_PREFIX: `certpact-bench-${randomBytes(4).toString('hex')}`,
-        },
-        'API on http://',
-        240_000,
-        { keepOutput: false },
-      ),
-    );
+    // The API twice: as configured (answers kept while nothing is written, ReportCache),
+    // and with REPORT_CACHE_MS=0, which computes every answer afresh.
+    for (const [port, reportCacheMs] of [
+      [apiPort, undefined],
+      [computingPort, '0'],
+    ] as const)
+      processes.push(
+        await startProcess(
+          'src/main.ts',
+          {
+            NODE_ENV: 'production',
+            DATABASE_URL: database.url,
+            DATA_DIR: database.dataDir,
+            PORT: String(port),
+            PUBLIC_URL: `http://localhost:${port}`,
+            JWT_SECRET: secret,
+            CALENDAR_FEED_SECRET: randomBytes(48).toString('base64url'),
+            RUN_WORKER: 'false',
+            LOG_LEVEL: 'log',
+            QUEUE_PREFIX: `certpact-bench-${randomBytes(4).toString('hex')}`,
+            ...(reportCacheMs === undefined ? {} : { REPORT_CACHE_MS: reportCacheMs }),
+          },
+          'API on http://',
+          240_000,
+          { keepOutput: false },
+        ),
+      );
     processes.push(
       await startProcess(
         'bench/bare-handler.ts',
@@ -207,6 +221,7 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
       ),
     );
     const certpact = `http://127.0.0.1:${apiPort}/api/v1`;
+    const computing = `http://127.0.0.1:${computingPort}/api/v1`;
     const bare = `http://127.0.0.1:${barePort}/api/v1`;
     const detailId = certificateIds[Math.floor(certificateIds.length / 2)];
     const token = account.token;
@@ -226,18 +241,26 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
           ['GET /certificates/:id', `/certificates/${detailId}`],
         ] as const)
       : []) {
-      const ours: Load[] = [];
+      const kept: Load[] = [];
+      const computed: Load[] = [];
       const floor: Load[] = [];
       await drive(`${certpact}${path}`, token, { connections: 10 }); // warm-up
+      await drive(`${computing}${path}`, token, { connections: 10 });
       for (let run = 0; run < RUNS; run++) {
-        ours.push(await drive(`${certpact}${path}`, token, { connections: CONNECTIONS }));
+        kept.push(await drive(`${certpact}${path}`, token, { connections: CONNECTIONS }));
+        computed.push(await drive(`${computing}${path}`, token, { connections: CONNECTIONS }));
         floor.push(await drive(`${bare}${path}`, token, { connections: CONNECTIONS }));
       }
-      const a = medianLoad(ours);
       const b = medianLoad(floor);
-      lines.push(
-        `| ${name} | ${a.requestsPerSecond.toFixed(0)} | ${b.requestsPerSecond.toFixed(0)} | ${(b.requestsPerSecond / a.requestsPerSecond).toFixed(2)}x | ${a.p50} / ${a.p99} ms | ${b.p50} / ${b.p99} ms | ${(a.p99 / Math.max(1, b.p99)).toFixed(2)}x | ${a.errors} |`,
-      );
+      for (const [variant, loads] of [
+        ['', kept],
+        [' (computed afresh, REPORT_CACHE_MS=0)', computed],
+      ] as const) {
+        const a = medianLoad(loads);
+        lines.push(
+          `| ${name}${variant} | ${a.requestsPerSecond.toFixed(0)} | ${b.requestsPerSecond.toFixed(0)} | ${(b.requestsPerSecond / a.requestsPerSecond).toFixed(2)}x | ${a.p50} / ${a.p99} ms | ${b.p50} / ${b.p99} ms | ${(a.p99 / Math.max(1, b.p99)).toFixed(2)}x | ${a.errors} |`,
+        );
+      }
     }
 
     if (REPORT_ROUTES)

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { Actor, IS_PUBLIC, Role, ROLES_KEY } from '../common/actor';
 import { DomainError } from '../common/errors';
+import { ReportCache } from '../database/report-cache';
 import { UsersService } from '../users/users.service';
 
 export interface TokenPayload {
@@ -18,8 +19,9 @@ const DEFAULT_ROLES: Role[] = ['admin', 'member'];
 
 /**
  * Global guard: a valid bearer token of a user who still exists, then the route's roles.
- * The user's row is read on every request so that a removed or deactivated person, or a
- * session ended by a password change, loses access at once.
+ * The user is kept in memory only while nothing was written since it was read
+ * (ReportCache), so that a removed or deactivated person, or a session ended by a
+ * password change, loses access at once, in every process.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,6 +29,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly users: UsersService,
+    private readonly answers: ReportCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,7 +50,10 @@ export class AuthGuard implements CanActivate {
     // before they existed, and must not reach a query with an undefined organization.
     if (!isTokenPayload(payload))
       throw unauthenticated('The bearer token is invalid or has expired');
-    const actor = await this.users.findActor(payload.sub, payload.org, payload.ver);
+    const { sub, org, ver } = payload;
+    const actor = await this.answers.get(`actor:${org}:${sub}:${ver}`, () =>
+      this.users.findActor(sub, org, ver),
+    );
     if (!actor) throw unauthenticated('The bearer token is invalid or has expired');
     request.actor = actor;
 

@@ -27,6 +27,15 @@ import {
 import { CERTIFICATE_EXPORT } from './dto/certificate.columns';
 import { Exportable } from '../common/export/exportable';
 import { Certificate } from './certificate.entity';
+import { ReportCache } from '../database/report-cache';
+
+/** Pages up to this size are kept (ReportCache); an export's pages are read once. */
+const KEPT_PAGE_SIZE = 100;
+
+/** Who asks, as far as an answer can differ: the person (and so their role and factory). */
+function viewerOf(actor: Actor): string {
+  return `${actor.organizationId}:${actor.userId}:${actor.role}:${actor.factoryId ?? ''}`;
+}
 
 @ApiTags('certificates')
 @ApiBearerAuth()
@@ -37,6 +46,7 @@ export class CertificatesController {
     private readonly certificates: CertificatesService,
     private readonly links: CertificateLinksService,
     private readonly catalog: StandardsCatalog,
+    private readonly answers: ReportCache,
   ) {}
 
   /**
@@ -89,8 +99,15 @@ export class CertificatesController {
   @ApiErrors(400)
   async list(@CurrentActor() actor: Actor, @Query() query: CertificateQueryDto) {
     const today = await this.certificates.today(actor);
-    const page = await this.certificates.list(actor, query, today);
-    return { ...page, items: await this.respond(actor, page.items, today) };
+    const answer = async () => {
+      const page = await this.certificates.list(actor, query, today);
+      return { ...page, items: await this.respond(actor, page.items, today) };
+    };
+    if (query.pageSize > KEPT_PAGE_SIZE) return answer();
+    return this.answers.get(
+      `certificates:${viewerOf(actor)}:${today}:${JSON.stringify(query)}`,
+      answer,
+    );
   }
 
   @Get(':id')
@@ -101,9 +118,11 @@ export class CertificatesController {
   @ApiOkResponse({ type: CertificateDetailResponse })
   @ApiErrors(404)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    const certificate = await this.certificates.get(actor, id);
     const today = await this.certificates.today(actor);
-    return (await this.respond(actor, [certificate], today))[0];
+    return this.answers.get(`certificate:${viewerOf(actor)}:${today}:${id}`, async () => {
+      const certificate = await this.certificates.get(actor, id);
+      return (await this.respond(actor, [certificate], today))[0];
+    });
   }
 
   @Patch(':id')

@@ -176,14 +176,14 @@ export class Environment {
   REPORT_TIME_LIMIT_MS = 10000;
 
   /**
-   * How long a report (gaps, signals) is answered from memory when this process wrote
-   * nothing since: the longest another process's write (a worker, a second API) can take
-   * to show in it. 0 computes every answer afresh.
+   * How long an answer (gaps, signals, a certificate page, the signed-in actor) is kept in
+   * memory at most. It is handed out only while no process has written since (see
+   * ReportCache), so this bounds memory, not staleness. 0 computes every answer afresh.
    */
   @Transform(toInt)
   @IsInt({ message: 'REPORT_CACHE_MS must be a whole number of milliseconds' })
   @Min(0, { message: 'REPORT_CACHE_MS must be 0 or more' })
-  REPORT_CACHE_MS = 2000;
+  REPORT_CACHE_MS = 300_000;
 
   /** `json`: one JSON object a line (pino), with a request id; `text`: Nest's console lines. */
   @Transform(emptyToUndefined)

@@ -31,6 +31,28 @@ describe('ReportCache', () => {
     expect(await reports.get('gaps:org', compute)).toBe(2);
   });
 
+  it("computes again once another process committed a write, as the database's token shows", async () => {
+    const reports = cache();
+    let committed = 7;
+    const otherProcessesSee = {
+      options: { type: 'sqlite' },
+      driver: {
+        databaseConnection: {
+          get: (sql: string, callback: (error: null, row: { data_version: number }) => void) =>
+            callback(null, { data_version: sql === 'PRAGMA data_version' ? committed : -1 }),
+        },
+      },
+    } as unknown as DataSource;
+    reports.readCommitsThrough(otherProcessesSee);
+    let version = 1;
+    const compute = () => Promise.resolve(version);
+    expect(await reports.get('gaps:org', compute)).toBe(1);
+    version = 2;
+    expect(await reports.get('gaps:org', compute)).toBe(1);
+    committed = 8;
+    expect(await reports.get('gaps:org', compute)).toBe(2);
+  });
+
   it('keeps answers apart by key', async () => {
     const reports = cache();
     expect(await reports.get('gaps:a', () => Promise.resolve('a'))).toBe('a');

@@ -2,25 +2,43 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { appConfig } from '../config/configuration';
+import { committedVersionReader } from './data-version';
 
 /**
- * Reports (gaps, signals) read a whole organization, and under load the same report is
- * asked for again and again while nothing changed. An answer is kept per key and per
- * "generation" of the data: every committed transaction and every entity written through
- * TypeORM in this process starts a new generation, so a process never answers from data
- * older than its own last write. Writes made by another process (a worker, a second API)
- * are seen after at most REPORT_CACHE_MS. Requests that arrive while an answer is being
- * computed wait for that one computation instead of starting their own.
+ * Answers that read much and change seldom (reports, certificate pages, the signed-in
+ * actor) are asked for again and again while nothing changed. An answer is kept per key
+ * and per version of the data, and handed out only while that version still holds:
+ *
+ * - this process's writes: every committed transaction and every entity written through
+ *   TypeORM starts a new generation;
+ * - every other process's writes: each `get` first reads the database's own token of
+ *   committed writes (see `committedVersionReader`), one cheap statement.
+ *
+ * So an answer from memory is always the one a fresh computation would give, whichever
+ * process wrote. What depends on the date carries it in its key. REPORT_CACHE_MS bounds
+ * how long an answer is kept at all; 0 computes every answer afresh. Callers that ask
+ * while an answer is being computed wait for that one computation. Kept answers are
+ * shared: callers must not change them.
  */
 @Injectable()
 export class ReportCache implements EntitySubscriberInterface {
   private generation = 0;
   private readonly entries = new Map<string, Entry>();
   private readonly maxAgeMs: number;
+  private committedVersion: () => Promise<string>;
 
   constructor(dataSource: DataSource, @Inject(appConfig.KEY) config: ConfigType<typeof appConfig>) {
     this.maxAgeMs = config.reportCacheMs;
+    this.committedVersion = committedVersionReader(dataSource);
     dataSource.subscribers.push(this);
+  }
+
+  /**
+   * Reads the token of committed writes through `source`: on SQLite a connection that
+   * never writes, which sees this process's own commits as well as every other's.
+   */
+  readCommitsThrough(source: DataSource): void {
+    this.committedVersion = committedVersionReader(source);
   }
 
   /** A write happened: every kept answer is out of date. */
@@ -30,18 +48,24 @@ export class ReportCache implements EntitySubscriberInterface {
   }
 
   /** The answer kept for `key`, or `compute()`'s (shared with every caller waiting on the same key). */
-  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.maxAgeMs === 0) return compute();
+    // Taken before the read: a write of this process while it runs makes a newer one.
+    const generation = this.generation;
+    const version = `${generation}/${await this.committedVersion()}`;
     const now = Date.now();
     const kept = this.entries.get(key);
-    if (kept && kept.generation === this.generation && now - kept.at < this.maxAgeMs)
-      return kept.answer as Promise<T>;
-    const generation = this.generation;
-    const answer = compute();
-    const entry: Entry = { generation, at: now, answer };
     this.entries.delete(key);
+    if (kept && kept.version === version && now - kept.at < this.maxAgeMs) {
+      // Kept as the most recently used.
+      this.entries.set(key, kept);
+      return kept.answer as Promise<T>;
+    }
+    const answer = compute();
+    const entry: Entry = { version, at: now, answer };
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, entry);
+    // A write during the read cleared the entries; this answer may predate it.
+    if (generation === this.generation) this.entries.set(key, entry);
     // A failed computation is not kept: the next request tries again.
     answer.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -67,10 +91,10 @@ export class ReportCache implements EntitySubscriberInterface {
 }
 
 interface Entry {
-  generation: number;
+  version: string;
   at: number;
   answer: Promise<unknown>;
 }
 
-/** Reports of this many organizations (and filters) are kept; the oldest goes first. */
-const MAX_ENTRIES = 200;
+/** Answers kept at most (the least recently used goes first). */
+const MAX_ENTRIES = 1000;

@@ -94,6 +94,7 @@ export class Transactions implements OnModuleInit, OnModuleDestroy {
       } as DataSourceOptions);
       this.readers.push(await reader.initialize());
     }
+    this.reports.readCommitsThrough(this.readers[0]);
   }
 
   async onModuleDestroy(): Promise<void> {
