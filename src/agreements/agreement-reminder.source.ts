@@ -5,6 +5,7 @@ import { FactoriesService } from '../factories/factories.service';
 import {
   DueNotice,
   NoticeToRender,
+  pagesById,
   ReminderLocale,
   ReminderSource,
   ReminderSourceHandler,
@@ -39,16 +40,14 @@ export class AgreementReminderSource implements ReminderSourceHandler {
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     const { manager, organizationId, today } = context;
-    const batchSize = Math.max(1, context.batchSize);
-    let after = '';
-    for (;;) {
-      const rows = await this.agreementRows.findMany(manager, organizationId, {
-        where: { status: In([...REMINDED_STATUSES]), id: MoreThan(after) },
+    const pages = pagesById(context.batchSize, (afterId) =>
+      this.agreementRows.findMany(manager, organizationId, {
+        where: { status: In([...REMINDED_STATUSES]), id: MoreThan(afterId) },
         order: { id: 'ASC' },
-        take: batchSize,
-      });
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
+        take: Math.max(1, context.batchSize),
+      }),
+    );
+    for await (const rows of pages) {
       const facts = await this.agreements.milestoneFacts(
         manager,
         organizationId,
@@ -73,7 +72,6 @@ export class AgreementReminderSource implements ReminderSourceHandler {
         ),
       );
       if (notices.length > 0) yield notices;
-      if (rows.length < batchSize) return;
     }
   }
 

@@ -3,6 +3,7 @@ import { FactoriesService } from '../factories/factories.service';
 import {
   DueNotice,
   NoticeToRender,
+  pagesById,
   ReminderLocale,
   ReminderSource,
   ReminderSourceHandler,
@@ -25,18 +26,16 @@ export class FindingOverdueReminderSource implements ReminderSourceHandler {
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     const { manager, organizationId, today } = context;
-    const batchSize = Math.max(1, context.batchSize);
-    let after = '';
-    for (;;) {
-      const rows = await this.findings.overdueMajors(
+    const pages = pagesById(context.batchSize, (afterId) =>
+      this.findings.overdueMajors(
         manager,
         organizationId,
         today,
-        after,
-        batchSize,
-      );
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
+        afterId,
+        Math.max(1, context.batchSize),
+      ),
+    );
+    for await (const rows of pages) {
       const factories = await this.factories.findMany(
         organizationId,
         rows.map((f) => f.factoryId),
@@ -57,7 +56,6 @@ export class FindingOverdueReminderSource implements ReminderSourceHandler {
         return notice ? [notice] : [];
       });
       if (notices.length > 0) yield notices;
-      if (rows.length < batchSize) return;
     }
   }
 

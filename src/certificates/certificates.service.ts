@@ -12,6 +12,7 @@ import { StandardsCatalog } from '../config/standards-catalog';
 import { andWhereIn } from '../database/in-list';
 import { Transactions } from '../database/transactions';
 import { insertRows } from '../database/bulk-insert';
+import { plainRows } from '../database/plain-rows';
 import { FactoriesService } from '../factories/factories.service';
 import { FactoryErrors } from '../factories/factories.errors';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -411,7 +412,7 @@ export class CertificatesService {
   /**
    * For the verification reminder: one batch, in id order after `afterId`, of the
    * organization's active certificates in force on `today`, with only the columns that
-   * rule and its notice need (this runs over every active certificate).
+   * rule and its notice need, as plain rows (this runs over every active certificate).
    */
   listActiveInForce(
     organizationId: string,
@@ -420,27 +421,23 @@ export class CertificatesService {
   ): Promise<
     Pick<Certificate, 'id' | 'factoryId' | 'standard' | 'certificateNumber' | 'createdAt'>[]
   > {
-    return this.certificates
-      .query(manager, organizationId, 'certificate')
-      .select([
-        'certificate.id',
-        'certificate.factoryId',
-        'certificate.standard',
-        'certificate.certificateNumber',
-        'certificate.createdAt',
-      ])
-      .andWhere("certificate.status = 'active'")
-      .andWhere('certificate.expiresOn >= :today', { today: options.today })
-      .andWhere('certificate.id > :afterId', { afterId: options.afterId })
-      .orderBy('certificate.id', 'ASC')
-      .take(options.limit)
-      .getMany();
+    return plainRows(
+      this.certificates
+        .query(manager, organizationId, 'certificate')
+        .andWhere("certificate.status = 'active'")
+        .andWhere('certificate.expiresOn >= :today', { today: options.today })
+        .andWhere('certificate.id > :afterId', { afterId: options.afterId })
+        .orderBy('certificate.id', 'ASC')
+        .limit(options.limit),
+      ['id', 'factoryId', 'standard', 'certificateNumber', 'createdAt'],
+    );
   }
 
   /**
    * For the surveillance clock (verification): one batch, in id order after `afterId`, of
    * the organization's active or suspended certificates in force on `today` and issued on
-   * or before `issuedOnOrBefore` (younger ones cannot owe a surveillance audit yet).
+   * or before `issuedOnOrBefore` (younger ones cannot owe a surveillance audit yet), as
+   * plain rows of the columns the clock reads.
    */
   listUnderSurveillance(
     organizationId: string,
@@ -460,29 +457,30 @@ export class CertificatesService {
       | 'createdAt'
     >[]
   > {
-    return this.certificates
-      .query(manager, organizationId, 'certificate')
-      .select([
-        'certificate.id',
-        'certificate.factoryId',
-        'certificate.standard',
-        'certificate.certificateNumber',
-        'certificate.accreditationBody',
-        'certificate.issuedOn',
-        'certificate.expiresOn',
-        'certificate.nextSurveillanceAuditOn',
-        'certificate.createdAt',
-      ])
-      .andWhere('certificate.status IN (:...inForce)', { inForce: LAPSING_STATUSES })
-      .andWhere('certificate.supersededById IS NULL')
-      .andWhere('certificate.expiresOn >= :today', { today: options.today })
-      .andWhere('certificate.issuedOn <= :issuedOnOrBefore', {
-        issuedOnOrBefore: options.issuedOnOrBefore,
-      })
-      .andWhere('certificate.id > :afterId', { afterId: options.afterId })
-      .orderBy('certificate.id', 'ASC')
-      .take(options.limit)
-      .getMany();
+    return plainRows(
+      this.certificates
+        .query(manager, organizationId, 'certificate')
+        .andWhere('certificate.status IN (:...inForce)', { inForce: LAPSING_STATUSES })
+        .andWhere('certificate.supersededById IS NULL')
+        .andWhere('certificate.expiresOn >= :today', { today: options.today })
+        .andWhere('certificate.issuedOn <= :issuedOnOrBefore', {
+          issuedOnOrBefore: options.issuedOnOrBefore,
+        })
+        .andWhere('certificate.id > :afterId', { afterId: options.afterId })
+        .orderBy('certificate.id', 'ASC')
+        .limit(options.limit),
+      [
+        'id',
+        'factoryId',
+        'standard',
+        'certificateNumber',
+        'accreditationBody',
+        'issuedOn',
+        'expiresOn',
+        'nextSurveillanceAuditOn',
+        'createdAt',
+      ],
+    );
   }
 
   async list(actor: Actor, query: CertificateQueryDto, today: string): Promise<Page<Certificate>> {

@@ -6,6 +6,7 @@ import { TenantRepository } from '../common/tenancy';
 import {
   DueNotice,
   NoticeToRender,
+  pagesById,
   ReminderLocale,
   ReminderSource,
   ReminderSourceHandler,
@@ -47,17 +48,15 @@ export class ScopeGapReminderSource implements ReminderSourceHandler {
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     const names = await this.buyers.namesOf(context.organizationId, context.manager);
-    let after = '';
-    for (;;) {
-      const episodes = await this.episodes.findMany(context.manager, context.organizationId, {
-        where: { closedOn: IsNull(), id: MoreThan(after) },
+    const pages = pagesById(context.batchSize, (afterId) =>
+      this.episodes.findMany(context.manager, context.organizationId, {
+        where: { closedOn: IsNull(), id: MoreThan(afterId) },
         order: { id: 'ASC' },
         take: context.batchSize,
-      });
-      if (episodes.length === 0) return;
+      }),
+    );
+    for await (const episodes of pages)
       yield episodes.map((episode) => toNotice(episode, names.get(episode.buyerId) ?? ''));
-      after = episodes[episodes.length - 1].id;
-    }
   }
 
   render(notice: NoticeToRender, locale: ReminderLocale): RenderedNotice {

@@ -58,6 +58,26 @@ export interface ScanContext {
   batchSize: number;
 }
 
+/**
+ * The pages of a keyset read in id order, for sources that read their rows batch by
+ * batch: `read(afterId)` answers up to `batchSize` rows with ids above `afterId` ('' for
+ * the first page). A short page is the last one, so a source whose rows fit one batch
+ * sends one statement, not a second that finds nothing.
+ */
+export async function* pagesById<T extends { id: string }>(
+  batchSize: number,
+  read: (afterId: string) => Promise<T[]>,
+): AsyncGenerator<T[]> {
+  const size = Math.max(1, batchSize);
+  let afterId = '';
+  for (;;) {
+    const page = await read(afterId);
+    if (page.length > 0) yield page;
+    if (page.length < size) return;
+    afterId = page[page.length - 1].id;
+  }
+}
+
 /** A stored notice as the digest renders it. */
 export interface NoticeToRender {
   kind: string;

@@ -5,6 +5,7 @@ import { FactoriesService } from '../factories/factories.service';
 import {
   DueNotice,
   NoticeToRender,
+  pagesById,
   RenderedNotice,
   ReminderLocale,
   ReminderSource,
@@ -23,6 +24,12 @@ import {
 import { VerificationsService } from './verifications.service';
 
 export const SURVEILLANCE_DEADLINE = 'surveillance_deadline';
+
+/** What the clock and its notice read of the certificate holder. */
+interface HolderFactory {
+  name: string;
+  country: string;
+}
 
 /**
  * The surveillance clock as a reminder: a certificate whose rule's last day for its next
@@ -49,24 +56,34 @@ export class SurveillanceDeadlineSource implements ReminderSourceHandler {
     // The earliest last day is 12 months after issue: younger certificates owe nothing yet.
     const horizon = Math.max(...SURVEILLANCE_DEADLINE_THRESHOLDS_DAYS);
     const issuedOnOrBefore = addMonths(addDays(today, horizon), -12);
-    let afterId = '';
-    for (;;) {
-      const batch = await this.certificates.listUnderSurveillance(
+    // A factory's name and country, read once per scan (an organization has far fewer
+    // factories than certificates); null for an id the organization does not hold.
+    const factoryOf = new Map<string, HolderFactory | null>();
+    const pages = pagesById(batchSize, (afterId) =>
+      this.certificates.listUnderSurveillance(
         organizationId,
         { today, issuedOnOrBefore, afterId, limit: batchSize },
         manager,
+      ),
+    );
+    for await (const batch of pages) {
+      const missing = [...new Set(batch.map((c) => c.factoryId))].filter(
+        (id): id is string => id !== null && !factoryOf.has(id),
       );
-      if (batch.length === 0) return;
-      const ids = batch.map((c) => c.id);
-      const factoryIds = batch.map((c) => c.factoryId).filter((id): id is string => !!id);
       const [factories, lastAudits] = await Promise.all([
-        this.factories.findMany(organizationId, factoryIds, manager),
-        this.verifications.lastAudits(organizationId, ids, today, manager),
+        this.factories.columnsOf(organizationId, missing, ['name', 'country'], manager),
+        this.verifications.lastAudits(
+          organizationId,
+          batch.map((c) => c.id),
+          today,
+          manager,
+        ),
       ]);
-      const factoryOf = new Map(factories.map((f) => [f.id, f]));
+      for (const id of missing) factoryOf.set(id, null);
+      for (const factory of factories) factoryOf.set(factory.id, factory);
       const notices: DueNotice[] = [];
       for (const certificate of batch) {
-        const factory = certificate.factoryId ? factoryOf.get(certificate.factoryId) : undefined;
+        const factory = certificate.factoryId ? factoryOf.get(certificate.factoryId) : null;
         const rule = surveillanceRuleFor({
           country: factory?.country ?? null,
           accreditationEconomy:
@@ -107,8 +124,6 @@ export class SurveillanceDeadlineSource implements ReminderSourceHandler {
         });
       }
       if (notices.length > 0) yield notices;
-      afterId = batch[batch.length - 1].id;
-      if (batch.length < batchSize) return;
     }
   }
 

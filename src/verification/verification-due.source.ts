@@ -4,6 +4,7 @@ import { todayIn } from '../common/dates';
 import {
   DueNotice,
   NoticeToRender,
+  pagesById,
   RenderedNotice,
   ReminderLocale,
   ReminderSource,
@@ -27,32 +28,33 @@ export class VerificationDueSource implements ReminderSourceHandler {
   ) {}
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
-    let lastId = '';
-    for (;;) {
-      const batch = await this.certificates.listActiveInForce(
-        context.organizationId,
-        { today: context.today, afterId: lastId, limit: context.batchSize },
-        context.manager,
-      );
-      if (batch.length === 0) return;
-      const checks = await this.verifications.checksOf(
-        context.organizationId,
+    const { manager, organizationId, today, batchSize } = context;
+    const pages = pagesById(batchSize, (afterId) =>
+      this.certificates.listActiveInForce(
+        organizationId,
+        { today, afterId, limit: batchSize },
+        manager,
+      ),
+    );
+    for await (const batch of pages) {
+      const checks = await this.verifications.checkResultsOf(
+        organizationId,
         batch.map((c) => c.id),
-        context.manager,
+        manager,
       );
       const notices: DueNotice[] = [];
       for (const certificate of batch) {
         const list = checks.get(certificate.id) ?? [];
-        const confirmed = list.filter((c) => c.result === 'confirmed');
+        const lastConfirmedOn = list.find((c) => c.result === 'confirmed')?.checkedOn ?? null;
         const due = verificationDue(
           {
             certificateId: certificate.id,
             recordedOn: todayIn(context.policy.timezone, certificate.createdAt),
             everChecked: list.length > 0,
-            lastConfirmedOn: confirmed[0]?.checkedOn ?? null,
+            lastConfirmedOn,
             latestIsConfirmed: list[0]?.result === 'confirmed',
           },
-          context.today,
+          today,
         );
         if (!due) continue;
         notices.push({
@@ -67,13 +69,11 @@ export class VerificationDueSource implements ReminderSourceHandler {
             reason: due.reason,
             standard: certificate.standard,
             certificateNumber: certificate.certificateNumber,
-            lastConfirmedOn: confirmed[0]?.checkedOn ?? null,
+            lastConfirmedOn,
           },
         });
       }
       if (notices.length > 0) yield notices;
-      lastId = batch[batch.length - 1].id;
-      if (batch.length < context.batchSize) return;
     }
   }
 

@@ -12,6 +12,7 @@ import { notFound } from '../common/errors';
 import { Page, pageOf, PageQueryDto, skipTake } from '../common/pagination';
 import { TenantRepository } from '../common/tenancy';
 import { andWhereIn } from '../database/in-list';
+import { plainRows } from '../database/plain-rows';
 import { Transactions } from '../database/transactions';
 import { FactoriesService } from '../factories/factories.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -277,21 +278,55 @@ export class VerificationsService implements VerificationStates {
     const last = new Map<string, string>();
     if (certificateIds.length === 0) return last;
     // Rows, not MAX(): drivers hand back aggregated dates differently (text or Date).
-    const rows = await andWhereIn(
-      this.audits
-        .query(manager, organizationId, 'audit')
-        .select(['audit.id', 'audit.certificateId', 'audit.auditedOn']),
-      'audit.certificateId',
-      'ids',
-      certificateIds,
-    )
-      .andWhere('audit.auditedOn <= :today', { today })
-      .getMany();
+    // Plain rows: the scan asks this of every certificate under surveillance.
+    const rows = await plainRows(
+      andWhereIn(
+        this.audits.query(manager, organizationId, 'audit'),
+        'audit.certificateId',
+        'ids',
+        certificateIds,
+      ).andWhere('audit.auditedOn <= :today', { today }),
+      ['certificateId', 'auditedOn'],
+    );
     for (const row of rows) {
       const known = last.get(row.certificateId);
       if (!known || row.auditedOn > known) last.set(row.certificateId, row.auditedOn);
     }
     return last;
+  }
+
+  /**
+   * The result and day of every check of these certificates, newest first (as checksOf
+   * orders them), as plain rows: for the daily scan, which asks this of every active
+   * certificate and reads nothing else of a check.
+   */
+  async checkResultsOf(
+    organizationId: string,
+    certificateIds: string[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Map<string, Pick<CertificateVerification, 'result' | 'checkedOn'>[]>> {
+    const byCertificate = new Map<
+      string,
+      Pick<CertificateVerification, 'result' | 'checkedOn'>[]
+    >();
+    if (certificateIds.length === 0) return byCertificate;
+    const rows = await plainRows(
+      andWhereIn(
+        this.records.query(manager, organizationId, 'check'),
+        'check.certificateId',
+        'ids',
+        certificateIds,
+      )
+        .orderBy('check.checkedOn', 'DESC')
+        .addOrderBy('check.createdAt', 'DESC'),
+      ['certificateId', 'result', 'checkedOn'],
+    );
+    for (const { certificateId, ...check } of rows) {
+      const list = byCertificate.get(certificateId) ?? [];
+      list.push(check);
+      byCertificate.set(certificateId, list);
+    }
+    return byCertificate;
   }
 
   /** Every check of these certificates, newest first. */
