@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonDepthLimit } from './common/json-depth';
+import { oneVersionReadPerRequest } from './database/report-cache';
 import { appConfig } from './config/configuration';
 import { serveWebApp } from './web/web-app';
 import { Metrics } from './observability/metrics';
@@ -25,6 +26,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(noStoreForApi);
   express.useBodyParser('json', { limit: '1mb' });
   app.use(jsonDepthLimit());
+  app.use(oneVersionReadPerRequest);
   app.use(httpTiming(app.get(Metrics)));
   // gzip/deflate for answers over 1 kB (JSON lists, the web app's assets), as a
   // production Nest app behind a plain proxy does.

@@ -1,8 +1,25 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { appConfig } from '../config/configuration';
 import { committedVersionReader } from './data-version';
+
+/** Per request, the one read of the committed-writes token its kept answers are checked against. */
+const requestScope = new AsyncLocalStorage<{ committed?: Promise<string> }>();
+
+/**
+ * Express middleware: the kept answers of one request (the signed-in user, then the page)
+ * are checked against one read of the token, taken when the first of them is asked for,
+ * which is a moment within the request as a fresh read would be.
+ */
+export function oneVersionReadPerRequest(
+  _request: unknown,
+  _response: unknown,
+  next: () => void,
+): void {
+  requestScope.run({}, next);
+}
 
 /**
  * Answers that read much and change seldom (reports, certificate pages, the signed-in
@@ -52,7 +69,11 @@ export class ReportCache implements EntitySubscriberInterface {
     if (this.maxAgeMs === 0) return compute();
     // Taken before the read: a write of this process while it runs makes a newer one.
     const generation = this.generation;
-    const version = `${generation}/${await this.committedVersion()}`;
+    const scope = requestScope.getStore();
+    const committed = scope
+      ? (scope.committed ??= this.committedVersion())
+      : this.committedVersion();
+    const version = `${generation}/${await committed}`;
     const now = Date.now();
     const kept = this.entries.get(key);
     this.entries.delete(key);
