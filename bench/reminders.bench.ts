@@ -9,9 +9,11 @@
  * - its baseline, in the same run: a plain SQL query of the due certificates through
  *   the same driver, plus one raw BullMQ addBulk of as many jobs as the scan stored
  *   reminders (what an engine queueing one job per reminder would at least cost);
- * - delivery: digests sent per second by the digest worker to an smtp-server in a
- *   process of its own (bench/smtp-sink.ts), through nodemailer's pooled SMTP transport,
- *   with the SQL statements and the process CPU it took per digest.
+ * - delivery: digests sent per second by digest worker processes (bench/delivery-worker.ts)
+ *   to an smtp-server in a process of its own (bench/smtp-sink.ts), through nodemailer's
+ *   pooled SMTP transport, with the SQL statements and the workers' CPU per digest. Digests
+ *   of a realistic size go out once with each worker count of BENCH_WORKERS (default
+ *   `1,2`), each on fresh data, and the rates' ratio to one worker is printed.
  *
  * BENCH_PARTS=scan runs only the scan and its floor (no delivery, no second run with
  * small digests); BENCH_PARTS=delivery only the delivery of digests of a realistic size
@@ -30,9 +32,13 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { DeliveryWorkerReport } from './delivery-worker';
 import type { BenchOptions, BenchReport } from './run';
 
 const ORGANIZATIONS = 100;
+/** Organizations of the realistic-size delivery run: about 4.7 digests each. */
+const DELIVERY_ORGANIZATIONS = Number(process.env.BENCH_DELIVERY_ORGANIZATIONS ?? '400');
+const DELIVERY_WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
 const FACTORIES_PER_ORGANIZATION = 10;
 const CERTIFICATES_PER_ORGANIZATION = 1000;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -46,18 +52,48 @@ const POSTGRES_ADMIN_URL =
 
 export default async function reminders(options: BenchOptions): Promise<BenchReport> {
   const perOrganization = Math.max(1, Math.round(CERTIFICATES_PER_ORGANIZATION * options.scale));
-  const lines = DELIVERY_ONLY ? [] : await run(options, perOrganization);
+  const lines = DELIVERY_ONLY
+    ? []
+    : (await run(options, { organizations: ORGANIZATIONS, perOrganization, workers: 1 })).lines;
   if (SCAN_ONLY) return { name: 'reminders', lines };
   // Digests of a realistic size (1 to 10 items): 10 certificates per organization, one per
   // factory, so each factory contact's digest holds its own and the admin's the rest.
   lines.push('', 'digests of a realistic size (10 certificates per organization):');
-  const small = await run(options, 10);
-  lines.push(...small.filter((line) => line.startsWith('delivery') || line.startsWith('data')));
+  const rates = new Map<number, number>();
+  for (const workers of DELIVERY_WORKERS) {
+    const small = await run(options, {
+      organizations: DELIVERY_ORGANIZATIONS,
+      perOrganization: 10,
+      workers,
+    });
+    rates.set(workers, small.digestsPerSecond);
+    lines.push(
+      ...small.lines.filter((line) => line.startsWith('delivery') || line.startsWith('data')),
+    );
+  }
+  const one = rates.get(1);
+  for (const [workers, rate] of rates) {
+    if (one && workers > 1) {
+      lines.push(
+        `delivery scaling: ${workers} worker processes / 1: ${(rate / one).toFixed(2)}x (${Math.round(rate)} vs ${Math.round(one)} digests/s; target: more than 1x)`,
+      );
+    }
+  }
   return { name: 'reminders', lines };
 }
 
-async function run(options: BenchOptions, perOrganization: number): Promise<string[]> {
-  const certificates = perOrganization * ORGANIZATIONS;
+interface RunShape {
+  organizations: number;
+  perOrganization: number;
+  /** Digest worker processes that deliver. */
+  workers: number;
+}
+
+async function run(
+  options: BenchOptions,
+  { organizations, perOrganization, workers }: RunShape,
+): Promise<{ lines: string[]; digestsPerSecond: number }> {
+  const certificates = perOrganization * organizations;
   const database = await benchDatabase(options.database);
   const smtp = await smtpSink();
   const prefix = `certpact-bench-${randomBytes(4).toString('hex')}`;
@@ -80,8 +116,6 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
   const { AppModule } = require('../src/app.module') as typeof import('../src/app.module');
   const { ReminderScanService } =
     require('../src/reminders/reminder-scan.service') as typeof import('../src/reminders/reminder-scan.service');
-  const { ReminderDigestProcessor } =
-    require('../src/reminders/reminders.processor') as typeof import('../src/reminders/reminders.processor');
   const { scanDate, horizonEnd } =
     require('../src/reminders/reminder-due') as typeof import('../src/reminders/reminder-due');
   const { defaultReminderPolicy } =
@@ -92,13 +126,14 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
     logger: ['error', 'warn'],
   });
   const lines: string[] = [];
+  let digestsPerSecond = 0;
   try {
     const dataSource = app.get(DataSource);
     const policy = defaultReminderPolicy();
     const today = scanDate('Asia/Shanghai', new Date()); // organizations' default timezone
 
     const insertStarted = Date.now();
-    const organizationIds = await insertData(dataSource, today, perOrganization);
+    const organizationIds = await insertData(dataSource, today, organizations, perOrganization);
     const insertSeconds = (Date.now() - insertStarted) / 1000;
 
     // --- baseline: the due rows by plain SQL, then one addBulk of as many jobs as reminders
@@ -160,8 +195,8 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
     const perSecond = (count: number, ms: number) =>
       Math.round((count / ms) * 1000).toLocaleString('en-US');
     lines.push(
-      `data: ${ORGANIZATIONS} organizations, ${certificates.toLocaleString('en-US')} certificates, bulk-inserted in ${insertSeconds.toFixed(1)} s; scan day ${today}`,
-      `scan (scanAndQueue × ${ORGANIZATIONS}): ${(scanMs / 1000).toFixed(2)} s — ${perSecond(certificates, scanMs)} certificates scanned/s, ` +
+      `data: ${organizations} organizations, ${certificates.toLocaleString('en-US')} certificates, bulk-inserted in ${insertSeconds.toFixed(1)} s; scan day ${today}`,
+      `scan (scanAndQueue × ${organizations}): ${(scanMs / 1000).toFixed(2)} s — ${perSecond(certificates, scanMs)} certificates scanned/s, ` +
         `${created.toLocaleString('en-US')} reminders stored (${perSecond(created, scanMs)}/s) in ${digests.toLocaleString('en-US')} digest jobs`,
       `floor: ${(baselineMs / 1000).toFixed(2)} s = plain SQL of the ${dueRows.toLocaleString('en-US')} due rows ${(baselineQueryMs / 1000).toFixed(2)} s + ` +
         `${floorRows.rows.length.toLocaleString('en-US')} reminder rows by INSERT … ON CONFLICT DO NOTHING per 500 ${(baselineWriteMs / 1000).toFixed(2)} s + ` +
@@ -171,25 +206,27 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
         `heap retained after a full GC between organizations ≤ ${mb(retainedHeap)} MB`,
     );
     if (profile) lines.push(...profile.lines(scanMs));
-    if (SCAN_ONLY) return lines;
+    if (SCAN_ONLY) return { lines, digestsPerSecond: 0 };
 
-    // --- delivery through the worker to the local SMTP server (pooled transport)
-    const worker = app.get(ReminderDigestProcessor).worker;
-    const statements = countStatements(options.database);
-    const cpuBefore = process.cpuUsage();
+    // --- delivery by worker processes to the local SMTP server (pooled transport); this
+    // process's own digest worker stays off (RUN_WORKER=false)
+    const processes = await Promise.all(Array.from({ length: workers }, () => deliveryWorker()));
     const sendStarted = process.hrtime.bigint();
-    void worker.run();
-    await smtp.waitFor(digests);
+    for (const worker of processes) worker.start();
+    const sinkCpuMs = await smtp.waitFor(digests);
     const sendMs = elapsedMs(sendStarted);
-    const cpu = process.cpuUsage(cpuBefore);
-    const sql = statements.stop();
-    await worker.close();
+    const reports = await Promise.all(processes.map((worker) => worker.stop()));
+    const cpuMs = reports.reduce((sum, report) => sum + report.cpuMs, 0);
+    const sql = reports.reduce((sum, report) => sum + report.statements, 0);
+    const busy = reports.map((report) => `${(report.eventLoopUtilization * 100).toFixed(0)}%`);
 
+    digestsPerSecond = (digests / sendMs) * 1000;
     lines.push(
-      `delivery: ${digests.toLocaleString('en-US')} digests (${created.toLocaleString('en-US')} reminders) in ${(sendMs / 1000).toFixed(2)} s — ${perSecond(digests, sendMs)} digests sent/s (target ≥ 500/s for digests of 1 to 10 items)`,
+      `delivery, ${workers} worker ${workers === 1 ? 'process' : 'processes'}: ${digests.toLocaleString('en-US')} digests (${created.toLocaleString('en-US')} reminders) in ${(sendMs / 1000).toFixed(2)} s — ${perSecond(digests, sendMs)} digests sent/s (target ≥ 500/s on one worker for digests of 1 to 10 items)`,
       `delivery per digest: ${(sql / Math.max(1, digests)).toFixed(1)} SQL statements, ` +
-        `${((cpu.user + cpu.system) / 1000 / Math.max(1, digests)).toFixed(2)} ms of this process's CPU ` +
-        `(${(((cpu.user + cpu.system) / 1000 / sendMs) * 100).toFixed(0)}% of one core while it ran)`,
+        `${(cpuMs / Math.max(1, digests)).toFixed(2)} ms of the workers' CPU ` +
+        `(${((cpuMs / sendMs) * 100).toFixed(0)}% of one core while they ran; event loop busy ${busy.join(', ')}); ` +
+        `the SMTP sink ${(sinkCpuMs / Math.max(1, digests)).toFixed(2)} ms (${((sinkCpuMs / sendMs) * 100).toFixed(0)}% of a core)`,
     );
   } finally {
     await app.close();
@@ -197,13 +234,38 @@ async function run(options: BenchOptions, perOrganization: number): Promise<stri
     await deleteKeys(prefix);
     await database.drop();
   }
-  return lines;
+  return { lines, digestsPerSecond };
+}
+
+/** A digest worker in a process of its own (bench/delivery-worker.ts), booted and ready. */
+async function deliveryWorker(): Promise<{
+  start(): void;
+  stop(): Promise<DeliveryWorkerReport>;
+}> {
+  const child = fork(join(__dirname, 'delivery-worker.ts'), [], {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+  });
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as T));
+      child.once('exit', (code) => reject(new Error(`a delivery worker exited (${code})`)));
+    });
+  await next<{ ready: true }>();
+  return {
+    start: () => child.send({ start: true }),
+    stop: () => {
+      const report = next<DeliveryWorkerReport>();
+      child.send({ stop: true });
+      return report;
+    },
+  };
 }
 
 /** Multi-row INSERTs in transactions: organizations, an admin each, factories with a contact, certificates. */
 async function insertData(
   dataSource: DataSource,
   today: string,
+  organizations: number,
   perOrganization: number,
 ): Promise<string[]> {
   const postgres = dataSource.options.type === 'postgres';
@@ -232,7 +294,7 @@ async function insertData(
   const dayOffset = (days: number) =>
     new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 
-  for (let o = 0; o < ORGANIZATIONS; o++) {
+  for (let o = 0; o < organizations; o++) {
     const organizationId = randomUUID();
     organizationIds.push(organizationId);
     await dataSource.transaction(async (manager) => {
@@ -349,14 +411,15 @@ class PeakMemory {
 /** The local SMTP server, in a process of its own (bench/smtp-sink.ts). */
 async function smtpSink(): Promise<{
   url: string;
-  waitFor(count: number): Promise<void>;
+  /** Resolves with the sink's CPU spent receiving them. */
+  waitFor(count: number): Promise<number>;
   close(): Promise<void>;
 }> {
   const child = fork(join(__dirname, 'smtp-sink.ts'), [], {
     execArgv: ['-r', 'ts-node/register/transpile-only'],
   });
   const next = () =>
-    new Promise<{ port?: number; received?: number }>((resolve, reject) => {
+    new Promise<{ port?: number; received?: number; cpuMs?: number }>((resolve, reject) => {
       child.once('message', resolve);
       child.once('exit', (code) => reject(new Error(`the SMTP sink exited (${code})`)));
     });
@@ -366,7 +429,7 @@ async function smtpSink(): Promise<{
     waitFor: async (count) => {
       const reached = next();
       child.send({ waitFor: count });
-      await reached;
+      return (await reached).cpuMs ?? 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -424,34 +487,6 @@ async function deleteKeys(prefix: string): Promise<void> {
   }
 }
 
-/**
- * Counts the statements sent through the driver until `stop` (node-sqlite3's `run`/`all`,
- * which TypeORM's SQLite runner uses, or pg's `Client.query`), by wrapping its prototype.
- */
-function countStatements(kind: 'sqlite' | 'postgres'): { stop(): number } {
-  /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
-  const prototype: any =
-    kind === 'sqlite'
-      ? (require('sqlite3') as typeof import('sqlite3')).Database.prototype
-      : (require('pg') as typeof import('pg')).Client.prototype;
-  const methods = kind === 'sqlite' ? ['run', 'all'] : ['query'];
-  let count = 0;
-  const originals = methods.map((name) => [name, prototype[name]] as const);
-  for (const [name, original] of originals) {
-    prototype[name] = function (this: unknown, ...args: unknown[]) {
-      count++;
-      return original.apply(this, args);
-    };
-  }
-  return {
-    stop() {
-      for (const [name, original] of originals) prototype[name] = original;
-      return count;
-    },
-  };
-  /* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
-}
-
 /** A full garbage collection, without needing node --expose-gc on the command line. */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
@@ -478,7 +513,9 @@ interface FloorRows {
 async function floorCopyOfReminders(dataSource: DataSource): Promise<FloorRows> {
   const rows = (await dataSource.query('SELECT * FROM "reminders"')) as Record<string, unknown>[];
   const columns = rows.length > 0 ? Object.keys(rows[0]).filter((c) => c !== 'id') : [];
-  await dataSource.query('CREATE TABLE "bench_floor_reminders" AS SELECT * FROM "reminders" WHERE 1 = 0');
+  await dataSource.query(
+    'CREATE TABLE "bench_floor_reminders" AS SELECT * FROM "reminders" WHERE 1 = 0',
+  );
   await dataSource.query(
     'CREATE UNIQUE INDEX "bench_floor_dedupe" ON "bench_floor_reminders" ("dedupeKey")',
   );
@@ -532,7 +569,9 @@ class ScanProfile {
       require('../src/reminders/reminder-queues') as typeof import('../src/reminders/reminder-queues');
     /* eslint-enable @typescript-eslint/no-require-imports */
     const runner = dataSource.createQueryRunner();
-    const runnerPrototype = Object.getPrototypeOf(runner) as { query: (...a: unknown[]) => Promise<unknown> };
+    const runnerPrototype = Object.getPrototypeOf(runner) as {
+      query: (...a: unknown[]) => Promise<unknown>;
+    };
     void runner.release();
     const query = runnerPrototype.query;
     const count = (args: unknown[], ms: number) => this.count(args, ms);
@@ -617,7 +656,9 @@ class ScanProfile {
     const accounted = timed.reduce((sum, [, part]) => sum + part.ms, 0);
     const engine = this.part('engine');
     engine.ms = scanMs - accounted;
-    const rows = [...timed, ['engine: the rest', engine] as const].sort((a, b) => b[1].ms - a[1].ms);
+    const rows = [...timed, ['engine: the rest', engine] as const].sort(
+      (a, b) => b[1].ms - a[1].ms,
+    );
     return [
       'profile of the scan (wall time of each part; statements sent and their time):',
       ...rows.map(
