@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { createTransport, Transporter } from 'nodemailer';
 import { mailConfig } from '../config/configuration';
+import { composeMail } from './compose';
 
 export interface OutgoingMail {
   to: string | string[];
@@ -40,8 +41,14 @@ export class MailService implements OnModuleDestroy {
     return !this.config.smtpUrl;
   }
 
+  /**
+   * The message is composed into one Buffer first and handed over as `raw` (issue 17):
+   * sendMail would otherwise stream the MIME tree into the SMTP connection piece by piece,
+   * a socket write and several event-loop turns per part. The composer is the one sendMail
+   * uses, so the headers and parts are the same.
+   */
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const info = (await this.transport.sendMail({
+    const { messageId, envelope, raw } = await composeMail({
       from: this.config.from,
       to: mail.to,
       subject: mail.subject,
@@ -49,7 +56,11 @@ export class MailService implements OnModuleDestroy {
       html: mail.html,
       messageId: mail.messageId,
       headers: mail.headers,
-    })) as { messageId: string; message?: Buffer };
+    });
+    const info = (await this.transport.sendMail({ envelope, raw, messageId })) as {
+      messageId: string;
+      message?: Buffer;
+    };
     if (this.config.smtpUrl) return { messageId: info.messageId, deliveredTo: 'smtp' };
 
     await mkdir(this.config.outboxDir, { recursive: true });
