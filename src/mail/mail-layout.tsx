@@ -53,30 +53,56 @@ export const styles = {
   },
 } as const;
 
-/**
- * The one frame of every mail: the product name and the organization as a header, the
- * content, then a footer (with whatever the mail adds there, such as an unsubscribe link).
- */
-export function MailLayout(props: {
+export interface MailLayoutProps {
   locale: MailLocale;
   title: string;
   preview: string;
   organizationName?: string;
   children: ReactNode;
   footer?: ReactNode;
+}
+
+/**
+ * The one frame of every mail: the product name and the organization as a header, the
+ * content, then a footer (with whatever the mail adds there, such as an unsubscribe link).
+ */
+export function MailLayout(props: MailLayoutProps) {
+  return (
+    <MailFrame
+      locale={props.locale}
+      title={props.title}
+      preview={<Preview>{props.preview}</Preview>}
+      header={
+        props.organizationName ? (
+          <Text style={styles.organization}>{props.organizationName}</Text>
+        ) : null
+      }
+      footer={props.footer}
+    >
+      {props.children}
+    </MailFrame>
+  );
+}
+
+/** What MailLayout lays out, each slot a node of its own: the same for every mail of a locale. */
+function MailFrame(props: {
+  locale: MailLocale;
+  title: ReactNode;
+  preview: ReactNode;
+  header: ReactNode;
+  children: ReactNode;
+  footer: ReactNode;
 }) {
   return (
     <Html lang={props.locale}>
       <Head>
         <title>{props.title}</title>
       </Head>
-      <Preview>{props.preview}</Preview>
+      {props.preview}
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Text style={styles.header}>{PRODUCT}</Text>
-          {props.organizationName ? (
-            <Text style={styles.organization}>{props.organizationName}</Text>
-          ) : null}
+          {props.header}
           {props.children}
           <Hr />
           {props.footer}
@@ -85,6 +111,57 @@ export function MailLayout(props: {
       </Body>
     </Html>
   );
+}
+
+type Slot = 'title' | 'preview' | 'header' | 'children' | 'footer';
+
+/** Marks a slot in the frame's markup: a private-use character React writes as it is. */
+const SLOT_MARK = '\ue000';
+const SLOT_PATTERN = new RegExp(`${SLOT_MARK}(\\w+)${SLOT_MARK}`);
+
+/** Per locale, the frame's markup split at its slots: text, slot name, text, slot name, … */
+const frames = new Map<MailLocale, string[]>();
+
+function frameOf(locale: MailLocale): string[] {
+  let frame = frames.get(locale);
+  if (!frame) {
+    const mark = (slot: Slot) => `${SLOT_MARK}${slot}${SLOT_MARK}`;
+    frame = renderToStaticMarkup(
+      <MailFrame
+        locale={locale}
+        title={mark('title')}
+        preview={mark('preview')}
+        header={mark('header')}
+        footer={mark('footer')}
+      >
+        {mark('children')}
+      </MailFrame>,
+    ).split(SLOT_PATTERN);
+    frames.set(locale, frame);
+  }
+  return frame;
+}
+
+/**
+ * The same HTML as `renderHtml(<MailLayout {...props} />)` (mail-layout.spec.ts checks it),
+ * with the frame rendered once per locale (issue 17): each mail renders only what is its
+ * own (title, preview, organization, content and footer) and puts it into the frame's
+ * markup. Static markup has no separators between siblings, so the parts join as they are.
+ */
+export function renderInLayout(props: MailLayoutProps): Promise<string> {
+  const slots: Record<Slot, string> = {
+    title: renderToStaticMarkup(<>{props.title}</>),
+    preview: renderToStaticMarkup(<Preview>{props.preview}</Preview>),
+    header: props.organizationName
+      ? renderToStaticMarkup(<Text style={styles.organization}>{props.organizationName}</Text>)
+      : '',
+    children: renderToStaticMarkup(<>{props.children}</>),
+    footer: renderToStaticMarkup(<>{props.footer}</>),
+  };
+  const frame = frameOf(props.locale);
+  let html = DOCTYPE;
+  for (let i = 0; i < frame.length; i++) html += i % 2 ? slots[frame[i] as Slot] : frame[i];
+  return Promise.resolve(html);
 }
 
 /** A short mail: a greeting, a few paragraphs, one button, and the link written out. */

@@ -1,28 +1,34 @@
 import { Heading, Link, Section, Text } from '@react-email/components';
-import { MailLayout, renderHtml, styles } from '../../mail/mail-layout';
+import { MailLayoutProps, renderInLayout, styles } from '../../mail/mail-layout';
 import { DigestInput, DigestModel, digestModel, digestText, RenderedDigest } from './digest.render';
 
 const GROUP_COLOURS = { overdue: '#c92a2a', thisWeek: '#e67700', later: '#495057' } as const;
 
-function DigestMail({ model, organizationName }: { model: DigestModel; organizationName: string }) {
+/** The digest as MailLayout lays it out. */
+export function digestLayout(model: DigestModel, organizationName: string): MailLayoutProps {
+  return {
+    locale: model.locale,
+    title: model.subject,
+    preview: model.summary,
+    organizationName,
+    footer: (
+      <>
+        <Text style={styles.muted}>{model.footer}</Text>
+        {model.unsubscribe ? (
+          <Text style={styles.muted}>
+            <Link href={model.unsubscribe.url}>{model.unsubscribe.label}</Link>
+          </Text>
+        ) : null}
+      </>
+    ),
+    children: <DigestContent model={model} />,
+  };
+}
+
+function DigestContent({ model }: { model: DigestModel }) {
   const words = model.words;
   return (
-    <MailLayout
-      locale={model.locale}
-      title={model.subject}
-      preview={model.summary}
-      organizationName={organizationName}
-      footer={
-        <>
-          <Text style={styles.muted}>{model.footer}</Text>
-          {model.unsubscribe ? (
-            <Text style={styles.muted}>
-              <Link href={model.unsubscribe.url}>{model.unsubscribe.label}</Link>
-            </Text>
-          ) : null}
-        </>
-      }
-    >
+    <>
       <Text style={styles.text}>{model.intro}</Text>
       <Text style={{ ...styles.text, fontWeight: 700 }}>{model.summary}</Text>
       {model.groups.map((group) => (
@@ -68,15 +74,13 @@ function DigestMail({ model, organizationName }: { model: DigestModel; organizat
           ))}
         </Section>
       ))}
-    </MailLayout>
+    </>
   );
 }
 
-/** The daily digest for one recipient: one model, a text part and one HTML render. */
+/** The daily digest for one recipient: one model, a text part and the HTML in the shared frame. */
 export async function renderDigest(input: DigestInput): Promise<RenderedDigest> {
   const model = digestModel(input);
-  const html = await renderHtml(
-    <DigestMail model={model} organizationName={input.organizationName} />,
-  );
+  const html = await renderInLayout(digestLayout(model, input.organizationName));
   return { subject: model.subject, text: digestText(model), html };
 }
