@@ -1,7 +1,12 @@
 import { Link, Text } from '@react-email/components';
-import { digestLayout } from '../reminders/digest/digest.mail';
-import { digestModel, type DigestInput } from '../reminders/digest/digest.render';
-import { MailLayout, type MailLayoutProps, renderHtml, renderInLayout } from './mail-layout';
+import { digestLayout } from './digest.mail';
+import { digestModel, type DigestInput } from './digest.render';
+import {
+  MailLayout,
+  type MailLayoutProps,
+  renderHtml,
+  renderInLayout,
+} from '../../mail/mail-layout';
 
 const digest = (overrides: Partial<DigestInput>): DigestInput => ({
   organizationName: 'Ningbo Export <Valve & Co> "quoted"',
