@@ -6,6 +6,11 @@ const transform = {
 module.exports = {
   // A global option: inside `projects` it is ignored and the 5 s default applies.
   testTimeout: 60000,
+  // Also global. Test files run in a worker process that is replaced once it holds more
+  // than this after a file; without it, a 2-core machine runs every file in Jest's own
+  // process, where what each file's Nest apps, drivers and ts-jest modules leave behind
+  // adds up until the heap runs out (CI, 2026-12-03: out of memory at 3.8 GB, 550 s in).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',
