@@ -44,8 +44,11 @@ interface RawMilestone {
   position: number | string;
 }
 
+/** The columns of a raw milestone row that the at-risk rule reads. */
+type RawMilestoneFacts = Omit<RawMilestone, 'templateKey' | 'owner'>;
+
 /** A milestone of an open agreement, with its agreement's columns the at-risk rule reads. */
-interface RawOpenMilestone extends Omit<RawMilestone, 'templateKey' | 'owner'> {
+interface RawOpenMilestone extends RawMilestoneFacts {
   agreementStatus: AgreementStatus;
   startsOn: string | Date;
   targetOn: string | Date;
@@ -53,6 +56,22 @@ interface RawOpenMilestone extends Omit<RawMilestone, 'templateKey' | 'owner'> {
 
 function calendarDate(value: string | Date | null): string | null {
   return value === null ? null : calendarDateOf(value);
+}
+
+/**
+ * The at-risk rule's facts of a raw milestone row: raw rows skip TypeORM's hydration, so
+ * PostgreSQL's driver answers dates as Date objects and numbers may come as strings.
+ */
+function milestoneFactsOf(row: RawMilestoneFacts): MilestoneFacts {
+  return {
+    id: row.id,
+    name: row.name,
+    dueOn: calendarDate(row.dueOn)!,
+    completedOn: calendarDate(row.completedOn),
+    status: row.status,
+    plannedDays: Number(row.plannedDays),
+    position: Number(row.position),
+  };
 }
 
 /** How many agreements one lapse transaction changes at most. */
@@ -182,15 +201,7 @@ export class AgreementsService {
           },
           milestones: [],
         };
-        known.milestones.push({
-          id: row.id,
-          name: row.name,
-          dueOn: calendarDate(row.dueOn)!,
-          completedOn: calendarDate(row.completedOn),
-          status: row.status,
-          plannedDays: Number(row.plannedDays),
-          position: Number(row.position),
-        });
+        known.milestones.push(milestoneFactsOf(row));
         byAgreement.set(row.agreementId, known);
       }
       // An agreement without milestones has nothing left to do, so it is never at risk.
@@ -256,17 +267,10 @@ export class AgreementsService {
     for (const row of rows) {
       const list = byAgreement.get(row.agreementId) ?? [];
       list.push({
-        id: row.id,
-        name: row.name,
+        ...milestoneFactsOf(row),
         templateKey: row.templateKey,
         nameZh: this.templates.milestoneNameZh(row),
         owner: row.owner,
-        // raw rows skip TypeORM's hydration: PostgreSQL's driver answers dates as Date objects
-        dueOn: calendarDate(row.dueOn)!,
-        completedOn: calendarDate(row.completedOn),
-        status: row.status,
-        plannedDays: Number(row.plannedDays),
-        position: Number(row.position),
       });
       byAgreement.set(row.agreementId, list);
     }
