@@ -248,9 +248,8 @@ export class AgreementsService {
   ): Promise<Map<string, ReminderMilestone[]>> {
     const byAgreement = new Map<string, ReminderMilestone[]>();
     if (agreementIds.length === 0) return byAgreement;
-    const rows = await this.milestones
-      .repo(manager)
-      .createQueryBuilder('milestone')
+    const qb = this.milestones
+      .query(manager, organizationId, 'milestone')
       .select('milestone.id', 'id')
       .addSelect('milestone.agreementId', 'agreementId')
       .addSelect('milestone.name', 'name')
@@ -260,10 +259,13 @@ export class AgreementsService {
       .addSelect('milestone.completedOn', 'completedOn')
       .addSelect('milestone.status', 'status')
       .addSelect('milestone.plannedDays', 'plannedDays')
-      .addSelect('milestone.position', 'position')
-      .where('milestone.organizationId = :organizationId', { organizationId })
-      .andWhere('milestone.agreementId IN (:...agreementIds)', { agreementIds })
-      .getRawMany<RawMilestone>();
+      .addSelect('milestone.position', 'position');
+    const rows = await andWhereIn(
+      qb,
+      'milestone.agreementId',
+      'agreementIds',
+      agreementIds,
+    ).getRawMany<RawMilestone>();
     for (const row of rows) {
       const list = byAgreement.get(row.agreementId) ?? [];
       list.push({
@@ -296,9 +298,7 @@ export class AgreementsService {
       if (factoryId !== null) {
         await this.factories.getInOrganization(actor.organizationId, factoryId, manager);
       }
-      const repo = this.agreements.repo(manager);
-      const agreement = repo.create({
-        organizationId: actor.organizationId,
+      const agreement = await this.agreements.insert(manager, actor.organizationId, {
         factoryId,
         kind: input.kind,
         title: input.title,
@@ -312,7 +312,6 @@ export class AgreementsService {
         certificateId: null,
         createdById: actor.userId,
       });
-      await repo.insert(agreement);
       const saved = await this.agreements.get(manager, actor.organizationId, agreement.id);
       await this.audit.recordBy(
         actor,
@@ -323,10 +322,8 @@ export class AgreementsService {
         agreementSnapshot(saved),
       );
       if (template) {
-        const milestones = this.milestones.repo(manager);
         for (const step of schedulePlan(template, input.startsOn)) {
-          const milestone = milestones.create({
-            organizationId: actor.organizationId,
+          const milestone = await this.milestones.insert(manager, actor.organizationId, {
             agreementId: saved.id,
             name: step.name,
             owner: step.owner,
@@ -337,7 +334,6 @@ export class AgreementsService {
             position: step.position,
             templateKey: step.key,
           });
-          await milestones.insert(milestone);
           await this.audit.recordBy(
             actor,
             'milestone.created',
@@ -377,14 +373,15 @@ export class AgreementsService {
         );
       }
 
-      const repo = this.agreements.repo(manager);
       if (Object.keys(fields).length > 0) {
-        await repo.update({ id, organizationId: actor.organizationId }, fields);
+        await this.agreements.update(manager, actor.organizationId, { id }, fields);
       }
       if (moving) {
         // Conditional, so that two people moving the same agreement cannot both win.
-        const result = await repo.update(
-          { id, organizationId: actor.organizationId, status: before.status },
+        const result = await this.agreements.update(
+          manager,
+          actor.organizationId,
+          { id, status: before.status },
           { status },
         );
         if (!result.affected) throw AgreementErrors.changedMeanwhile();
@@ -455,17 +452,15 @@ export class AgreementsService {
 
   private lapse(organizationId: string, ids: string[], today: string): Promise<string[]> {
     return this.transactions.run(async (manager) => {
-      const agreements = await this.agreements
-        .repo(manager)
-        .find({ where: { organizationId, id: In(ids), status: 'in_progress' } });
-      const counts = await this.milestones
-        .repo(manager)
-        .createQueryBuilder('milestone')
+      const agreements = await this.agreements.findMany(manager, organizationId, {
+        where: { id: In(ids), status: 'in_progress' },
+      });
+      const pendingQuery = this.milestones
+        .query(manager, organizationId, 'milestone')
         .select('milestone.agreementId', 'agreementId')
         .addSelect('COUNT(*)', 'pending')
-        .where('milestone.organizationId = :organizationId', { organizationId })
-        .andWhere('milestone.agreementId IN (:...ids)', { ids })
-        .andWhere('milestone.status = :pending', { pending: 'pending' })
+        .andWhere('milestone.status = :pending', { pending: 'pending' });
+      const counts = await andWhereIn(pendingQuery, 'milestone.agreementId', 'ids', ids)
         .groupBy('milestone.agreementId')
         .getRawMany<{ agreementId: string; pending: string | number }>();
       const pendingOf = new Map(counts.map((c) => [c.agreementId, Number(c.pending)]));
@@ -474,12 +469,12 @@ export class AgreementsService {
         const pending = pendingOf.get(agreement.id) ?? 0;
         if (!shouldLapse(agreement, pending, today)) continue;
         // Conditional, so that a person moving it meanwhile wins cleanly.
-        const result = await this.agreements
-          .repo(manager)
-          .update(
-            { id: agreement.id, organizationId, status: 'in_progress' },
-            { status: 'lapsed' },
-          );
+        const result = await this.agreements.update(
+          manager,
+          organizationId,
+          { id: agreement.id, status: 'in_progress' },
+          { status: 'lapsed' },
+        );
         if (!result.affected) continue;
         await this.audit.record({
           organizationId,
@@ -506,8 +501,8 @@ export class AgreementsService {
     agreements: Agreement[],
   ): Promise<AgreementView[]> {
     if (agreements.length === 0) return [];
-    const milestones = await this.milestones.repo(manager).find({
-      where: { organizationId, agreementId: In(agreements.map((a) => a.id)) },
+    const milestones = await this.milestones.findMany(manager, organizationId, {
+      where: { agreementId: In(agreements.map((a) => a.id)) },
       order: { dueOn: 'ASC', position: 'ASC' },
     });
     const byAgreement = new Map<string, Milestone[]>();
@@ -535,12 +530,8 @@ export class AgreementsService {
     const agreements = await qb.getMany();
     if (agreements.length === 0) return [];
     const factoryOf = new Map(agreements.map((a) => [a.id, a.factoryId]));
-    const milestones = await this.milestones.repo(manager).find({
-      where: {
-        organizationId: actor.organizationId,
-        agreementId: In([...factoryOf.keys()]),
-        status: 'pending',
-      },
+    const milestones = await this.milestones.findMany(manager, actor.organizationId, {
+      where: { agreementId: In([...factoryOf.keys()]), status: 'pending' },
       order: { dueOn: 'ASC', position: 'ASC' },
     });
     return milestones.map((milestone) => ({
