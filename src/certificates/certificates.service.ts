@@ -63,6 +63,27 @@ export type CurrentCertificateColumns = Pick<
   | 'nextSurveillanceAuditOn'
 >;
 
+/** What the risk signals read of a certificate (CertificatesService.batchAfter). */
+export const SIGNAL_CERTIFICATE_COLUMNS = [
+  'id',
+  'factoryId',
+  'standard',
+  'certificateNumber',
+  'certificationBody',
+  'accreditationBody',
+  'scope',
+  'productCategories',
+  'iafCodes',
+  'issuedOn',
+  'expiresOn',
+  'nextSurveillanceAuditOn',
+  'status',
+] as const satisfies readonly (keyof Certificate)[];
+export type SignalCertificateColumns = Pick<
+  Certificate,
+  (typeof SIGNAL_CERTIFICATE_COLUMNS)[number]
+>;
+
 /** Certificates expired per transaction by the daily scan. */
 const EXPIRE_BATCH = 500;
 
@@ -252,23 +273,25 @@ export class CertificatesService {
   }
 
   /**
-   * For organization-wide reports: the next batch of certificates in id order after
-   * `afterId` (superseded ones left out unless one certificate is asked for by id).
+   * For organization-wide reports (the signals): the next batch of certificates in id
+   * order after `afterId` (superseded ones left out unless one certificate is asked for by
+   * id), as plain rows of the columns the signal rules read: building entities of every
+   * certificate of the organization cost more than the query (issue 17).
    */
   batchAfter(
     organizationId: string,
     afterId: string,
     size: number,
     certificateId?: string,
-  ): Promise<Certificate[]> {
+  ): Promise<SignalCertificateColumns[]> {
     const qb = this.certificates
       .query(this.transactions.manager, organizationId, 'certificate')
       .andWhere('certificate.id > :afterId', { afterId })
       .orderBy('certificate.id', 'ASC')
-      .take(size);
+      .limit(size);
     if (certificateId) qb.andWhere('certificate.id = :certificateId', { certificateId });
     else qb.andWhere('certificate.status <> :superseded', { superseded: 'superseded' });
-    return qb.getMany();
+    return plainRows(qb, SIGNAL_CERTIFICATE_COLUMNS);
   }
 
   /** For other features: the id and issue date of those of these ids that are the organization's certificates. */

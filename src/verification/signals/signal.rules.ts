@@ -111,7 +111,7 @@ const RULES: SignalRule[] = [
   {
     id: 'validity_too_long',
     check: ({ certificate: c }) => {
-      const limit = addDays(addYears(c.issuedOn, VALIDITY_YEARS), VALIDITY_TOLERANCE_DAYS);
+      const limit = validityLimit(c.issuedOn);
       return c.expiresOn > limit
         ? `The certificate runs from ${c.issuedOn} to ${c.expiresOn}, longer than the ${VALIDITY_YEARS} years a management-system certificate is issued for.`
         : null;
@@ -222,6 +222,23 @@ const RULES: SignalRule[] = [
         : null,
   },
 ];
+
+/**
+ * The last expiry day a certificate issued on `issuedOn` can carry without raising
+ * validity_too_long, kept per issue date (the signals ask it of every certificate, and an
+ * organization's certificates share a few hundred issue dates).
+ */
+function validityLimit(issuedOn: string): string {
+  let limit = validityLimits.get(issuedOn);
+  if (limit === undefined) {
+    limit = addDays(addYears(issuedOn, VALIDITY_YEARS), VALIDITY_TOLERANCE_DAYS);
+    if (validityLimits.size >= 10_000) validityLimits.clear();
+    validityLimits.set(issuedOn, limit);
+  }
+  return limit;
+}
+
+const validityLimits = new Map<string, string>();
 
 /**
  * Every signal the facts raise, in a stable order. `scope` is assessScope(facts), for a

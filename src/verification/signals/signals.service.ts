@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Certificate } from '../../certificates/certificate.entity';
-import { CertificatesService } from '../../certificates/certificates.service';
+import {
+  CertificatesService,
+  SignalCertificateColumns,
+} from '../../certificates/certificates.service';
 import type { Actor } from '../../common/actor';
 import { Page } from '../../common/pagination';
 import { ProductVocabularyFile } from '../../config/product-vocabulary';
@@ -21,7 +24,15 @@ export interface CertificateReview {
   scope: ScopeAssessment | null;
 }
 
-const BATCH = 500;
+/** What reviewsFor reads of a certificate: an entity, or the plain rows of batchAfter. */
+export type SignalCertificate = SignalCertificateColumns &
+  Partial<Omit<Certificate, keyof SignalCertificateColumns>>;
+
+/**
+ * Certificates per round of the organization's list: each round costs a fixed number of
+ * statements, so rounds of 2,000 answer an organization of 2,000 in one.
+ */
+const BATCH = 2000;
 
 @Injectable()
 export class SignalsService {
@@ -41,7 +52,7 @@ export class SignalsService {
   /** The signals of each certificate (all of one organization). */
   async signalsFor(
     organizationId: string,
-    certificates: Certificate[],
+    certificates: SignalCertificate[],
     today: string,
   ): Promise<Map<string, RiskSignal[]>> {
     const reviews = await this.reviewsFor(organizationId, certificates, today);
@@ -51,7 +62,7 @@ export class SignalsService {
   /** The signals of each certificate and how its scope reads against its factory's products. */
   async reviewsFor(
     organizationId: string,
-    certificates: Certificate[],
+    certificates: SignalCertificate[],
     today: string,
   ): Promise<Map<string, CertificateReview>> {
     const result = new Map<string, CertificateReview>();
@@ -96,10 +107,22 @@ export class SignalsService {
         : [];
     const factories = new Map([...pageFactories, ...otherFactories].map((f) => [f.id, f]));
 
+    // The holders of each number, and the facts many certificates share, looked up once
+    // per number, standard, body and scope (an organization names the same few thousand
+    // numbers, a handful of standards and bodies, and one scope per product line).
+    const holdersByNumber = new Map<string, typeof sameNumber>();
+    for (const holder of sameNumber) {
+      const list = holdersByNumber.get(holder.certificateNumber);
+      if (list) list.push(holder);
+      else holdersByNumber.set(holder.certificateNumber, [holder]);
+    }
+    const editions = new Map<string, SignalFacts['edition']>();
+    const scopes = new Map<string, ScopeAssessment | null>();
+    const vocabulary = this.vocabulary.vocabulary;
+
     for (const certificate of certificates) {
       const otherHolders = new Set<string>();
-      for (const other of sameNumber) {
-        if (other.certificateNumber !== certificate.certificateNumber) continue;
+      for (const other of holdersByNumber.get(certificate.certificateNumber) ?? []) {
         if (other.factoryId === certificate.factoryId) continue;
         otherHolders.add(
           other.factoryId
@@ -113,10 +136,15 @@ export class SignalsService {
         certificate.certificationBody,
         certificate.accreditationBody,
       );
+      let edition = editions.get(certificate.standard);
+      if (edition === undefined) {
+        edition = editionFacts(this.catalog.find(certificate.standard));
+        editions.set(certificate.standard, edition);
+      }
       const facts: SignalFacts = {
         certificate,
         today,
-        edition: editionFacts(this.catalog.find(certificate.standard)),
+        edition,
         accreditationBodyIsMlaSignatory: this.mla.recognizes(certificate.accreditationBody),
         accreditationWithdrawal: withdrawal,
         surveillanceRule: surveillanceRuleFor({
@@ -126,10 +154,17 @@ export class SignalsService {
         otherHoldersOfNumber: [...otherHolders].sort(),
         numberExistsElsewhere: numbersElsewhere.has(certificate.certificateNumber),
         factoryProductCategories: factory ? factory.productCategories : null,
-        vocabulary: this.vocabulary.vocabulary,
+        vocabulary,
         lastAuditOn: lastAudits.get(certificate.id) ?? null,
       };
-      const scope = assessScope(facts);
+      // The assessment depends only on the holder's categories and the scope's text.
+      const scopeKey =
+        certificate.factoryId === null ? null : `${certificate.factoryId}\u0000${certificate.scope}`;
+      let scope = scopeKey === null ? null : scopes.get(scopeKey);
+      if (scope === undefined) {
+        scope = assessScope(facts);
+        if (scopeKey !== null) scopes.set(scopeKey, scope);
+      }
       result.set(certificate.id, { signals: riskSignals(facts, scope), scope });
     }
     return result;

@@ -38,10 +38,26 @@ export function surveillanceDueBy(
   lastSurveillanceOn: string | null,
 ): string {
   const last = lastSurveillanceOn && lastSurveillanceOn > issuedOn ? lastSurveillanceOn : null;
-  if (last === null) return addMonths(issuedOn, 12);
-  if (rule === 'CNCA-QMS-01:2025') return addMonths(last, 12);
+  if (last === null) return twelveMonthsAfter(issuedOn);
+  if (rule === 'CNCA-QMS-01:2025') return twelveMonthsAfter(last);
   return `${Number(last.slice(0, 4)) + 1}-12-31`;
 }
+
+/**
+ * addMonths(date, 12), kept per date: the signals and the scan ask it of every
+ * certificate, and an organization's certificates share a few hundred issue dates.
+ */
+function twelveMonthsAfter(date: string): string {
+  let answer = twelveMonths.get(date);
+  if (answer === undefined) {
+    answer = addMonths(date, 12);
+    if (twelveMonths.size >= 10_000) twelveMonths.clear();
+    twelveMonths.set(date, answer);
+  }
+  return answer;
+}
+
+const twelveMonths = new Map<string, string>();
 
 export interface SurveillanceStatus {
   rule: SurveillanceRule;
