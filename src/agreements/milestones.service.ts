@@ -42,17 +42,15 @@ export class MilestonesService {
   create(actor: Actor, agreementId: string, input: CreateMilestoneDto): Promise<Milestone> {
     return this.transactions.run(async (manager) => {
       const agreement = await this.agreements.get(actor, agreementId, manager);
-      const repo = this.milestones.repo(manager);
-      const existing = await repo.find({
-        where: { organizationId: actor.organizationId, agreementId },
+      const existing = await this.milestones.findMany(manager, actor.organizationId, {
+        where: { agreementId },
       });
       // Its pace by default: the days since the latest due date before its own (or startsOn).
       const previousDueOn = existing
         .map((m) => m.dueOn)
         .filter((dueOn) => dueOn <= input.dueOn)
         .reduce((latest, dueOn) => (dueOn > latest ? dueOn : latest), agreement.startsOn);
-      const milestone = repo.create({
-        organizationId: actor.organizationId,
+      const milestone = await this.milestones.insert(manager, actor.organizationId, {
         agreementId,
         name: input.name,
         owner: input.owner,
@@ -63,7 +61,6 @@ export class MilestonesService {
         position: existing.reduce((max, m) => Math.max(max, m.position + 1), 0),
         templateKey: null,
       });
-      await repo.insert(milestone);
       const saved = await this.milestones.get(manager, actor.organizationId, milestone.id);
       await this.audit.recordBy(
         actor,
@@ -111,9 +108,7 @@ export class MilestonesService {
         (key) => patch[key] !== before[key],
       );
       if (!changed) return before;
-      await this.milestones
-        .repo(manager)
-        .update({ id, organizationId: actor.organizationId }, patch);
+      await this.milestones.update(manager, actor.organizationId, { id }, patch);
       const after = await this.milestones.get(manager, actor.organizationId, id);
       const action =
         after.status !== before.status && after.status === 'done'
@@ -134,7 +129,7 @@ export class MilestonesService {
   remove(actor: Actor, id: string): Promise<void> {
     return this.transactions.run(async (manager) => {
       const milestone = await this.get(actor, id, manager);
-      await this.milestones.repo(manager).delete({ id, organizationId: actor.organizationId });
+      await this.milestones.delete(manager, actor.organizationId, { id });
       await this.audit.recordBy(
         actor,
         'milestone.deleted',

@@ -44,9 +44,11 @@ export class CalendarService {
 
   /** The actor's feed, made on first ask. */
   async feedOf(actor: Actor): Promise<{ url: string; createdAt: Date }> {
-    const existing = await this.feeds
-      .repo(this.transactions.manager)
-      .findOne({ where: { organizationId: actor.organizationId, userId: actor.userId } });
+    const existing = await this.feeds.findOneWhere(
+      this.transactions.manager,
+      actor.organizationId,
+      { userId: actor.userId },
+    );
     return this.answer(existing ?? (await this.renew(actor, false)));
   }
 
@@ -57,26 +59,25 @@ export class CalendarService {
 
   private renew(actor: Actor, replace: boolean): Promise<CalendarFeed> {
     return this.transactions.run(async (manager) => {
-      const repo = this.feeds.repo(manager);
-      const existing = await repo.findOne({
-        where: { organizationId: actor.organizationId, userId: actor.userId },
+      const organizationId = actor.organizationId;
+      const existing = await this.feeds.findOneWhere(manager, organizationId, {
+        userId: actor.userId,
       });
       if (existing && !replace) return existing;
       if (existing) {
-        await repo.update(
+        await this.feeds.update(
+          manager,
+          organizationId,
           { id: existing.id },
           { feedKey: newFeedKey(), createdAt: this.clock.now(), updatedAt: this.clock.now() },
         );
-        return repo.findOneOrFail({ where: { id: existing.id } });
+        return this.feeds.get(manager, organizationId, existing.id);
       }
-      const feed = repo.create({
-        organizationId: actor.organizationId,
+      return this.feeds.insert(manager, organizationId, {
         userId: actor.userId,
         feedKey: newFeedKey(),
         createdAt: this.clock.now(),
       });
-      await repo.insert(feed);
-      return feed;
     });
   }
 
@@ -92,7 +93,11 @@ export class CalendarService {
   async render(token: string): Promise<string> {
     const feedKey = feedKeyOf(this.auth.calendarFeedSecret, token.replace(/\.ics$/, ''));
     if (!feedKey) throw calendarFeedNotFound();
-    const feed = await this.feeds.repo(this.transactions.manager).findOne({ where: { feedKey } });
+    // Across organizations: the secret in the URL is all a calendar app sends, and it is
+    // unique; the feed's own organization scopes everything read after it.
+    const feed = await this.feeds
+      .acrossTenants(this.transactions.manager)
+      .findOne({ where: { feedKey } });
     if (!feed) throw calendarFeedNotFound();
     const actor = await this.users.findActor(feed.userId, feed.organizationId);
     if (!actor) throw calendarFeedNotFound();

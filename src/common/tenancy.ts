@@ -107,6 +107,15 @@ export class TenantRepository<T extends TenantOwned> {
     return this.query(manager, organizationId, 'row').andWhere('row.id = :id', { id }).getOne();
   }
 
+  /** The organization's one row matching `where` (by a unique key other than the id), or null. */
+  findOneWhere(
+    manager: EntityManager,
+    organizationId: string,
+    where: FindOptionsWhere<T>,
+  ): Promise<T | null> {
+    return this.repo(manager).findOne({ where: this.scoped(organizationId, where) });
+  }
+
   list(
     manager: EntityManager,
     organizationId: string,

@@ -47,14 +47,15 @@ export class FactoriesService {
     return this.transactions.run(async (manager) => {
       await this.factories.get(manager, organizationId, id);
       const address = email.toLowerCase();
-      const repo = this.factories.repo(manager);
-      const subscribed = await repo.find({
-        where: { organizationId, contactEmail: address, contactUnsubscribedAt: IsNull() },
+      const subscribed = await this.factories.findMany(manager, organizationId, {
+        where: { contactEmail: address, contactUnsubscribedAt: IsNull() },
       });
       if (subscribed.length === 0) return 0;
       const now = this.clock.now();
-      await repo.update(
-        { id: In(subscribed.map((f) => f.id)), organizationId },
+      await this.factories.update(
+        manager,
+        organizationId,
+        { id: In(subscribed.map((f) => f.id)) },
         { contactUnsubscribedAt: now },
       );
       for (const factory of subscribed) {
@@ -183,14 +184,11 @@ export class FactoriesService {
       const fields = { ...input, productCategories: input.productCategories ?? [] };
       fields.licenseNumber = normalizeLicense(fields.country, fields.licenseNumber);
       checkLicense(fields.country, fields.licenseNumber);
-      const repo = this.factories.repo(manager);
-      const factory = repo.create({
+      const factory = await this.factories.insert(manager, actor.organizationId, {
         ...fields,
-        organizationId: actor.organizationId,
         status: fields.status ?? 'active',
         contactLocale: fields.contactLocale ?? defaultContactLocale(fields.country),
       });
-      await repo.insert(factory);
       const saved = await this.factories.get(manager, actor.organizationId, factory.id);
       await this.audit.recordBy(
         actor,
@@ -254,9 +252,7 @@ export class FactoriesService {
         );
         checkLicense(country, patch.licenseNumber);
       }
-      await this.factories
-        .repo(manager)
-        .update({ id, organizationId: actor.organizationId }, patch);
+      await this.factories.update(manager, actor.organizationId, { id }, patch);
       const after = await this.factories.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
         actor,
@@ -293,7 +289,7 @@ export class FactoriesService {
       if (count > 0) await certificates.removeAllHeldBy(actor, id);
       // A manager invited to this factory can no longer join it.
       await this.holdings.invitations.get().revokeAllFor(actor.organizationId, id);
-      await this.factories.repo(manager).delete({ id, organizationId: actor.organizationId });
+      await this.factories.delete(manager, actor.organizationId, { id });
       await this.audit.recordBy(
         actor,
         'factory.deleted',
