@@ -143,7 +143,9 @@ export class ImportsService {
       try {
         await this.queue.enqueue(actor.organizationId, preview.id);
       } catch (error) {
-        await this.previews.repo(this.transactions.manager).delete({ id: preview.id });
+        await this.previews.delete(this.transactions.manager, actor.organizationId, {
+          id: preview.id,
+        });
         await this.files.remove(preview.id);
         throw error;
       }
@@ -161,13 +163,18 @@ export class ImportsService {
       await this.discard(preview);
       throw error;
     }
-    await this.previews.repo(this.transactions.manager).update({ id: preview.id }, {
-      state: preview.state,
-      progress: preview.progress,
-      counts: preview.counts,
-      errors: preview.errors,
-      dataStamp: preview.dataStamp,
-    } as QueryDeepPartialEntity<ImportPreview>);
+    await this.previews.update(
+      this.transactions.manager,
+      actor.organizationId,
+      { id: preview.id },
+      {
+        state: preview.state,
+        progress: preview.progress,
+        counts: preview.counts,
+        errors: preview.errors,
+        dataStamp: preview.dataStamp,
+      } as QueryDeepPartialEntity<ImportPreview>,
+    );
     return preview;
   }
 
@@ -224,8 +231,7 @@ export class ImportsService {
     const manager = this.transactions.manager;
     const preview = await this.previews.find(manager, organizationId, id);
     if (!preview || (preview.state !== 'queued' && preview.state !== 'reading')) return;
-    const repo = this.previews.repo(manager);
-    await repo.update({ id, organizationId }, { state: 'reading', progress: 0 });
+    await this.previews.update(manager, organizationId, { id }, { state: 'reading', progress: 0 });
     const actor = this.actorOf(preview);
     let reported = 0;
     try {
@@ -244,11 +250,11 @@ export class ImportsService {
           const percent = Math.min(99, Math.floor(fraction * 100));
           if (percent < reported + 5) return;
           reported = percent;
-          await repo.update({ id, organizationId }, { progress: percent });
+          await this.previews.update(manager, organizationId, { id }, { progress: percent });
           await reportProgress(percent);
         },
       );
-      await repo.update({ id, organizationId }, {
+      await this.previews.update(manager, organizationId, { id }, {
         ...result,
         state: 'ready',
         progress: 100,
@@ -260,7 +266,7 @@ export class ImportsService {
       await this.transactions.run((m) =>
         this.batches.delete(m, organizationId, { importId: id }).then(() => undefined),
       );
-      await repo.update({ id, organizationId }, {
+      await this.previews.update(manager, organizationId, { id }, {
         state: 'failed',
         failure: { code: error.code, message: error.message },
       } as QueryDeepPartialEntity<ImportPreview>);
@@ -406,18 +412,20 @@ export class ImportsService {
       // Claimed first: of two commits racing, the second finds it committed (PostgreSQL
       // holds its row lock until this transaction ends; SQLite runs one at a time).
       const committedAt = this.clock.now();
-      const claimed = await this.previews
-        .repo(manager)
-        .update(
-          { id, organizationId: actor.organizationId, state: 'ready' },
-          { state: 'committed', committedAt },
-        );
+      const claimed = await this.previews.update(
+        manager,
+        actor.organizationId,
+        { id, state: 'ready' },
+        { state: 'committed', committedAt },
+      );
       if (!claimed.affected) return this.get(actor, id);
       const stamp = await this.audit.changeStamp(actor.organizationId, WATCHED, manager);
       if (stamp !== preview.dataStamp) throw ImportErrors.previewStale();
-      const batches = this.batches.repo(manager);
       for (let position = 0; ; position += 1) {
-        const batch = await batches.findOne({ where: { importId: id, position } });
+        const batch = await this.batches.findOneWhere(manager, actor.organizationId, {
+          importId: id,
+          position,
+        });
         if (!batch) break;
         if (preview.kind === 'factories') await this.writeFactories(actor, batch.rows);
         else await this.writeCertificates(actor, batch.rows);
