@@ -161,9 +161,39 @@ export function certificateCovers(
 ): boolean {
   return (
     certificate.productCategories.some((c) => sameCategory(c, category, vocabulary)) ||
-    scopeCoverage(certificate.scope, category, vocabulary) === 'covered'
+    scopeCovers(certificate.scope, category, vocabulary)
   );
 }
+
+/**
+ * scopeCoverage(...) === 'covered', kept per vocabulary, category and scope text: the gap
+ * analysis asks it of every candidate certificate of every requirement (and again when it
+ * looks up their verification), and an organization's scopes repeat. Bounded, since
+ * scopes are user input.
+ */
+function scopeCovers(
+  scope: string | null,
+  category: string,
+  vocabulary: ProductVocabulary,
+): boolean {
+  let byCategory = scopeAnswers.get(vocabulary);
+  if (!byCategory) scopeAnswers.set(vocabulary, (byCategory = new Map()));
+  let byScope = byCategory.get(category);
+  if (!byScope) {
+    if (byCategory.size >= 10_000) byCategory.clear();
+    byCategory.set(category, (byScope = new Map()));
+  }
+  const key = scope ?? '';
+  let answer = byScope.get(key);
+  if (answer === undefined) {
+    answer = scopeCoverage(scope, category, vocabulary) === 'covered';
+    if (byScope.size >= 10_000) byScope.clear();
+    byScope.set(key, answer);
+  }
+  return answer;
+}
+
+const scopeAnswers = new WeakMap<ProductVocabulary, Map<string, Map<string, boolean>>>();
 
 /**
  * Certificates that still count: not expired by date, not superseded, and of an edition
@@ -394,18 +424,24 @@ export function analyseRequirement(
       if (draft) drafts.push(draft);
     }
   } else {
-    const ranked = covering
-      .map((c) => ({ c, gaps: certificateGaps(c, requirement.productCategory, situation) }))
-      .sort(
-        (a, b) =>
-          a.gaps.length - b.gaps.length ||
-          statusRank(a.c) - statusRank(b.c) ||
-          Number(a.c.factoryId === null) - Number(b.c.factoryId === null) ||
-          b.c.expiresOn.localeCompare(a.c.expiresOn) ||
-          a.c.id.localeCompare(b.c.id),
-      );
-    cover = ranked[0].c;
-    drafts.push(...ranked[0].gaps);
+    const rank = (
+      a: { c: CertificateFacts; gaps: GapDraft[] },
+      b: { c: CertificateFacts; gaps: GapDraft[] },
+    ) =>
+      a.gaps.length - b.gaps.length ||
+      statusRank(a.c) - statusRank(b.c) ||
+      Number(a.c.factoryId === null) - Number(b.c.factoryId === null) ||
+      b.c.expiresOn.localeCompare(a.c.expiresOn) ||
+      a.c.id.localeCompare(b.c.id);
+    // The first of the best by rank, as a stable sort would put first, in one pass: a
+    // requirement may have hundreds of covering certificates, and only the best one counts.
+    let best: { c: CertificateFacts; gaps: GapDraft[] } | undefined;
+    for (const c of covering) {
+      const candidate = { c, gaps: certificateGaps(c, requirement.productCategory, situation) };
+      if (best === undefined || rank(candidate, best) < 0) best = candidate;
+    }
+    cover = best!.c;
+    drafts.push(...best!.gaps);
     const finding = openMajorFinding(cover, covering, situation);
     if (finding) drafts.push(finding);
   }
