@@ -24,6 +24,8 @@ import { ReminderErrors } from './reminders.errors';
 export const SCAN_BATCH_SIZE = 500;
 /** Rows per INSERT statement (27 parameters each): under SQLite's and PostgreSQL's limits. */
 const INSERT_CHUNK = 500;
+/** Full INSERTs per transaction: at most 10,000 rows (a few MB) held between commits. */
+const TRANSACTION_CHUNKS = 20;
 
 export interface ScanResult {
   organizationId: string;
@@ -188,14 +190,16 @@ export class ReminderScanService {
       for (const chunk of chunks) {
         let n = 0;
         const values = chunk
-          .map(() => `(${INSERT_COLUMNS.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`)
+          .map(
+            () => `(${REMINDER_INSERT_COLUMNS.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`,
+          )
           .join(', ');
         // The leading comment is deliberate: TypeORM's SQLite runner sends a statement
         // that starts with "INSERT " through run(), which drops RETURNING's rows; any
         // other statement goes through all(), which answers them.
         const result = (await runner.query(
-          `/* reminder scan */ INSERT INTO "reminders" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("dedupeKey") DO NOTHING RETURNING "kind"`,
-          chunk.flatMap((row) => INSERT_COLUMNS.map((column) => row[column])),
+          `/* reminder scan */ INSERT INTO "reminders" (${REMINDER_INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("dedupeKey") DO NOTHING RETURNING "kind"`,
+          chunk.flatMap((row) => REMINDER_INSERT_COLUMNS.map((column) => row[column])),
           true,
         )) as { records?: { kind: string }[] };
         const byKind = new Map<string, number>();
@@ -228,38 +232,45 @@ function rowsOf(
 }
 
 /**
- * The rows found so far and not yet stored: written as soon as they fill an INSERT, the
- * rest at the end of the scan. So each source batch costs no statement of its own (the
- * sources yield a few rows each per batch), and the scan holds at most one INSERT's worth.
+ * The rows found so far and not yet stored: held until they fill TRANSACTION_CHUNKS
+ * INSERTs, then written in one transaction, the rest at the end of the scan. So each
+ * source batch costs no statement of its own (the sources yield a few rows each per
+ * batch), a scan commits once per TRANSACTION_CHUNKS × 500 rows instead of once per
+ * INSERT (a commit costs a disk flush, as much as a full INSERT), and the scan holds at
+ * most that many rows whatever the organization's size.
  */
 class PendingRows {
+  private full: ReminderInsert[][] = [];
   private pending: ReminderInsert[] = [];
   private created = 0;
 
   constructor(private readonly store: (chunks: ReminderInsert[][]) => Promise<number>) {}
 
   async add(rows: ReminderInsert[]): Promise<void> {
-    const full: ReminderInsert[][] = [];
     for (const row of rows) {
       this.pending.push(row);
       if (this.pending.length < INSERT_CHUNK) continue;
-      full.push(this.pending);
+      this.full.push(this.pending);
       this.pending = [];
     }
-    if (full.length > 0) this.created += await this.store(full);
+    if (this.full.length < TRANSACTION_CHUNKS) return;
+    const full = this.full;
+    this.full = [];
+    this.created += await this.store(full);
   }
 
   /** Stores what is left; answers how many rows the whole scan stored. */
   async flush(): Promise<number> {
-    const rest = this.pending;
+    const rest = this.pending.length > 0 ? [...this.full, this.pending] : this.full;
+    this.full = [];
     this.pending = [];
-    if (rest.length > 0) this.created += await this.store([rest]);
+    if (rest.length > 0) this.created += await this.store(rest);
     return this.created;
   }
 }
 
-/** The columns the scan writes; the rest take their defaults. */
-const INSERT_COLUMNS = [
+/** The columns the scan writes; the rest take their defaults (the scan bench's floor writes the same). */
+export const REMINDER_INSERT_COLUMNS = [
   'id',
   'organizationId',
   'dedupeKey',
@@ -281,7 +292,10 @@ const INSERT_COLUMNS = [
   'state',
   'attempts',
 ] as const;
-type ReminderInsert = Record<(typeof INSERT_COLUMNS)[number], string | number | boolean | null>;
+type ReminderInsert = Record<
+  (typeof REMINDER_INSERT_COLUMNS)[number],
+  string | number | boolean | null
+>;
 
 function rowFor(
   organizationId: string,
