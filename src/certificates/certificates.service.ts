@@ -439,16 +439,35 @@ export class CertificatesService {
    */
   listActiveInForce(
     organizationId: string,
-    options: { today: string; afterId: string; limit: number },
+    options: {
+      today: string;
+      afterId: string;
+      limit: number;
+      /**
+       * Only the certificates recorded before midnight of `day` (in the database session's
+       * timezone), or that match `orMatching` (SQL on the alias "certificate"): a caller's
+       * narrowing that may keep more rows than it needs, never fewer.
+       */
+      recordedBefore?: { day: string; orMatching?: string };
+    },
     manager: EntityManager = this.transactions.manager,
   ): Promise<
     Pick<Certificate, 'id' | 'factoryId' | 'standard' | 'certificateNumber' | 'createdAt'>[]
   > {
+    const query = this.certificates
+      .query(manager, organizationId, 'certificate')
+      .andWhere("certificate.status = 'active'")
+      .andWhere('certificate.expiresOn >= :today', { today: options.today });
+    const recorded = options.recordedBefore;
+    if (recorded)
+      query.andWhere(
+        new Brackets((w) => {
+          w.where('certificate.createdAt < :recordedBefore', { recordedBefore: recorded.day });
+          if (recorded.orMatching) w.orWhere(recorded.orMatching);
+        }),
+      );
     return plainRows(
-      this.certificates
-        .query(manager, organizationId, 'certificate')
-        .andWhere("certificate.status = 'active'")
-        .andWhere('certificate.expiresOn >= :today', { today: options.today })
+      query
         .andWhere('certificate.id > :afterId', { afterId: options.afterId })
         .orderBy('certificate.id', 'ASC')
         .limit(options.limit),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CertificatesService } from '../certificates/certificates.service';
-import { todayIn } from '../common/dates';
+import { addDays, todayIn } from '../common/dates';
 import {
   DueNotice,
   NoticeToRender,
@@ -11,7 +11,7 @@ import {
   ReminderSourceHandler,
   ScanContext,
 } from '../reminders/reminder-source';
-import { verificationDue } from './verification-due';
+import { FIRST_CHECK_AFTER_DAYS, verificationDue } from './verification-due';
 import { VerificationsService } from './verifications.service';
 
 export const VERIFICATION_DUE = 'verification_due';
@@ -29,10 +29,19 @@ export class VerificationDueSource implements ReminderSourceHandler {
 
   async *scan(context: ScanContext): AsyncIterable<DueNotice[]> {
     const { manager, organizationId, today, batchSize } = context;
+    // Only two kinds of certificate can be due (verificationDue): one never checked and
+    // recorded at least FIRST_CHECK_AFTER_DAYS ago, and one with a check. In SQL: recorded
+    // before a day early enough for any timezone (the organization's day and the
+    // session's are each within 14 hours of UTC), or with any check; the rule below then
+    // decides on the day exactly as before, on far fewer rows.
+    const recordedBefore = {
+      day: addDays(today, -FIRST_CHECK_AFTER_DAYS + 3),
+      orMatching: this.verifications.hasCheckSql(manager, 'certificate'),
+    };
     const pages = pagesById(batchSize, (afterId) =>
       this.certificates.listActiveInForce(
         organizationId,
-        { today, afterId, limit: batchSize },
+        { today, afterId, limit: batchSize, recordedBefore },
         manager,
       ),
     );

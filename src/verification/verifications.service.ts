@@ -296,6 +296,19 @@ export class VerificationsService implements VerificationStates {
   }
 
   /**
+   * SQL that holds for a certificate (of the query alias `certificateAlias`) with at least
+   * one recorded check: for readers that narrow certificates in SQL to those a check
+   * concerns (the verification reminder).
+   */
+  hasCheckSql(manager: EntityManager, certificateAlias: string): string {
+    const table = this.records.repo(manager).metadata.tableName;
+    return (
+      `EXISTS (SELECT 1 FROM "${table}" "check" WHERE "check"."organizationId" = "${certificateAlias}"."organizationId"` +
+      ` AND "check"."certificateId" = "${certificateAlias}"."id")`
+    );
+  }
+
+  /**
    * The result and day of every check of these certificates, newest first (as checksOf
    * orders them), as plain rows: for the daily scan, which asks this of every active
    * certificate and reads nothing else of a check.
