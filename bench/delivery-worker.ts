@@ -6,6 +6,9 @@
  * statements it spent since the start, then exits.
  */
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { INestApplicationContext } from '@nestjs/common';
 
@@ -30,12 +33,15 @@ async function main(): Promise<void> {
   let cpuBefore = process.cpuUsage();
   let loopBefore = performance.eventLoopUtilization();
   let statements: { stop(): number } | null = null;
+  const profileDir = process.env.BENCH_DELIVERY_PROFILE;
+  const profiler = profileDir ? cpuProfiler(profileDir) : null;
 
   process.on('message', (message: { start?: boolean; stop?: boolean }) => {
     if (message.start) {
       statements = countStatements(process.env.DATABASE_URL?.startsWith('postgres') ?? false);
       cpuBefore = process.cpuUsage();
       loopBefore = performance.eventLoopUtilization();
+      profiler?.start();
       void worker.run();
     }
     if (message.stop) {
@@ -45,14 +51,40 @@ async function main(): Promise<void> {
         statements: statements?.stop() ?? 0,
         eventLoopUtilization: performance.eventLoopUtilization(loopBefore).utilization,
       };
-      void worker
-        .close()
+      void (profiler?.stop() ?? Promise.resolve())
+        .then(() => worker.close())
         .then(() => app.close())
         .then(() => process.send?.(report, () => process.exit(0)));
     }
   });
   process.on('disconnect', () => process.exit(0));
   process.send?.({ ready: true });
+}
+
+/**
+ * BENCH_DELIVERY_PROFILE=dir: a CPU profile of the sending only (from start to stop, not
+ * the boot), written as dir/delivery-<pid>.cpuprofile for Chrome DevTools or a script.
+ */
+function cpuProfiler(dir: string): { start(): void; stop(): Promise<void> } {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) =>
+        error ? reject(error) : resolve(result),
+      ),
+    );
+  return {
+    start: () => {
+      void post('Profiler.enable')
+        .then(() => post('Profiler.setSamplingInterval', { interval: 200 }))
+        .then(() => post('Profiler.start'));
+    },
+    stop: async () => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(join(dir, `delivery-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
 }
 
 /**
