@@ -149,19 +149,129 @@ function frameOf(locale: MailLocale): string[] {
  * markup. Static markup has no separators between siblings, so the parts join as they are.
  */
 export function renderInLayout(props: MailLayoutProps): Promise<string> {
+  return Promise.resolve(
+    fillLayout({
+      locale: props.locale,
+      title: props.title,
+      preview: props.preview,
+      organizationName: props.organizationName,
+      content: renderToStaticMarkup(<>{props.children}</>),
+      footer: renderToStaticMarkup(<>{props.footer}</>),
+    }),
+  );
+}
+
+/** A mail whose content and footer are markup already (see `fillTemplate`). */
+export interface LayoutMarkup {
+  locale: MailLocale;
+  title: string;
+  preview: string;
+  organizationName?: string;
+  /** The content's markup. */
+  content: string;
+  /** The footer's markup (before the product's own line). */
+  footer: string;
+}
+
+/**
+ * `renderInLayout` for content and footer given as markup: no React render at all, the
+ * frame and the organization line are templates and the title and preview text, escaped
+ * as React escapes them.
+ */
+export function fillLayout(mail: LayoutMarkup): string {
   const slots: Record<Slot, string> = {
-    title: renderToStaticMarkup(<>{props.title}</>),
-    preview: renderToStaticMarkup(<Preview>{props.preview}</Preview>),
-    header: props.organizationName
-      ? renderToStaticMarkup(<Text style={styles.organization}>{props.organizationName}</Text>)
+    title: escapeHtml(mail.title),
+    preview: previewMarkup(mail.preview),
+    header: mail.organizationName
+      ? fillTemplate(
+          'layout:organization',
+          (hole) => <Text style={styles.organization}>{hole('name')}</Text>,
+          { name: mail.organizationName },
+        )
       : '',
-    children: renderToStaticMarkup(<>{props.children}</>),
-    footer: renderToStaticMarkup(<>{props.footer}</>),
+    children: mail.content,
+    footer: mail.footer,
   };
-  const frame = frameOf(props.locale);
+  const frame = frameOf(mail.locale);
   let html = DOCTYPE;
   for (let i = 0; i < frame.length; i++) html += i % 2 ? slots[frame[i] as Slot] : frame[i];
-  return Promise.resolve(html);
+  return html;
+}
+
+/** React Email's Preview: its first 150 characters, padded with invisible characters to 150. */
+const PREVIEW_LENGTH = 150;
+let previewFrame: { open: string; pad: string; close: string } | null = null;
+
+function previewMarkup(preview: string): string {
+  if (!previewFrame) {
+    // One mark character: the padding holds 149 of Preview's whitespace sequences.
+    const markup = renderToStaticMarkup(<Preview>{SLOT_MARK}</Preview>);
+    const [open, rest] = markup.split(SLOT_MARK);
+    const padding = /^<div>(.*)<\/div>(<\/div>)$/su.exec(rest);
+    if (!padding || padding[1].length % (PREVIEW_LENGTH - 1) !== 0) {
+      throw new Error('React Email Preview markup changed: update previewMarkup');
+    }
+    previewFrame = {
+      open,
+      pad: padding[1].slice(0, padding[1].length / (PREVIEW_LENGTH - 1)),
+      close: padding[2],
+    };
+  }
+  const text = preview.substring(0, PREVIEW_LENGTH);
+  const pad =
+    text.length < PREVIEW_LENGTH
+      ? `<div>${previewFrame.pad.repeat(PREVIEW_LENGTH - text.length)}</div>`
+      : '';
+  return `${previewFrame.open}${escapeHtml(text)}${pad}${previewFrame.close}`;
+}
+
+/** A value put into a template: text, escaped as React escapes it, or markup as it is. */
+export type TemplateValue = string | { html: string };
+
+/** By key, an element's markup split at its holes: text, hole name, text, hole name, … */
+const templates = new Map<string, string[]>();
+
+const hole = (name: string) => `${SLOT_MARK}${name}${SLOT_MARK}`;
+
+/**
+ * The markup of `element` with its holes filled (issue 17: a digest's items rendered by
+ * React cost more than composing and sending the mail). The element is rendered once per
+ * key with a mark in each hole, which must stand where React writes text or an attribute
+ * value as it is given; each call then joins the markup's pieces with the values. The
+ * key names everything the element's shape depends on (which elements it has, their
+ * styles): the values only fill text and attributes. mail-layout.spec.tsx checks the
+ * result against React's render.
+ */
+export function fillTemplate(
+  key: string,
+  element: (hole: (name: string) => string) => ReactNode,
+  values: Record<string, TemplateValue>,
+): string {
+  let parts = templates.get(key);
+  if (!parts) {
+    parts = renderToStaticMarkup(<>{element(hole)}</>).split(SLOT_PATTERN);
+    templates.set(key, parts);
+  }
+  let html = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = values[parts[i]];
+    if (value === undefined) throw new Error(`template ${key}: no value for ${parts[i]}`);
+    html += (typeof value === 'string' ? escapeHtml(value) : value.html) + parts[i + 1];
+  }
+  return html;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '"': '&quot;',
+  '&': '&amp;',
+  "'": '&#x27;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+
+/** Text as React writes it into markup, in text and in attribute values alike. */
+export function escapeHtml(text: string): string {
+  return /["&'<>]/.test(text) ? text.replace(/["&'<>]/g, (c) => HTML_ESCAPES[c]) : text;
 }
 
 /** A short mail: a greeting, a few paragraphs, one button, and the link written out. */

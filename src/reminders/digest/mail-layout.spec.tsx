@@ -1,6 +1,6 @@
 import { Link, Text } from '@react-email/components';
-import { digestLayout } from './digest.mail';
-import { digestModel, type DigestInput } from './digest.render';
+import { digestLayout, renderDigest } from './digest.mail';
+import { digestModel, type DigestInput, type DigestItem } from './digest.render';
 import {
   MailLayout,
   type MailLayoutProps,
@@ -80,4 +80,76 @@ describe('renderInLayout', () => {
     expect(en).toContain('lang="en"');
     expect(en).not.toContain('帮助您');
   });
+});
+
+describe('renderDigest', () => {
+  // Every shape a line can take: escalated, with a detail, acknowledged, with a link to
+  // open, with an acknowledge link, in each urgency group; text that needs escaping.
+  const items: DigestItem[] = [];
+  for (let shape = 0; shape < 32; shape++) {
+    const on = (bit: number) => (shape & (1 << bit)) !== 0;
+    items.push({
+      kind: shape % 3 ? 'certificate_expiring' : 'milestone_due',
+      subjectType: on(3) ? 'certificate' : 'milestone',
+      subjectId: `s${shape}`,
+      dueOn: '2027-02-01',
+      daysLeft: [-3, 0, 4, 12][shape % 4],
+      escalated: on(0),
+      rendered: {
+        title: `Item ${shape} of <Valve & Co> "quoted" 'single'`,
+        link: `/things/${shape}?a=1&b=<2>`,
+        ...(on(1) ? { detail: `Detail ${shape} & <more>` } : {}),
+      },
+      ...(on(4)
+        ? { acknowledgeUrl: `https://certpact.example/acknowledge?token=t${shape}&x="y"` }
+        : {}),
+      ...(on(2)
+        ? { acknowledged: { by: 'Li & Wang', note: 'booked <soon>', quietUntil: '2027-02-10' } }
+        : {}),
+    });
+  }
+  const inputs: [string, DigestInput][] = [];
+  for (const locale of ['en', 'zh-CN'] as const) {
+    for (const reader of ['user', 'contact'] as const) {
+      for (const linkToSubmission of [false, true]) {
+        inputs.push([
+          `${locale}, ${reader}, ${linkToSubmission ? 'submission links' : 'record links'}`,
+          digest({
+            locale,
+            reader,
+            linkToSubmission,
+            items,
+            ...(reader === 'contact'
+              ? { unsubscribeUrl: 'https://certpact.example/unsubscribe?token=t&x=1' }
+              : {}),
+          }),
+        ]);
+      }
+    }
+  }
+  inputs.push(['one item', digest({ items: items.slice(5, 6) })]);
+  inputs.push(['a contact without an unsubscribe page', digest({ reader: 'contact' })]);
+  inputs.push(['an organization without a name', digest({ organizationName: '' })]);
+
+  it.each(inputs)('writes %s exactly as React renders MailLayout', async (_name, input) => {
+    const expected = await renderHtml(
+      <MailLayout {...digestLayout(digestModel(input), input.organizationName)} />,
+    );
+    // twice: the first call renders the templates, the second fills them only
+    expect((await renderDigest(input)).html).toBe(expected);
+    expect((await renderDigest(input)).html).toBe(expected);
+  });
+
+  it.each([0, 1, 149, 150, 151, 300])(
+    'writes a preview of %i characters as React does',
+    async (n) => {
+      const props: MailLayoutProps = {
+        locale: 'en',
+        title: 't',
+        preview: '<&>😀'.repeat(Math.ceil(n / 5)).slice(0, n),
+        children: <Text>x</Text>,
+      };
+      expect(await renderInLayout(props)).toBe(await renderHtml(<MailLayout {...props} />));
+    },
+  );
 });
