@@ -6,7 +6,7 @@ import { assertCanSee, scopeToFactory } from '../common/factory-scope';
 import { Clock } from '../common/clock';
 import type { FieldProblem } from '../common/errors';
 import { Page, pageOf } from '../common/pagination';
-import { TenantRepository } from '../common/tenancy';
+import { requireOrganizationId, TenantRepository } from '../common/tenancy';
 import { andWhereIn } from '../database/in-list';
 import { Transactions } from '../database/transactions';
 import {
@@ -133,6 +133,36 @@ export class FactoriesService {
       'ids',
       wanted,
     ).getMany();
+  }
+
+  /**
+   * The contact columns of factories of several organizations in one read (the digest
+   * worker's batch): across tenants because each id comes with its organization from a
+   * claimed reminder row, and a factory only answers for the organization it was asked
+   * with; the others are left out.
+   */
+  async contactsAcross(
+    factories: { organizationId: string; factoryId: string }[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Pick<Factory, 'id' | 'organizationId' | 'contactEmail' | 'contactUnsubscribedAt'>[]> {
+    if (factories.length === 0) return [];
+    factories.forEach((factory) => requireOrganizationId(factory.organizationId));
+    const rows = await andWhereIn(
+      this.factories
+        .acrossTenants(manager)
+        .createQueryBuilder('factory')
+        .select([
+          'factory.id',
+          'factory.organizationId',
+          'factory.contactEmail',
+          'factory.contactUnsubscribedAt',
+        ]),
+      'factory.id',
+      'ids',
+      factories.map((factory) => factory.factoryId),
+    ).getMany();
+    const asked = new Set(factories.map((f) => `${f.organizationId}|${f.factoryId}`));
+    return rows.filter((row) => asked.has(`${row.organizationId}|${row.id}`));
   }
 
   /**

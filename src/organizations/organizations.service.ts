@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { notFound } from '../common/errors';
 import { acrossTenants, requireOrganizationId } from '../common/tenancy';
+import { andWhereIn } from '../database/in-list';
 import { Transactions } from '../database/transactions';
 import { UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization, StoredReminderPolicy } from './organization.entity';
@@ -40,6 +41,28 @@ export class OrganizationsService {
     const organization = await organizations(manager).findOne({ where: { id: organizationId } });
     if (!organization) throw notFound('organization');
     return organization;
+  }
+
+  /**
+   * The names of these organizations in one read (the digest worker's batch spans many);
+   * an id with no organization is missing from the map.
+   */
+  async namesOf(
+    organizationIds: string[],
+    manager: EntityManager = this.transactions.manager,
+  ): Promise<Map<string, string>> {
+    const ids = [...new Set(organizationIds)];
+    ids.forEach(requireOrganizationId);
+    if (ids.length === 0) return new Map();
+    const rows = await andWhereIn(
+      organizations(manager)
+        .createQueryBuilder('organization')
+        .select(['organization.id', 'organization.name']),
+      'organization.id',
+      'ids',
+      ids,
+    ).getMany();
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   /** Only the timezone (null for no such organization): what every request needs for "today". */

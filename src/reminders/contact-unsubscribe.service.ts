@@ -52,8 +52,11 @@ export class ContactUnsubscribeService {
    * The web page a mail shows as its visible "unsubscribe" link: it reads what the link
    * does and stops the mail on a click (the headers' URL is for mail clients' one click).
    */
-  pageUrlFor(contact: { organizationId: string; factoryId: string; email: string }): string {
-    return `${this.app.publicUrl}/unsubscribe?token=${encodeURIComponent(this.tokenFor(contact))}`;
+  pageUrlFor(
+    contact: { organizationId: string; factoryId: string; email: string },
+    token = this.tokenFor(contact),
+  ): string {
+    return `${this.app.publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
   }
 
   /** False once the contact unsubscribed (or the factory has another contact now). */
@@ -90,14 +93,36 @@ export class ContactUnsubscribeService {
     });
   }
 
+  /**
+   * `mailable` for contacts of several organizations in one read (the digest worker's
+   * batch), answered in their order.
+   */
+  async mailableAcross(
+    contacts: { organizationId: string; factoryId: string; email: string }[],
+  ): Promise<boolean[]> {
+    const factories = new Map(
+      (await this.factories.contactsAcross(contacts)).map((factory) => [
+        `${factory.organizationId}|${factory.id}`,
+        factory,
+      ]),
+    );
+    return contacts.map((contact) => {
+      const factory = factories.get(`${contact.organizationId}|${contact.factoryId}`);
+      return (
+        !!factory &&
+        !factory.contactUnsubscribedAt &&
+        factory.contactEmail?.toLowerCase() === contact.email.toLowerCase()
+      );
+    });
+  }
+
   /** The `List-Unsubscribe` and `List-Unsubscribe-Post` headers of a mail to the contact. */
-  headersFor(contact: {
-    organizationId: string;
-    factoryId: string;
-    email: string;
-  }): Record<string, string> {
+  headersFor(
+    contact: { organizationId: string; factoryId: string; email: string },
+    token = this.tokenFor(contact),
+  ): Record<string, string> {
     const url = `${this.app.publicUrl}/api/v1/contacts/unsubscribe?token=${encodeURIComponent(
-      this.tokenFor(contact),
+      token,
     )}`;
     return {
       'List-Unsubscribe': `<${url}>`,

@@ -8,8 +8,9 @@ import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { addDays, todayIn } from '../common/dates';
 import { notFound } from '../common/errors';
-import { TenantRepository } from '../common/tenancy';
+import { requireOrganizationId, TenantRepository } from '../common/tenancy';
 import { authConfig } from '../config/configuration';
+import { andWhereIn } from '../database/in-list';
 import { Transactions } from '../database/transactions';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersService } from '../users/users.service';
@@ -180,6 +181,32 @@ export class ReminderAcknowledgementsService {
     return result;
   }
 
+  /**
+   * `latestFor` for rows of several organizations in one read (the digest worker's
+   * batch), keyed by `acknowledgedAcrossKey(row)`: the organization and `acknowledgedKey`.
+   */
+  async latestAcross(
+    rows: Pick<Reminder, 'organizationId' | 'kind' | 'subjectType' | 'subjectId' | 'dueOn'>[],
+  ): Promise<Map<string, ReminderAcknowledgement>> {
+    const result = new Map<string, ReminderAcknowledgement>();
+    if (rows.length === 0) return result;
+    const organizationIds = [...new Set(rows.map((row) => row.organizationId))];
+    organizationIds.forEach(requireOrganizationId);
+    let query = this.acknowledgements
+      .repo(this.transactions.manager)
+      .createQueryBuilder('ack')
+      .orderBy('ack.createdAt', 'ASC');
+    query = andWhereIn(query, 'ack.organizationId', 'organizationIds', organizationIds);
+    query = andWhereIn(
+      query,
+      'ack.subjectId',
+      'subjectIds',
+      rows.map((row) => row.subjectId),
+    );
+    for (const ack of await query.getMany()) result.set(acknowledgedAcrossKey(ack), ack);
+    return result;
+  }
+
   /** Inside the caller's `run`. */
   private async record(
     row: Reminder,
@@ -239,4 +266,11 @@ export function acknowledgedKey(
   row: Pick<Reminder, 'kind' | 'subjectType' | 'subjectId' | 'dueOn'>,
 ): string {
   return `${row.kind}|${row.subjectType}|${row.subjectId}|${row.dueOn}`;
+}
+
+/** `acknowledgedKey` within its organization: the key of `latestAcross`. */
+export function acknowledgedAcrossKey(
+  row: Pick<Reminder, 'organizationId' | 'kind' | 'subjectType' | 'subjectId' | 'dueOn'>,
+): string {
+  return `${row.organizationId}|${acknowledgedKey(row)}`;
 }

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { DigestDeliveryService } from './digest-delivery.service';
+import { BATCH_SIZE, DigestDeliveryService } from './digest-delivery.service';
 import { ReminderScheduler } from './reminder-scheduler';
 import { ReminderScanService } from './reminder-scan.service';
 import {
@@ -38,7 +38,7 @@ export class ReminderScanProcessor extends WorkerHost {
 }
 
 /** Digest jobs in flight in one worker process: two of DigestDeliveryService's batches. */
-const DIGEST_CONCURRENCY = 100;
+const DIGEST_CONCURRENCY = 2 * BATCH_SIZE;
 
 /** Slack after another sender's claim ends, so its clock and ours need not agree to the ms. */
 const HELD_MARGIN_MS = 1000;
