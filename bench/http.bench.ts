@@ -41,6 +41,8 @@ interface Load {
   p50: number;
   p99: number;
   errors: number;
+  /** Requests sent that had no answer when the run ended (p50 and p99 leave them out). */
+  unanswered: number;
 }
 
 function median(values: number[]): number {
@@ -54,6 +56,7 @@ function medianLoad(loads: Load[]): Load {
     p50: median(loads.map((l) => l.p50)),
     p99: median(loads.map((l) => l.p99)),
     errors: loads.reduce((sum, l) => sum + l.errors, 0),
+    unanswered: loads.reduce((sum, l) => sum + l.unanswered, 0),
   };
 }
 
@@ -75,6 +78,7 @@ async function drive(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    unanswered: Math.max(0, result.requests.sent - result.requests.total),
   };
 }
 
@@ -291,9 +295,15 @@ export default async function bench(options: BenchOptions): Promise<BenchReport>
       const f = medianLoad(fixed);
       const c = medianLoad(computed);
       const s = medianLoad(saturated);
-      const verdict = (load: Load) => (load.p99 < 200 ? '(holds)' : '(misses)');
+      // Latencies are those of the answered requests: a run that answered none misses,
+      // and the requests still unanswered when a run ended are counted beside the errors.
+      const latency = (load: Load) =>
+        load.requestsPerSecond === 0
+          ? 'no answer within the run (misses)'
+          : `${load.p50} / ${load.p99} ms ${load.p99 < 200 ? '(holds)' : '(misses)'}`;
+      const unanswered = f.unanswered + c.unanswered + s.unanswered;
       lines.push(
-        `| ${name} | ${f.p50} / ${f.p99} ms ${verdict(f)} | ${c.p50} / ${c.p99} ms ${verdict(c)} | ${s.requestsPerSecond.toFixed(0)} req/s, p99 ${s.p99} ms | ${f.errors + c.errors + s.errors} |`,
+        `| ${name} | ${latency(f)} | ${latency(c)} | ${s.requestsPerSecond.toFixed(0)} req/s, p99 ${s.p99} ms | ${f.errors + c.errors + s.errors}${unanswered ? `, ${unanswered} unanswered at the end of a run` : ''} |`,
       );
     }
   } finally {
