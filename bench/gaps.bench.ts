@@ -42,7 +42,8 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 
 export default async function bench(options: BenchOptions): Promise<BenchReport> {
   const database = await createTestDatabase(options.database);
-  const t = await startApp({ database });
+  // Every run computes the analysis: kept answers (ReportCache) would time a memory read.
+  const t = await startApp({ database, env: { REPORT_CACHE_MS: '0' } });
   t.clock.set('2026-06-01T02:00:00Z');
   try {
     const transactions = t.app.get(Transactions);
