@@ -1,4 +1,5 @@
-import { Link, Text } from '@react-email/components';
+import { Link } from '@react-email/link';
+import { Text } from '@react-email/text';
 import { digestLayout, renderDigest } from './digest.mail';
 import { digestModel, type DigestInput, type DigestItem } from './digest.render';
 import {
