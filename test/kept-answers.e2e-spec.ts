@@ -1,3 +1,5 @@
+import { Pool } from 'pg';
+import { Database } from 'sqlite3';
 import { makeCertificate } from './factories';
 import { makeBuyer, makeRequirement } from './factories/buyers';
 import { createFactory } from './factories/managers';
@@ -9,6 +11,32 @@ import { startApp, type TestApp } from './support/app';
  * while nothing was written (ReportCache). Two apps on one database stand for two API
  * processes: what one writes, the other answers at once, never from what it kept.
  */
+/**
+ * How many times `work` reads the token of committed writes (`PRAGMA data_version` on
+ * SQLite, `pg_current_snapshot()` on PostgreSQL), counted on the drivers themselves: every
+ * statement still goes to the database.
+ */
+async function tokenReadsDuring(work: () => Promise<unknown>): Promise<number> {
+  let reads = 0;
+  const sqliteGet = Database.prototype.get;
+  const pgQuery = Pool.prototype.query;
+  Database.prototype.get = function (this: Database, sql: string, ...rest: unknown[]) {
+    if (sql === 'PRAGMA data_version') reads++;
+    return (sqliteGet as (...args: unknown[]) => Database).call(this, sql, ...rest);
+  } as typeof sqliteGet;
+  Pool.prototype.query = function (this: Pool, ...args: unknown[]) {
+    if (typeof args[0] === 'string' && args[0].includes('pg_current_snapshot')) reads++;
+    return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pgQuery;
+  try {
+    await work();
+  } finally {
+    Database.prototype.get = sqliteGet;
+    Pool.prototype.query = pgQuery;
+  }
+  return reads;
+}
+
 describe('answers kept in memory, with another process writing', () => {
   let writer: TestApp;
   let reader: TestApp;
@@ -86,5 +114,16 @@ describe('answers kept in memory, with another process writing', () => {
       .send(makeRequirement({ standard: 'ISO 45001:2018' }))
       .expect(201);
     expect(await gaps()).toBeGreaterThan(before);
+  });
+
+  it('checks the signed-in user and the page against one read of the token per request', async () => {
+    const detail = () =>
+      reader.http().get(`/api/v1/certificates/${certificateId}`).set(admin.auth).expect(200);
+    const list = () => reader.http().get('/api/v1/certificates').set(admin.auth).expect(200);
+    await detail();
+    await list();
+    // Both answers (the user and the page) are kept now: one read checks them both.
+    expect(await tokenReadsDuring(detail)).toBe(1);
+    expect(await tokenReadsDuring(list)).toBe(1);
   });
 });
