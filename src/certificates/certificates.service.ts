@@ -131,7 +131,7 @@ export class CertificatesService {
     status: CertificateStatus,
   ): Promise<Certificate> {
     const manager = this.transactions.manager;
-    await this.certificates.repo(manager).update({ id, organizationId }, { status });
+    await this.certificates.update(manager, organizationId, { id }, { status });
     return this.certificates.get(manager, organizationId, id);
   }
 
@@ -183,9 +183,7 @@ export class CertificatesService {
   private expire(organizationId: string, ids: string[], today: string): Promise<string[]> {
     return this.transactions.run(async (manager) => {
       const read = this.certificates
-        .repo(manager)
-        .createQueryBuilder('certificate')
-        .where('certificate.organizationId = :organizationId', { organizationId })
+        .query(manager, organizationId, 'certificate')
         .andWhere('certificate.id IN (:...ids)', { ids });
       if (!this.transactions.isSqlite) read.setLock('pessimistic_write');
       const lapsed = (await read.getMany()).filter(
@@ -194,12 +192,12 @@ export class CertificatesService {
           lapsesBy(before, this.catalog.validUntil(before.standard), today),
       );
       if (lapsed.length === 0) return [];
-      await this.certificates
-        .repo(manager)
-        .update(
-          { organizationId, id: In(lapsed.map((c) => c.id)), status: In(LAPSING_STATUSES) },
-          { status: 'expired' },
-        );
+      await this.certificates.update(
+        manager,
+        organizationId,
+        { id: In(lapsed.map((c) => c.id)), status: In(LAPSING_STATUSES) },
+        { status: 'expired' },
+      );
       await this.audit.recordMany(
         lapsed.map((before) => {
           const lastDay = lastValidDay(before.expiresOn, this.catalog.validUntil(before.standard));
@@ -244,8 +242,9 @@ export class CertificatesService {
     const heldElsewhere = new Set<string>();
     if (numbers.length === 0) return { own, heldElsewhere };
     const rows = await andWhereIn(
+      // Across organizations: whether another one holds the number (never whose or where).
       this.certificates
-        .repo(manager)
+        .acrossTenants(manager)
         .createQueryBuilder('certificate')
         .select('certificate.certificateNumber', 'certificateNumber')
         .addSelect('certificate.organizationId', 'organizationId')
@@ -320,9 +319,9 @@ export class CertificatesService {
     statuses: CertificateStatus[],
     manager: EntityManager = this.transactions.manager,
   ): Promise<string[]> {
-    const rows = await this.certificates.repo(manager).find({
+    const rows = await this.certificates.findMany(manager, organizationId, {
       select: { id: true },
-      where: { organizationId, status: In(statuses) },
+      where: { status: In(statuses) },
       order: { id: 'ASC' },
     });
     return rows.map((r) => r.id);
@@ -770,9 +769,7 @@ export class CertificatesService {
       if (changes.factoryId !== undefined) {
         changes.factoryId = await this.checkFactory(actor, changes.factoryId);
       }
-      await this.certificates
-        .repo(manager)
-        .update({ id, organizationId: actor.organizationId }, changes);
+      await this.certificates.update(manager, actor.organizationId, { id }, changes);
       const after = await this.certificates.get(manager, actor.organizationId, id);
       await this.audit.recordBy(
         actor,
@@ -820,12 +817,12 @@ export class CertificatesService {
         supersedesId: previous.id,
       });
       // Conditional, so that two renewals racing for the same certificate cannot both win.
-      const result = await this.certificates
-        .repo(manager)
-        .update(
-          { id: previous.id, organizationId: actor.organizationId, status: Not('superseded') },
-          { status: 'superseded', supersededById: renewed.id },
-        );
+      const result = await this.certificates.update(
+        manager,
+        actor.organizationId,
+        { id: previous.id, status: Not('superseded') },
+        { status: 'superseded', supersededById: renewed.id },
+      );
       if (!result.affected) throw CertificateErrors.alreadySuperseded();
       const superseded = await this.certificates.get(manager, actor.organizationId, previous.id);
       await this.audit.recordBy(
@@ -851,7 +848,7 @@ export class CertificatesService {
   remove(actor: Actor, id: string): Promise<void> {
     return this.transactions.run(async (manager) => {
       const certificate = await this.get(actor, id);
-      await this.certificates.repo(manager).delete({ id, organizationId: actor.organizationId });
+      await this.certificates.delete(manager, actor.organizationId, { id });
       if (certificate.supersedesId) await this.reinstate(actor, certificate);
       await this.audit.recordBy(
         actor,
@@ -876,12 +873,12 @@ export class CertificatesService {
       renewal.supersedesId as string,
     );
     if (!previous || previous.supersededById !== renewal.id) return;
-    await this.certificates
-      .repo(manager)
-      .update(
-        { id: previous.id, organizationId: actor.organizationId },
-        { status: 'active', supersededById: null },
-      );
+    await this.certificates.update(
+      manager,
+      actor.organizationId,
+      { id: previous.id },
+      { status: 'active', supersededById: null },
+    );
     const reinstated = await this.certificates.get(manager, actor.organizationId, previous.id);
     await this.audit.recordBy(
       actor,
@@ -895,8 +892,7 @@ export class CertificatesService {
 
   private async insert(actor: Actor, fields: Partial<Certificate>): Promise<Certificate> {
     const manager = this.transactions.manager;
-    const repo = this.certificates.repo(manager);
-    const certificate = repo.create({
+    const certificate = await this.certificates.insert(manager, actor.organizationId, {
       sites: [],
       productCategories: [],
       iafCodes: [],
@@ -909,7 +905,6 @@ export class CertificatesService {
       // same Clock as every other date rule, not from the database's own clock.
       createdAt: this.clock.now(),
     });
-    await repo.insert(certificate);
     return this.certificates.get(manager, actor.organizationId, certificate.id);
   }
 

@@ -23,21 +23,17 @@ export class FactoryCertificatesService implements FactoryHoldings {
   ) {}
 
   countHeldBy(organizationId: string, factoryId: string): Promise<number> {
-    return this.certificates
-      .repo(this.transactions.manager)
-      .count({ where: { organizationId, factoryId } });
+    return this.certificates.count(this.transactions.manager, organizationId, { factoryId });
   }
 
   /** Deletes every certificate the factory holds; each is an audit event of its own. */
   async removeAllHeldBy(actor: Actor, factoryId: string): Promise<void> {
     const manager = this.transactions.manager;
-    const held = await this.certificates.repo(manager).find({
-      where: { organizationId: actor.organizationId, factoryId },
+    const held = await this.certificates.findMany(manager, actor.organizationId, {
+      where: { factoryId },
     });
     if (held.length === 0) return;
-    await this.certificates
-      .repo(manager)
-      .delete({ organizationId: actor.organizationId, factoryId });
+    await this.certificates.delete(manager, actor.organizationId, { factoryId });
     for (const certificate of held) {
       await this.audit.recordBy(
         actor,

@@ -25,8 +25,10 @@ describe('TenantRepository', () => {
     expect(() => rows.find(manager, organizationId, 'some-id')).toThrow(refused);
     await expect(rows.get(manager, organizationId, 'some-id')).rejects.toThrow(refused);
     expect(() => rows.list(manager, organizationId)).toThrow(refused);
+    expect(() => rows.findOneWhere(manager, organizationId, { id: 'some-id' })).toThrow(refused);
     expect(() => rows.query(manager, organizationId, 'row')).toThrow(refused);
     await expect(rows.findMany(manager, organizationId)).rejects.toThrow(refused);
+    await expect(rows.count(manager, organizationId, { id: 'some-id' })).rejects.toThrow(refused);
     await expect(
       rows.update(manager, organizationId, { id: 'some-id' }, { count: 1 }),
     ).rejects.toThrow(refused);
@@ -45,6 +47,7 @@ describe('TenantRepository', () => {
     const calls: unknown[][] = [];
     const table = {
       find: (...args: unknown[]) => calls.push(['find', ...args]),
+      count: (...args: unknown[]) => calls.push(['count', ...args]),
       update: (...args: unknown[]) => calls.push(['update', ...args]),
       increment: (...args: unknown[]) => calls.push(['increment', ...args]),
       delete: (...args: unknown[]) => calls.push(['delete', ...args]),
@@ -62,11 +65,13 @@ describe('TenantRepository', () => {
       await rows.update(withTable, 'org-a', { id: '1', organizationId: 'org-b' }, { count: 2 });
       await rows.increment(withTable, 'org-a', { id: '1' }, 'count', 1);
       await rows.delete(withTable, 'org-a', { id: '1' });
+      await rows.count(withTable, 'org-a', { organizationId: 'org-b', id: '1' });
       expect(calls).toEqual([
         ['find', { where: { id: '1', organizationId: 'org-a' } }],
         ['update', { id: '1', organizationId: 'org-a' }, { count: 2 }],
         ['increment', { id: '1', organizationId: 'org-a' }, 'count', 1],
         ['delete', { id: '1', organizationId: 'org-a' }],
+        ['count', { where: { id: '1', organizationId: 'org-a' } }],
       ]);
     });
 

@@ -113,7 +113,8 @@ export class TenantRepository<T extends TenantOwned> {
     organizationId: string,
     where: FindOptionsWhere<T>,
   ): Promise<T | null> {
-    return this.repo(manager).findOne({ where: this.scoped(organizationId, where) });
+    const scoped = this.scoped(organizationId, where);
+    return this.repo(manager).findOne({ where: scoped });
   }
 
   list(
@@ -133,6 +134,16 @@ export class TenantRepository<T extends TenantOwned> {
   ): Promise<T[]> {
     const where = this.scoped(organizationId, options.where ?? {});
     return this.repo(manager).find({ ...options, where });
+  }
+
+  /** How many of the organization's rows match `where`. */
+  async count(
+    manager: EntityManager,
+    organizationId: string,
+    where: FindOptionsWhere<T>,
+  ): Promise<number> {
+    const scoped = this.scoped(organizationId, where);
+    return this.repo(manager).count({ where: scoped });
   }
 
   /** Updates the organization's rows matching `where` (never another's). */

@@ -46,14 +46,12 @@ export class FactoryResponsiblesService {
           );
       }
       const before = await this.answer(actor.organizationId, factory.id);
-      const repo = this.rows.repo(manager);
-      await repo.delete({ organizationId: actor.organizationId, factoryId: factory.id });
-      if (userIds.length > 0)
-        await repo.insert(
-          userIds.map((userId) =>
-            repo.create({ organizationId: actor.organizationId, factoryId: factory.id, userId }),
-          ),
-        );
+      await this.rows.delete(manager, actor.organizationId, { factoryId: factory.id });
+      await this.rows.insertMany(
+        manager,
+        actor.organizationId,
+        userIds.map((userId) => ({ factoryId: factory.id, userId })),
+      );
       const after = await this.answer(actor.organizationId, factory.id);
       await this.audit.recordBy(
         actor,
@@ -75,9 +73,9 @@ export class FactoryResponsiblesService {
   ): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
     if (factoryIds.length === 0) return result;
-    const rows = await this.rows.repo(manager).find({
+    const rows = await this.rows.findMany(manager, organizationId, {
       select: { factoryId: true, userId: true },
-      where: { organizationId, factoryId: In([...new Set(factoryIds)]) },
+      where: { factoryId: In([...new Set(factoryIds)]) },
     });
     for (const row of rows)
       result.set(row.factoryId, [...(result.get(row.factoryId) ?? []), row.userId]);
@@ -88,9 +86,9 @@ export class FactoryResponsiblesService {
     organizationId: string,
     factoryId: string,
   ): Promise<FactoryResponsibleResponse> {
-    const rows = await this.rows
-      .repo(this.transactions.manager)
-      .find({ where: { organizationId, factoryId } });
+    const rows = await this.rows.findMany(this.transactions.manager, organizationId, {
+      where: { factoryId },
+    });
     const responsible: ResponsibleStaffMember[] = [];
     for (const row of rows) {
       const user = await this.users.get(organizationId, row.userId);

@@ -68,12 +68,9 @@ export class ReminderAcknowledgementsService {
     return this.transactions.run(async (manager) => {
       const row = await this.reminders.get(manager, actor.organizationId, reminderId);
       if (actor.role !== 'admin') {
-        const received = await this.reminders.repo(manager).count({
-          where: {
-            organizationId: actor.organizationId,
-            noticeKey: row.noticeKey,
-            recipientUserId: actor.userId,
-          },
+        const received = await this.reminders.count(manager, actor.organizationId, {
+          noticeKey: row.noticeKey,
+          recipientUserId: actor.userId,
         });
         if (received === 0) throw ReminderErrors.notFound();
       }
@@ -129,9 +126,9 @@ export class ReminderAcknowledgementsService {
       const row = await this.reminders
         .get(manager, claims.org, claims.rid)
         .catch(() => Promise.reject(ReminderErrors.linkInvalid()));
-      const used = await this.acknowledgements
-        .repo(manager)
-        .count({ where: { organizationId: claims.org, linkNonce: claims.nonce } });
+      const used = await this.acknowledgements.count(manager, claims.org, {
+        linkNonce: claims.nonce,
+      });
       if (used > 0) throw ReminderErrors.linkGone('used');
       const today = await this.today(claims.org);
       const quietUntil = input.quietUntil ?? addDays(today, LINK_QUIET_DAYS);
@@ -149,7 +146,7 @@ export class ReminderAcknowledgementsService {
 
   /** For the scan: the organization's acknowledgements still quiet on `today`. */
   async quietOn(manager: EntityManager, organizationId: string, today: string): Promise<Quiet[]> {
-    return this.acknowledgements.repo(manager).find({
+    return this.acknowledgements.findMany(manager, organizationId, {
       select: {
         kind: true,
         subjectType: true,
@@ -158,7 +155,7 @@ export class ReminderAcknowledgementsService {
         stage: true,
         quietUntil: true,
       },
-      where: { organizationId, quietUntil: MoreThanOrEqual(today) },
+      where: { quietUntil: MoreThanOrEqual(today) },
     });
   }
 
@@ -173,8 +170,8 @@ export class ReminderAcknowledgementsService {
   ): Promise<Map<string, ReminderAcknowledgement>> {
     const result = new Map<string, ReminderAcknowledgement>();
     if (rows.length === 0) return result;
-    const acks = await this.acknowledgements.repo(this.transactions.manager).find({
-      where: { organizationId, subjectId: In([...new Set(rows.map((r) => r.subjectId))]) },
+    const acks = await this.acknowledgements.findMany(this.transactions.manager, organizationId, {
+      where: { subjectId: In([...new Set(rows.map((r) => r.subjectId))]) },
       order: { createdAt: 'ASC' },
     });
     for (const ack of acks) result.set(acknowledgedKey(ack), ack);
@@ -192,8 +189,10 @@ export class ReminderAcknowledgementsService {
     if (rows.length === 0) return result;
     const organizationIds = [...new Set(rows.map((row) => row.organizationId))];
     organizationIds.forEach(requireOrganizationId);
+    // Across the batch's organizations, each named (and required) in the condition, each
+    // answer keyed by its own organization.
     let query = this.acknowledgements
-      .repo(this.transactions.manager)
+      .acrossTenants(this.transactions.manager)
       .createQueryBuilder('ack')
       .orderBy('ack.createdAt', 'ASC');
     query = andWhereIn(query, 'ack.organizationId', 'organizationIds', organizationIds);

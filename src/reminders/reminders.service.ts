@@ -64,12 +64,12 @@ export class RemindersService {
           [{ field: 'state', message: `is ${found.state}, not failed` }],
         );
       }
-      await this.reminders
-        .repo(manager)
-        .update(
-          { id: found.id },
-          { state: 'pending', attempts: 0, claimToken: null, claimedUntil: null },
-        );
+      await this.reminders.update(
+        manager,
+        actor.organizationId,
+        { id: found.id },
+        { state: 'pending', attempts: 0, claimToken: null, claimedUntil: null },
+      );
       return found;
     });
     await this.sendNow(actor.organizationId, [row.digestId], row.scanOn);
