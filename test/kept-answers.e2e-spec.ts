@@ -7,11 +7,6 @@ import { addStaff, signUp, type Account } from './support/accounts';
 import { startApp, type TestApp } from './support/app';
 
 /**
- * Certificate pages and details, reports and the signed-in user are answered from memory
- * while nothing was written (ReportCache). Two apps on one database stand for two API
- * processes: what one writes, the other answers at once, never from what it kept.
- */
-/**
  * How many times `work` reads the token of committed writes (`PRAGMA data_version` on
  * SQLite, `pg_current_snapshot()` on PostgreSQL), counted on the drivers themselves: every
  * statement still goes to the database.
@@ -37,6 +32,11 @@ async function tokenReadsDuring(work: () => Promise<unknown>): Promise<number> {
   return reads;
 }
 
+/**
+ * Certificate pages and details, reports and the signed-in user are answered from memory
+ * while nothing was written (ReportCache). Two apps on one database stand for two API
+ * processes: what one writes, the other answers at once, never from what it kept.
+ */
 describe('answers kept in memory, with another process writing', () => {
   let writer: TestApp;
   let reader: TestApp;
@@ -56,15 +56,15 @@ describe('answers kept in memory, with another process writing', () => {
       .expect(201);
     certificateId = created.body.id;
   });
+  const detail = () =>
+    reader.http().get(`/api/v1/certificates/${certificateId}`).set(admin.auth).expect(200);
+  const list = () => reader.http().get('/api/v1/certificates').set(admin.auth).expect(200);
   afterAll(async () => {
     await reader.close();
     await writer.close();
   });
 
   it("shows the other process's change in the detail and the list at once", async () => {
-    const detail = () =>
-      reader.http().get(`/api/v1/certificates/${certificateId}`).set(admin.auth).expect(200);
-    const list = () => reader.http().get('/api/v1/certificates').set(admin.auth).expect(200);
     expect((await detail()).body.certificateNumber).toBe('CN-KEPT-1');
     expect(
       (await list()).body.items.map((c: { certificateNumber: string }) => c.certificateNumber),
@@ -117,9 +117,6 @@ describe('answers kept in memory, with another process writing', () => {
   });
 
   it('checks the signed-in user and the page against one read of the token per request', async () => {
-    const detail = () =>
-      reader.http().get(`/api/v1/certificates/${certificateId}`).set(admin.auth).expect(200);
-    const list = () => reader.http().get('/api/v1/certificates').set(admin.auth).expect(200);
     await detail();
     await list();
     // Both answers (the user and the page) are kept now: one read checks them both.

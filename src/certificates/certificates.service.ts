@@ -182,9 +182,12 @@ export class CertificatesService {
    */
   private expire(organizationId: string, ids: string[], today: string): Promise<string[]> {
     return this.transactions.run(async (manager) => {
-      const read = this.certificates
-        .query(manager, organizationId, 'certificate')
-        .andWhere('certificate.id IN (:...ids)', { ids });
+      const read = andWhereIn(
+        this.certificates.query(manager, organizationId, 'certificate'),
+        'certificate.id',
+        'ids',
+        ids,
+      );
       if (!this.transactions.isSqlite) read.setLock('pessimistic_write');
       const lapsed = (await read.getMany()).filter(
         (before) =>
